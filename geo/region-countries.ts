@@ -1,0 +1,60 @@
+/**
+ * The countries drawn on the map: ISO 3166-1 numeric id (as world-atlas keys them) → alpha-2
+ * (for CLDR names through Intl.DisplayNames) and alpha-3 (our feature id). Latin America, the
+ * Caribbean, and the neighbours whose territory falls inside the region box (the southern United
+ * States; France and the Netherlands for their Caribbean and South American territories, clipped).
+ */
+export const REGION_COUNTRIES: Record<string, readonly [alpha2: string, alpha3: string]> = {
+  '028': ['AG', 'ATG'],
+  '032': ['AR', 'ARG'],
+  '044': ['BS', 'BHS'],
+  '052': ['BB', 'BRB'],
+  '068': ['BO', 'BOL'],
+  '076': ['BR', 'BRA'],
+  '084': ['BZ', 'BLZ'],
+  '092': ['VG', 'VGB'],
+  '136': ['KY', 'CYM'],
+  '152': ['CL', 'CHL'],
+  '170': ['CO', 'COL'],
+  '188': ['CR', 'CRI'],
+  '192': ['CU', 'CUB'],
+  '212': ['DM', 'DMA'],
+  '214': ['DO', 'DOM'],
+  '218': ['EC', 'ECU'],
+  '222': ['SV', 'SLV'],
+  '238': ['FK', 'FLK'],
+  '250': ['FR', 'FRA'],
+  '308': ['GD', 'GRD'],
+  '320': ['GT', 'GTM'],
+  '328': ['GY', 'GUY'],
+  '332': ['HT', 'HTI'],
+  '340': ['HN', 'HND'],
+  '388': ['JM', 'JAM'],
+  '484': ['MX', 'MEX'],
+  '500': ['MS', 'MSR'],
+  '528': ['NL', 'NLD'],
+  '531': ['CW', 'CUW'],
+  '533': ['AW', 'ABW'],
+  '534': ['SX', 'SXM'],
+  '558': ['NI', 'NIC'],
+  '591': ['PA', 'PAN'],
+  '600': ['PY', 'PRY'],
+  '604': ['PE', 'PER'],
+  '630': ['PR', 'PRI'],
+  '652': ['BL', 'BLM'],
+  '659': ['KN', 'KNA'],
+  '660': ['AI', 'AIA'],
+  '662': ['LC', 'LCA'],
+  '663': ['MF', 'MAF'],
+  '670': ['VC', 'VCT'],
+  '740': ['SR', 'SUR'],
+  '780': ['TT', 'TTO'],
+  '796': ['TC', 'TCA'],
+  '840': ['US', 'USA'],
+  '850': ['VI', 'VIR'],
+  '858': ['UY', 'URY'],
+  '862': ['VE', 'VEN'],
+};
+
+/** West, south, east, north in degrees: Mexico's northern border to Cape Horn, Pacific to Recife. */
+export const REGION_BOX = [-125, -60, -30, 33] as const;

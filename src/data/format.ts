@@ -1,0 +1,66 @@
+/**
+ * Formatting of dates at their precision and of figures with their qualifiers and units,
+ * for either language. Pure functions; Intl does the locale work.
+ */
+import { type Lang, LOCALES, STRINGS } from '../i18n/strings.ts';
+import type { FigureValue, PartialDate } from './schema.ts';
+
+export type DatePrecision = 'year' | 'month' | 'day';
+
+export function datePrecision(date: PartialDate): DatePrecision {
+  return date.length === 4 ? 'year' : date.length === 7 ? 'month' : 'day';
+}
+
+/** "27 March 2022", "March 2022", "2022" (and Spanish equivalents) — never more precise than the source. */
+export function formatDate(date: PartialDate | null, lang: Lang): string {
+  if (date === null) return STRINGS[lang].noDate;
+  const [y, m = 1, d = 1] = date.split('-').map(Number);
+  const utc = new Date(Date.UTC(y ?? 0, m - 1, d));
+  const precision = datePrecision(date);
+  const options: Intl.DateTimeFormatOptions =
+    precision === 'year'
+      ? { year: 'numeric', timeZone: 'UTC' }
+      : precision === 'month'
+        ? { year: 'numeric', month: 'long', timeZone: 'UTC' }
+        : { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' };
+  return new Intl.DateTimeFormat(LOCALES[lang], options).format(utc);
+}
+
+export function formatNumber(value: number, lang: Lang): string {
+  // Millions and up read better as "35 million" than "35,000,000".
+  const compact = Math.abs(value) >= 1e6;
+  return new Intl.NumberFormat(LOCALES[lang], {
+    maximumFractionDigits: 2,
+    ...(compact ? { notation: 'compact', compactDisplay: 'long' } : {}),
+  }).format(value);
+}
+
+/** "more than 91,000 people", "65–70 inmates per cell", "US$35 million". */
+export function formatFigureValue(v: FigureValue, lang: Lang): string {
+  const s = STRINGS[lang];
+  const qualifier = v.qualifier ? `${s[`qualifier_${v.qualifier}`]} ` : '';
+  let number: string;
+  if (v.currency) {
+    const fmt = (n: number) =>
+      new Intl.NumberFormat(LOCALES[lang], {
+        style: 'currency',
+        currency: v.currency,
+        currencyDisplay: 'symbol',
+        maximumFractionDigits: 2,
+        ...(Math.abs(n) >= 1e6 ? { notation: 'compact', compactDisplay: 'long' } : {}),
+      }).format(n);
+    number = v.valueMax === undefined ? fmt(v.value) : `${fmt(v.value)}–${fmt(v.valueMax)}`;
+    return `${qualifier}${number}`;
+  }
+  number =
+    v.valueMax === undefined
+      ? formatNumber(v.value, lang)
+      : `${formatNumber(v.value, lang)}–${formatNumber(v.valueMax, lang)}`;
+  return `${qualifier}${number} ${v.unit[lang]}`;
+}
+
+/** "4 measures" / "1 medida". */
+export function formatCount(n: number, lang: Lang): string {
+  const s = STRINGS[lang];
+  return `${new Intl.NumberFormat(LOCALES[lang]).format(n)} ${n === 1 ? s.measure : s.measures}`;
+}

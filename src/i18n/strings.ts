@@ -1,0 +1,95 @@
+/**
+ * Every UI string, in English and Spanish. `Strings` is the English table's shape, so a key
+ * missing from Spanish is a type error (and a unit test checks that no value is left empty).
+ */
+export const LANGS = ['en', 'es'] as const;
+export type Lang = (typeof LANGS)[number];
+
+const en = {
+  asOf: 'Facts as of',
+  mapRegionLabel: 'Map of crime-policy measures in six Latin American countries',
+  mapLoading: 'Loading map…',
+  mapFailed: 'The map could not be drawn in this browser. The country list and details below still work.',
+  countriesLabel: 'Countries',
+  measure: 'measure',
+  measures: 'measures',
+  filterLegend: 'Filter by measure type',
+  filterReset: 'Show all types',
+  legendTitle: 'Measures matching the filter',
+  legendNone: 'None',
+  panelClose: 'Close',
+  noMatching: 'No measures of the selected types. Show all types to see the rest.',
+  statusLabel: 'Status',
+  announced: 'Announced',
+  started: 'Started',
+  ended: 'Ended',
+  keyFigures: 'Key figures',
+  keyFacts: 'Key facts',
+  timeline: 'Timeline',
+  place: 'Place',
+  concerns: 'Human-rights concerns',
+  sources: 'Sources',
+  contested: 'Sources differ',
+  asOfShort: 'as of',
+  noDate: 'n.d.',
+  unknown: 'unknown',
+  headlineFromLink: 'description from the link; exact headline not verified',
+  noHeadline: 'headline not captured',
+  opensInNewTab: '(opens in a new tab)',
+  copiedFrom: 'also cited in',
+  selectHint: 'Select a country on the map or in the list to see its measures.',
+  creditBoundaries: 'Boundaries: Natural Earth 1:50m (public domain).',
+  qualifier_about: 'about',
+  'qualifier_more-than': 'more than',
+  'qualifier_at-least': 'at least',
+  'qualifier_up-to': 'up to',
+  or: 'or',
+};
+export type StringKey = keyof typeof en;
+export type Strings = Record<StringKey, string>;
+
+const es: Strings = {
+  asOf: 'Datos a',
+  mapRegionLabel: 'Mapa de medidas contra el crimen en seis países de América Latina',
+  mapLoading: 'Cargando el mapa…',
+  mapFailed: 'No se pudo dibujar el mapa en este navegador. La lista de países y los detalles siguen disponibles.',
+  countriesLabel: 'Países',
+  measure: 'medida',
+  measures: 'medidas',
+  filterLegend: 'Filtrar por tipo de medida',
+  filterReset: 'Mostrar todos los tipos',
+  legendTitle: 'Medidas que coinciden con el filtro',
+  legendNone: 'Ninguna',
+  panelClose: 'Cerrar',
+  noMatching: 'No hay medidas de los tipos seleccionados. Muestre todos los tipos para ver el resto.',
+  statusLabel: 'Estado',
+  announced: 'Anunciada',
+  started: 'Inicio',
+  ended: 'Fin',
+  keyFigures: 'Cifras clave',
+  keyFacts: 'Datos clave',
+  timeline: 'Cronología',
+  place: 'Lugar',
+  concerns: 'Preocupaciones de derechos humanos',
+  sources: 'Fuentes',
+  contested: 'Las fuentes difieren',
+  asOfShort: 'a',
+  noDate: 's. f.',
+  unknown: 'desconocido',
+  headlineFromLink: 'descripción tomada del enlace; titular exacto no verificado',
+  noHeadline: 'titular no disponible',
+  opensInNewTab: '(se abre en una pestaña nueva)',
+  copiedFrom: 'también citada en',
+  selectHint: 'Seleccione un país en el mapa o en la lista para ver sus medidas.',
+  creditBoundaries: 'Fronteras: Natural Earth 1:50m (dominio público).',
+  qualifier_about: 'unos',
+  'qualifier_more-than': 'más de',
+  'qualifier_at-least': 'al menos',
+  'qualifier_up-to': 'hasta',
+  or: 'o',
+};
+
+export const STRINGS: Record<Lang, Strings> = { en, es };
+
+/** Locale used for Intl formatting in each language. */
+export const LOCALES: Record<Lang, string> = { en: 'en-GB', es: 'es' };

@@ -1,0 +1,20 @@
+import data from 'virtual:policy-data';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createAppStore, StoreContext } from './state/store.ts';
+import { App } from './ui/app.tsx';
+import { DataContext } from './ui/data-context.ts';
+import './ui/styles.css';
+
+const store = createAppStore();
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root');
+createRoot(root).render(
+  <StrictMode>
+    <DataContext.Provider value={data}>
+      <StoreContext.Provider value={store}>
+        <App />
+      </StoreContext.Provider>
+    </DataContext.Provider>
+  </StrictMode>,
+);

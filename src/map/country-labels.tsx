@@ -1,0 +1,108 @@
+/**
+ * The six country labels drawn over the map, with leader lines for callouts. React renders their
+ * text (name and count, which change with the filter and language); the map component positions
+ * them imperatively on every camera move, so panning never re-renders React.
+ * They are pointer targets only: keyboard and screen-reader users get the same six buttons in the
+ * country list, so these are hidden from assistive technology and kept out of the tab order.
+ */
+import { forwardRef, useImperativeHandle, useRef } from 'react';
+import { formatCount } from '../data/format.ts';
+import { COUNTRY_NAMES, type Counts } from '../data/selectors.ts';
+import { type CountryCode, FOCUS_COUNTRIES } from '../data/vocabulary.ts';
+import type { Lang } from '../i18n/strings.ts';
+import type { LabelBox } from './label-layout.ts';
+
+export interface CountryLabelsHandle {
+  /** Measured label sizes in CSS px. */
+  sizes(): Record<CountryCode, { width: number; height: number }>;
+  /** Moves labels, leader lines and anchor dots to the computed layout. */
+  place(boxes: LabelBox[]): void;
+}
+
+interface Props {
+  counts: Counts;
+  lang: Lang;
+  selected: CountryCode | null;
+  onSelect(country: CountryCode): void;
+  onHover(country: CountryCode | null): void;
+}
+
+export const CountryLabels = forwardRef<CountryLabelsHandle, Props>(function CountryLabels(
+  { counts, lang, selected, onSelect, onHover },
+  ref,
+) {
+  const buttons = useRef(new Map<CountryCode, HTMLButtonElement>());
+  const lines = useRef(new Map<CountryCode, SVGLineElement>());
+  const dots = useRef(new Map<CountryCode, SVGCircleElement>());
+
+  useImperativeHandle(ref, () => ({
+    sizes() {
+      const out = {} as Record<CountryCode, { width: number; height: number }>;
+      for (const c of FOCUS_COUNTRIES) {
+        const b = buttons.current.get(c);
+        out[c] = { width: b?.offsetWidth ?? 0, height: b?.offsetHeight ?? 0 };
+      }
+      return out;
+    },
+    place(boxes) {
+      for (const box of boxes) {
+        const id = box.id as CountryCode;
+        const button = buttons.current.get(id);
+        if (button) {
+          button.style.transform = `translate(${Math.round(box.x)}px, ${Math.round(box.y)}px)`;
+          button.style.visibility = 'visible';
+        }
+        const line = lines.current.get(id);
+        const dot = dots.current.get(id);
+        if (line) {
+          line.setAttribute('x1', String(box.x + box.width));
+          line.setAttribute('y1', String(box.y + box.height / 2));
+          line.setAttribute('x2', String(box.anchor.x));
+          line.setAttribute('y2', String(box.anchor.y));
+          line.style.visibility = box.callout ? 'visible' : 'hidden';
+        }
+        if (dot) {
+          dot.setAttribute('cx', String(box.anchor.x));
+          dot.setAttribute('cy', String(box.anchor.y));
+          dot.style.opacity = box.callout ? '1' : '0';
+        }
+      }
+    },
+  }));
+
+  return (
+    <div className="map-labels" aria-hidden="true">
+      <svg className="map-leaders">
+        {FOCUS_COUNTRIES.map((c) => (
+          <g key={c} data-country={c}>
+            <line ref={(el) => void (el ? lines.current.set(c, el) : lines.current.delete(c))} />
+            <circle
+              r={2.5}
+              data-anchor={c}
+              ref={(el) => void (el ? dots.current.set(c, el) : dots.current.delete(c))}
+            />
+          </g>
+        ))}
+      </svg>
+      {FOCUS_COUNTRIES.map((c) => (
+        <button
+          key={c}
+          type="button"
+          tabIndex={-1}
+          className="map-label"
+          data-country={c}
+          data-selected={selected === c || undefined}
+          data-empty={counts[c] === 0 || undefined}
+          title={`${COUNTRY_NAMES[c][lang]}, ${formatCount(counts[c], lang)}`}
+          ref={(el) => void (el ? buttons.current.set(c, el) : buttons.current.delete(c))}
+          onClick={() => onSelect(c)}
+          onPointerEnter={() => onHover(c)}
+          onPointerLeave={() => onHover(null)}
+        >
+          <span className="map-label-name">{COUNTRY_NAMES[c][lang]}</span>
+          <span className="map-label-count">{counts[c]}</span>
+        </button>
+      ))}
+    </div>
+  );
+});

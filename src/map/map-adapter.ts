@@ -1,0 +1,76 @@
+/**
+ * The narrow surface of MapLibre the app uses. The map component talks only to `MapLike`; the
+ * real implementation loads maplibre-gl lazily (its own chunk, after the text UI has painted), and
+ * jsdom tests pass a fake. `MAP_METHODS` lists every method called, and one unit test checks the
+ * real maplibre-gl Map still has each of them, so the fake cannot drift from the real API.
+ */
+export interface MapLike {
+  on(type: string, listener: (e: any) => void): unknown;
+  on(type: string, layer: string, listener: (e: any) => void): unknown;
+  off(type: string, listener: (e: any) => void): unknown;
+  off(type: string, layer: string, listener: (e: any) => void): unknown;
+  once(type: string, listener: (e: any) => void): unknown;
+  addImage(id: string, image: { width: number; height: number; data: Uint8Array }): unknown;
+  /** Generates the hatch pattern when the style first needs it (no sprite file). */
+  setMissingStyleImageResolver(resolver: (id: string) => void): unknown;
+  setFeatureState(feature: { source: string; id: string }, state: Record<string, unknown>): void;
+  setPaintProperty(layer: string, name: string, value: unknown): unknown;
+  setFilter(layer: string, filter: unknown): unknown;
+  fitBounds(bounds: [[number, number], [number, number]], options?: Record<string, unknown>): unknown;
+  project(lngLat: [number, number]): { x: number; y: number };
+  getCanvas(): HTMLCanvasElement;
+  resize(): unknown;
+  remove(): void;
+}
+
+export const MAP_METHODS = [
+  'on',
+  'off',
+  'once',
+  'addImage',
+  'setMissingStyleImageResolver',
+  'setFeatureState',
+  'setPaintProperty',
+  'setFilter',
+  'fitBounds',
+  'project',
+  'getCanvas',
+  'resize',
+  'remove',
+] as const satisfies readonly (keyof MapLike)[];
+
+export interface MapInit {
+  style: unknown;
+  bounds: [[number, number], [number, number]];
+  fitBoundsOptions: Record<string, unknown>;
+  maxBounds: [[number, number], [number, number]];
+}
+
+export type CreateMap = (container: HTMLElement, init: MapInit) => Promise<MapLike>;
+
+/** Creates a real MapLibre map; maplibre-gl, its worker and its CSS load only now. */
+export const createMaplibreMap: CreateMap = async (container, init) => {
+  const [maplibre, worker] = await Promise.all([
+    import('maplibre-gl'),
+    import('maplibre-gl/dist/maplibre-gl-worker.mjs?url'),
+    import('maplibre-gl/dist/maplibre-gl.css'),
+  ]);
+  // Vite emits the worker as its own file; without this MapLibre cannot start it (see stack.md).
+  maplibre.setWorkerUrl(worker.default);
+  const map = new maplibre.Map({
+    container,
+    style: init.style as never,
+    bounds: init.bounds,
+    fitBoundsOptions: init.fitBoundsOptions,
+    maxBounds: init.maxBounds,
+    renderWorldCopies: false,
+    dragRotate: false,
+    pitchWithRotate: false,
+    touchPitch: false,
+    attributionControl: { compact: true, customAttribution: 'Natural Earth' },
+  });
+  map.touchZoomRotate.disableRotation();
+  map.keyboard.disableRotation();
+  map.addControl(new maplibre.NavigationControl({ showCompass: false }), 'top-right');
+  return map as unknown as MapLike;
+};

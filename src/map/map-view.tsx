@@ -1,0 +1,205 @@
+/**
+ * The one component that owns the MapLibre instance. It creates the map once, feeds it from the
+ * store through setters and feature-state (never rebuilding the style), positions the HTML labels
+ * on camera moves, and removes the map on unmount. Nothing else imports maplibre-gl.
+ *
+ * Contract other tests rely on: the wrapper is `role="region"` named "…map…", with
+ * `aria-busy="true"` until MapLibre's first `idle` with the boundaries drawn.
+ */
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { colourByCountry, countsByCountry } from '../data/selectors.ts';
+import { type CountryCode, FOCUS_COUNTRIES } from '../data/vocabulary.ts';
+import { useAppStore, useAppStoreApi } from '../state/store.ts';
+import { usePolicyData, useStrings } from '../ui/data-context.ts';
+import { BOUNDARIES_URL, type Boundaries, loadBoundaries } from './boundaries.ts';
+import { CountryLabels, type CountryLabelsHandle } from './country-labels.tsx';
+import { layoutLabels } from './label-layout.ts';
+import { type CreateMap, createMaplibreMap, type MapLike } from './map-adapter.ts';
+import {
+  buildStyle,
+  FOCUS_BOUNDS,
+  fillColourExpression,
+  fitPadding,
+  HATCH_IMAGE,
+  hatchImage,
+  LAYERS,
+  MAX_BOUNDS,
+  noneFilter,
+  SOURCE_ID,
+} from './map-style.ts';
+
+interface Props {
+  /** Injected in tests (a fake map); the real app uses MapLibre, loaded lazily. */
+  createMap?: CreateMap;
+  boundariesUrl?: string;
+}
+
+type Status = 'loading' | 'ready' | 'error';
+
+declare global {
+  interface Window {
+    /** Set only under automation (navigator.webdriver), so end-to-end tests can project points. */
+    __POLICY_MAP__?: MapLike;
+  }
+}
+
+export function MapView({ createMap = createMaplibreMap, boundariesUrl = BOUNDARIES_URL }: Props) {
+  const data = usePolicyData();
+  const store = useAppStoreApi();
+  const t = useStrings();
+  const lang = useAppStore((s) => s.lang);
+  const activeTypes = useAppStore((s) => s.activeTypes);
+  const selected = useAppStore((s) => s.selected);
+  const counts = useMemo(() => countsByCountry(data, activeTypes), [data, activeTypes]);
+  const [status, setStatus] = useState<Status>('loading');
+
+  const containerRef = useRef<HTMLDivElement>(null);
+  const labelsRef = useRef<CountryLabelsHandle>(null);
+  const mapRef = useRef<MapLike | null>(null);
+  const loadedRef = useRef(false);
+  const labelPointsRef = useRef<Boundaries['labels']>({});
+  const countsRef = useRef(counts);
+  countsRef.current = counts;
+
+  /** Lays the labels out for the current camera. Called on move, resize and label-text changes. */
+  const positionLabels = useRef(() => {
+    const map = mapRef.current;
+    const container = containerRef.current;
+    const labels = labelsRef.current;
+    if (!map || !container || !labels || !loadedRef.current) return;
+    const sizes = labels.sizes();
+    const inputs = FOCUS_COUNTRIES.flatMap((c) => {
+      const point = labelPointsRef.current[c];
+      return point ? [{ id: c, anchor: map.project(point), ...sizes[c] }] : [];
+    });
+    labels.place(layoutLabels(inputs, { width: container.clientWidth, height: container.clientHeight }));
+  }).current;
+
+  const applyCounts = useRef(() => {
+    const map = mapRef.current;
+    if (!map || !loadedRef.current) return;
+    const colours = colourByCountry(countsRef.current);
+    map.setPaintProperty(LAYERS.focus, 'fill-color', fillColourExpression(colours));
+    map.setFilter(LAYERS.none, noneFilter(FOCUS_COUNTRIES.filter((c) => colours[c] === null)));
+  }).current;
+
+  // Create the map once; remove it on unmount.
+  useEffect(() => {
+    let alive = true;
+    let map: MapLike | null = null;
+    let userMoved = false;
+    const abort = new AbortController();
+    const container = containerRef.current as HTMLDivElement;
+    const setFeature = (id: CountryCode | null, state: Record<string, boolean>) => {
+      if (id && map) map.setFeatureState({ source: SOURCE_ID, id }, state);
+    };
+    const unsubscribe = store.subscribe((s, prev) => {
+      if (!loadedRef.current) return;
+      if (s.hovered !== prev.hovered) {
+        setFeature(prev.hovered, { hover: false });
+        setFeature(s.hovered, { hover: true });
+      }
+      if (s.selected !== prev.selected) {
+        setFeature(prev.selected, { selected: false });
+        setFeature(s.selected, { selected: true });
+      }
+    });
+    const resizeObserver = new ResizeObserver(() => {
+      if (!map || !loadedRef.current) return;
+      map.resize();
+      if (!userMoved) map.fitBounds(FOCUS_BOUNDS, { padding: fitPadding(container.clientWidth), animate: false });
+      positionLabels();
+    });
+
+    (async () => {
+      const boundaries = await loadBoundaries(boundariesUrl, abort.signal);
+      if (!alive) return;
+      labelPointsRef.current = boundaries.labels;
+      map = await createMap(container, {
+        style: buildStyle(boundaries.geojson),
+        bounds: FOCUS_BOUNDS,
+        fitBoundsOptions: { padding: fitPadding(container.clientWidth), animate: false },
+        maxBounds: MAX_BOUNDS,
+      });
+      if (!alive) {
+        map.remove();
+        return;
+      }
+      const m = map;
+      mapRef.current = m;
+      if (typeof navigator !== 'undefined' && navigator.webdriver) window.__POLICY_MAP__ = m;
+      m.setMissingStyleImageResolver((id: string) => {
+        if (id === HATCH_IMAGE) m.addImage(HATCH_IMAGE, hatchImage());
+      });
+      m.on('error', (e: { error?: Error }) => {
+        if (!loadedRef.current) {
+          console.error(e.error);
+          if (alive) setStatus('error');
+        }
+      });
+      m.on('load', () => {
+        loadedRef.current = true;
+        applyCounts();
+        setFeature(store.getState().selected, { selected: true });
+        positionLabels();
+        resizeObserver.observe(container);
+        m.once('idle', () => alive && setStatus('ready'));
+      });
+      m.on('move', positionLabels);
+      m.on('movestart', (e: { originalEvent?: Event }) => {
+        if (e.originalEvent) userMoved = true;
+      });
+      m.on('mousemove', LAYERS.focus, (e: { features?: { id?: string | number }[] }) => {
+        m.getCanvas().style.cursor = 'pointer';
+        store.getState().hover((e.features?.[0]?.id as CountryCode | undefined) ?? null);
+      });
+      m.on('mouseleave', LAYERS.focus, () => {
+        m.getCanvas().style.cursor = '';
+        store.getState().hover(null);
+      });
+      m.on('click', LAYERS.focus, (e: { features?: { id?: string | number }[] }) => {
+        const id = e.features?.[0]?.id as CountryCode | undefined;
+        if (id) store.getState().select(id);
+      });
+    })().catch((error: unknown) => {
+      if (!alive || (error instanceof DOMException && error.name === 'AbortError')) return;
+      console.error(error);
+      setStatus('error');
+    });
+
+    return () => {
+      alive = false;
+      abort.abort();
+      unsubscribe();
+      resizeObserver.disconnect();
+      loadedRef.current = false;
+      mapRef.current = null;
+      if (window.__POLICY_MAP__ === map) delete window.__POLICY_MAP__;
+      map?.remove();
+    };
+  }, [createMap, boundariesUrl, store, positionLabels, applyCounts]);
+
+  useEffect(() => applyCounts(), [counts, applyCounts]);
+  // Label text (count, language, selection) changes its size: lay out again after React paints it.
+  useLayoutEffect(() => positionLabels(), [counts, lang, selected, status, positionLabels]);
+
+  return (
+    <div className="map" role="region" aria-label={t.mapRegionLabel} aria-busy={status === 'loading'}>
+      <div ref={containerRef} className="map-canvas" data-status={status} />
+      <CountryLabels
+        ref={labelsRef}
+        counts={counts}
+        lang={lang}
+        selected={selected}
+        onSelect={(c) => store.getState().select(c)}
+        onHover={(c) => store.getState().hover(c)}
+      />
+      {status === 'loading' && <p className="map-status">{t.mapLoading}</p>}
+      {status === 'error' && (
+        <p className="map-status" role="alert">
+          {t.mapFailed}
+        </p>
+      )}
+    </div>
+  );
+}

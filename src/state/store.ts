@@ -1,0 +1,70 @@
+/**
+ * The app's one store, made by a factory so every test and every embed gets a fresh one.
+ * It holds only what the reader chose; counts, colours and visible measures are selectors.
+ */
+import { createContext, useContext } from 'react';
+import { useStore } from 'zustand';
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { type CountryCode, MEASURE_TYPES, type MeasureTypeId } from '../data/vocabulary.ts';
+import type { Lang } from '../i18n/strings.ts';
+
+export interface AppState {
+  selected: CountryCode | null;
+  hovered: CountryCode | null;
+  /** Active measure types, always in MEASURE_TYPES order (so equal choices are equal arrays). */
+  activeTypes: readonly MeasureTypeId[];
+  lang: Lang;
+}
+
+export interface AppActions {
+  select(country: CountryCode | null): void;
+  hover(country: CountryCode | null): void;
+  toggleType(type: MeasureTypeId): void;
+  setTypes(types: readonly MeasureTypeId[]): void;
+  resetTypes(): void;
+}
+
+export type AppStore = StoreApi<AppState & AppActions>;
+
+export const DEFAULT_STATE: AppState = { selected: null, hovered: null, activeTypes: MEASURE_TYPES, lang: 'en' };
+
+const inTypeOrder = (types: Iterable<MeasureTypeId>) => {
+  const set = new Set(types);
+  return MEASURE_TYPES.filter((t) => set.has(t));
+};
+
+export function createAppStore(initial: Partial<AppState> = {}): AppStore {
+  return createStore<AppState & AppActions>()((set, get) => ({
+    ...DEFAULT_STATE,
+    ...initial,
+    activeTypes: inTypeOrder(initial.activeTypes ?? DEFAULT_STATE.activeTypes),
+    select: (country) => set({ selected: country }),
+    hover: (country) => {
+      if (get().hovered !== country) set({ hovered: country });
+    },
+    toggleType: (type) => {
+      const active = new Set(get().activeTypes);
+      if (active.has(type)) active.delete(type);
+      else active.add(type);
+      set({ activeTypes: inTypeOrder(active) });
+    },
+    setTypes: (types) => set({ activeTypes: inTypeOrder(types) }),
+    resetTypes: () => set({ activeTypes: MEASURE_TYPES }),
+  }));
+}
+
+export const StoreContext = createContext<AppStore | null>(null);
+
+/** Subscribes a component to one narrow slice of the store. */
+export function useAppStore<T>(selector: (state: AppState & AppActions) => T): T {
+  const store = useContext(StoreContext);
+  if (!store) throw new Error('useAppStore needs a <StoreContext.Provider>');
+  return useStore(store, selector);
+}
+
+/** The store itself, for imperative subscribers such as the map. */
+export function useAppStoreApi(): AppStore {
+  const store = useContext(StoreContext);
+  if (!store) throw new Error('useAppStoreApi needs a <StoreContext.Provider>');
+  return store;
+}

@@ -1,0 +1,63 @@
+/**
+ * The six countries as buttons ("El Salvador, 4 measures"): the keyboard and screen-reader path to
+ * every country, and the map's key. Contract: each accessible name starts with the English name.
+ */
+import { useMemo } from 'react';
+import { formatCount } from '../data/format.ts';
+import { COUNTRY_NAMES, colourByCountry, countsByCountry } from '../data/selectors.ts';
+import { type CountryCode, FOCUS_COUNTRIES } from '../data/vocabulary.ts';
+import { useAppStore } from '../state/store.ts';
+import { usePolicyData, useStrings } from './data-context.ts';
+
+function CountryButton({ country, count, colour }: { country: CountryCode; count: number; colour: string | null }) {
+  const lang = useAppStore((s) => s.lang);
+  const isSelected = useAppStore((s) => s.selected === country);
+  const isHovered = useAppStore((s) => s.hovered === country);
+  const select = useAppStore((s) => s.select);
+  const hover = useAppStore((s) => s.hover);
+  return (
+    <li>
+      <button
+        type="button"
+        className="country-button"
+        aria-pressed={isSelected}
+        aria-controls={isSelected ? 'country-panel' : undefined}
+        data-country={country}
+        data-hovered={isHovered || undefined}
+        id={countryButtonId(country)}
+        onClick={() => select(isSelected ? null : country)}
+        onPointerEnter={() => hover(country)}
+        onPointerLeave={() => hover(null)}
+      >
+        <span
+          className={colour ? 'country-swatch' : 'country-swatch country-swatch-none'}
+          style={colour ? { background: colour } : undefined}
+          aria-hidden="true"
+        />
+        <span className="country-name">{COUNTRY_NAMES[country][lang]}</span>
+        <span className="visually-hidden">, </span>
+        <span className="country-count">{formatCount(count, lang)}</span>
+      </button>
+    </li>
+  );
+}
+
+/** Id of a country's button, so closing the panel can give focus back to it. */
+export const countryButtonId = (country: CountryCode) => `country-button-${country}`;
+
+export function CountryList() {
+  const data = usePolicyData();
+  const t = useStrings();
+  const activeTypes = useAppStore((s) => s.activeTypes);
+  const counts = useMemo(() => countsByCountry(data, activeTypes), [data, activeTypes]);
+  const colours = colourByCountry(counts);
+  return (
+    <nav className="country-list" aria-label={t.countriesLabel}>
+      <ul>
+        {FOCUS_COUNTRIES.map((c) => (
+          <CountryButton key={c} country={c} count={counts[c]} colour={colours[c]} />
+        ))}
+      </ul>
+    </nav>
+  );
+}

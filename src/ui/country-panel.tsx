@@ -1,0 +1,110 @@
+/**
+ * The selected country's record. Contract: an <aside> landmark named after the country with an
+ * h2 of its name; each measure is an <article> headed by its title; sources are https links.
+ * With no country selected it shows a short hint (the panel column never jumps on wide screens).
+ */
+import { useEffect, useMemo, useRef } from 'react';
+import { formatCount } from '../data/format.ts';
+import { COUNTRY_NAMES, countsByCountry, groupByType, visibleMeasures } from '../data/selectors.ts';
+import { useAppStore } from '../state/store.ts';
+import { countryButtonId } from './country-list.tsx';
+import { usePolicyData, useStrings } from './data-context.ts';
+import { MeasureArticle } from './measure-article.tsx';
+
+export function CountryPanel() {
+  const data = usePolicyData();
+  const t = useStrings();
+  const lang = useAppStore((s) => s.lang);
+  const selected = useAppStore((s) => s.selected);
+  const activeTypes = useAppStore((s) => s.activeTypes);
+  const select = useAppStore((s) => s.select);
+  const resetTypes = useAppStore((s) => s.resetTypes);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  const file = data.countries.find((c) => c.country === selected);
+  const measures = useMemo(
+    () => (selected ? visibleMeasures(data, selected, activeTypes) : []),
+    [data, selected, activeTypes],
+  );
+  const total = useMemo(
+    () =>
+      selected
+        ? countsByCountry(
+            data,
+            data.meta.types.map((x) => x.id),
+          )[selected]
+        : 0,
+    [data, selected],
+  );
+
+  const close = () => {
+    const country = selected;
+    select(null);
+    if (country) document.getElementById(countryButtonId(country))?.focus();
+  };
+
+  // Esc closes the panel from anywhere in the page.
+  useEffect(() => {
+    if (!selected) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && !e.defaultPrevented) {
+        select(null);
+        document.getElementById(countryButtonId(selected))?.focus();
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [selected, select]);
+
+  // Move focus to the heading when a country opens, so keyboard and screen-reader users land in it.
+  useEffect(() => {
+    if (selected)
+      headingRef.current?.focus({ preventScroll: window.matchMedia?.('(min-width: 900px)').matches ?? false });
+  }, [selected]);
+
+  if (!selected || !file) {
+    return (
+      <div className="panel panel-empty">
+        <p>{t.selectHint}</p>
+      </div>
+    );
+  }
+
+  const name = COUNTRY_NAMES[selected][lang];
+  const groups = groupByType(measures, data.meta.types);
+  return (
+    <aside className="panel" id="country-panel" aria-labelledby="panel-heading">
+      <header className="panel-header">
+        <h2 id="panel-heading" ref={headingRef} tabIndex={-1}>
+          {name}
+        </h2>
+        <button type="button" className="panel-close" onClick={close} aria-label={`${t.panelClose} ${name}`}>
+          <span aria-hidden="true">✕</span>
+        </button>
+      </header>
+      <p className="panel-count">
+        {measures.length === total ? formatCount(total, lang) : `${measures.length} / ${formatCount(total, lang)}`}
+      </p>
+      <p className="panel-summary">{file.summary[lang]}</p>
+      {groups.length === 0 ? (
+        <p className="panel-none">
+          {t.noMatching}{' '}
+          <button type="button" className="link-button" onClick={resetTypes}>
+            {t.filterReset}
+          </button>
+        </p>
+      ) : (
+        groups.map((g) => (
+          <section key={g.type.id} className="type-group" aria-labelledby={`group-${g.type.id}`}>
+            <h3 id={`group-${g.type.id}`} style={{ '--type-colour': g.type.colour } as React.CSSProperties}>
+              {g.type.label[lang]}
+            </h3>
+            {g.measures.map((m) => (
+              <MeasureArticle key={m.id} measure={m} />
+            ))}
+          </section>
+        ))
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,18 @@
+/** Hands the validated data down the tree (the real build's data, or a test fixture). */
+import { createContext, useContext } from 'react';
+import type { PolicyData } from '../data/load-dataset.ts';
+import { STRINGS, type Strings } from '../i18n/strings.ts';
+import { useAppStore } from '../state/store.ts';
+
+export const DataContext = createContext<PolicyData | null>(null);
+
+export function usePolicyData(): PolicyData {
+  const data = useContext(DataContext);
+  if (!data) throw new Error('usePolicyData needs a <DataContext.Provider>');
+  return data;
+}
+
+/** The UI strings in the reader's language. */
+export function useStrings(): Strings {
+  return STRINGS[useAppStore((s) => s.lang)];
+}

@@ -1,0 +1,208 @@
+/** One measure in the panel: an <article> headed by its title, every fact with its numbered sources. */
+import { Fragment } from 'react';
+import { formatDate, formatFigureValue } from '../data/format.ts';
+import type { Measure, Source } from '../data/schema.ts';
+import type { Status } from '../data/vocabulary.ts';
+import type { Lang, Strings } from '../i18n/strings.ts';
+import { useAppStore } from '../state/store.ts';
+import { usePolicyData, useStrings } from './data-context.ts';
+
+/** Status as a word with a symbol, never colour alone (design notes). */
+export const STATUS_SYMBOL: Record<Status, string> = {
+  'in-force': '●',
+  operating: '●',
+  'under-construction': '◐',
+  approved: '◑',
+  proposed: '○',
+  stalled: '◌',
+  ended: '✕',
+};
+
+const sourceAnchor = (measure: Measure, n: number) => `src-${measure.id}-${n}`;
+
+function Cites({ measure, sources }: { measure: Measure; sources: number[] }) {
+  const t = useStrings();
+  return (
+    <span className="cites">
+      {sources.map((n) => (
+        <a key={n} href={`#${sourceAnchor(measure, n)}`} className="cite" aria-label={`${t.sources} ${n}`}>
+          [{n}]
+        </a>
+      ))}
+    </span>
+  );
+}
+
+function SourceItem({ measure, source, t, lang }: { measure: Measure; source: Source; t: Strings; lang: Lang }) {
+  const headline =
+    source.headlineKind === 'page' && source.headline ? (
+      <q>{source.headline}</q>
+    ) : source.headlineKind === 'slug' && source.headline ? (
+      <>
+        {source.headline} <span className="muted">({t.headlineFromLink})</span>
+      </>
+    ) : (
+      <span className="muted">{t.noHeadline}</span>
+    );
+  return (
+    <li id={sourceAnchor(measure, source.n)} value={source.n}>
+      <a href={source.url} target="_blank" rel="noopener noreferrer">
+        {source.publisher}
+        <span className="visually-hidden"> {t.opensInNewTab}</span>
+      </a>
+      {': '}
+      {headline}
+      {'. '}
+      <span className="source-date">{formatDate(source.date, lang)}</span>
+      {source.date === null && source.dateNote ? <span className="muted"> [{source.dateNote}]</span> : null}
+      {source.briefRef ? (
+        <span className="muted">
+          {' '}
+          ({t.copiedFrom} {source.briefRef})
+        </span>
+      ) : null}
+    </li>
+  );
+}
+
+export function MeasureArticle({ measure }: { measure: Measure }) {
+  const data = usePolicyData();
+  const t = useStrings();
+  const lang = useAppStore((s) => s.lang);
+  const status = data.meta.statuses.find((s) => s.id === measure.status.value);
+  const headingId = `measure-${measure.id}`;
+  const dates = (['announced', 'started', 'ended'] as const).flatMap((key) => {
+    const d = measure.dates[key];
+    return d ? [{ key, d }] : [];
+  });
+
+  return (
+    <article className="measure" aria-labelledby={headingId}>
+      <h4 id={headingId}>{measure.title[lang]}</h4>
+      <p className="measure-status">
+        <span className={`status status-${measure.status.value}`}>
+          <span aria-hidden="true">{STATUS_SYMBOL[measure.status.value]} </span>
+          <span className="visually-hidden">{t.statusLabel}: </span>
+          {status?.label[lang]}
+        </span>
+        {measure.status.note ? <span className="status-note"> — {measure.status.note[lang]}</span> : null}{' '}
+        <Cites measure={measure} sources={measure.status.sources} />
+      </p>
+      <p className="measure-summary">{measure.summary[lang]}</p>
+
+      {dates.length > 0 && (
+        <dl className="measure-dates">
+          {dates.map(({ key, d }) => (
+            <div key={key}>
+              <dt>{t[key]}</dt>
+              <dd>
+                {formatDate(d.date, lang)}
+                {d.note ? <span className="muted"> — {d.note[lang]}</span> : null}{' '}
+                <Cites measure={measure} sources={d.sources} />
+              </dd>
+            </div>
+          ))}
+        </dl>
+      )}
+
+      {measure.figures.length > 0 && (
+        <section className="measure-figures" aria-label={t.keyFigures}>
+          <h5>{t.keyFigures}</h5>
+          <ul>
+            {measure.figures.map((f, i) => (
+              <li key={i} className={f.contested ? 'contested' : undefined}>
+                <span className="figure-values">
+                  {f.values.map((v, j) => (
+                    <Fragment key={j}>
+                      {j > 0 ? <span className="figure-or"> {f.contested ? t.or : '·'} </span> : null}
+                      <strong>{formatFigureValue(v, lang)}</strong>
+                      {v.note ? <span className="muted"> ({v.note[lang]})</span> : null}
+                      {v.asOf ? (
+                        <span className="muted">
+                          {' '}
+                          {t.asOfShort} {formatDate(v.asOf, lang)}
+                        </span>
+                      ) : null}{' '}
+                      <Cites measure={measure} sources={v.sources} />
+                    </Fragment>
+                  ))}
+                </span>{' '}
+                <span className="figure-label">— {f.label[lang]}</span>
+                {f.note ? <span className="muted"> ({f.note[lang]})</span> : null}
+                {f.contested ? <span className="contested-tag"> {t.contested}</span> : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {measure.facts.length > 0 && (
+        <section aria-label={t.keyFacts}>
+          <h5>{t.keyFacts}</h5>
+          <ul>
+            {measure.facts.map((f, i) => (
+              <li key={i}>
+                {f.text[lang]} {f.contested ? <span className="contested-tag">{t.contested} </span> : null}
+                <Cites measure={measure} sources={f.sources} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {measure.timeline.length > 0 && (
+        <section aria-label={t.timeline}>
+          <h5>{t.timeline}</h5>
+          <ol className="timeline">
+            {measure.timeline.map((e, i) => (
+              <li key={i}>
+                <span className="timeline-date">{formatDate(e.date, lang)}</span> {e.text[lang]}{' '}
+                <Cites measure={measure} sources={e.sources} />
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+
+      {measure.location && (
+        <p className="measure-place">
+          <span className="label">{t.place}:</span> {measure.location.place[lang]}
+          {measure.location.lat !== undefined && measure.location.lon !== undefined ? (
+            <span className="muted">
+              {' '}
+              ({measure.location.lat.toFixed(4)}, {measure.location.lon.toFixed(4)})
+            </span>
+          ) : null}
+          {measure.location.sources.length > 0 ? (
+            <>
+              {' '}
+              <Cites measure={measure} sources={measure.location.sources} />
+            </>
+          ) : null}
+        </p>
+      )}
+
+      {measure.concerns.length > 0 && (
+        <section className="measure-concerns" aria-label={t.concerns}>
+          <h5>{t.concerns}</h5>
+          <ul>
+            {measure.concerns.map((c, i) => (
+              <li key={i}>
+                {c.text[lang]} <Cites measure={measure} sources={c.sources} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <section className="measure-sources" aria-label={t.sources}>
+        <h5>{t.sources}</h5>
+        <ol>
+          {measure.sources.map((s) => (
+            <SourceItem key={s.n} measure={measure} source={s} t={t} lang={lang} />
+          ))}
+        </ol>
+      </section>
+    </article>
+  );
+}

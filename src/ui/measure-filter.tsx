@@ -1,0 +1,50 @@
+/**
+ * One checkbox per measure type, with its count, plus a reset. Contract: a fieldset whose legend
+ * contains "measure type", each checkbox named by the type's English label.
+ */
+import { useMemo } from 'react';
+import { countsByType } from '../data/selectors.ts';
+import { MEASURE_TYPES } from '../data/vocabulary.ts';
+import { useAppStore } from '../state/store.ts';
+import { usePolicyData, useStrings } from './data-context.ts';
+
+export function MeasureFilter() {
+  const data = usePolicyData();
+  const t = useStrings();
+  const lang = useAppStore((s) => s.lang);
+  const activeTypes = useAppStore((s) => s.activeTypes);
+  const toggleType = useAppStore((s) => s.toggleType);
+  const resetTypes = useAppStore((s) => s.resetTypes);
+  const counts = useMemo(() => countsByType(data), [data]);
+  const active = new Set(activeTypes);
+  const allActive = activeTypes.length === MEASURE_TYPES.length;
+
+  return (
+    <fieldset className="filter">
+      <legend>{t.filterLegend}</legend>
+      <div className="filter-chips">
+        {data.meta.types.map((type) => (
+          <label key={type.id} className="chip" style={{ '--type-colour': type.colour } as React.CSSProperties}>
+            <input
+              type="checkbox"
+              checked={active.has(type.id)}
+              onChange={() => toggleType(type.id)}
+              aria-describedby={`type-desc-${type.id}`}
+            />
+            <span className="chip-swatch" aria-hidden="true" />
+            <span className="chip-label">{type.label[lang]}</span>
+            <span className="chip-count" aria-hidden="true">
+              {counts[type.id]}
+            </span>
+            <span id={`type-desc-${type.id}`} className="visually-hidden">
+              {`${counts[type.id]} — ${type.description[lang]}`}
+            </span>
+          </label>
+        ))}
+        <button type="button" className="filter-reset" onClick={resetTypes} disabled={allActive}>
+          {t.filterReset}
+        </button>
+      </div>
+    </fieldset>
+  );
+}

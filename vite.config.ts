@@ -1,0 +1,22 @@
+/// <reference types="vitest/config" />
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+import { policyDataPlugin } from './src/data/vite-plugin-policy-data.ts';
+
+export default defineConfig({
+  // Relative asset URLs: the build works from any folder of any host (CMS embeds, static hosting).
+  base: './',
+  plugins: [react(), policyDataPlugin()],
+  build: {
+    target: 'es2022',
+    // maplibre-gl is one ~1 MB chunk, loaded lazily after the text has painted.
+    chunkSizeWarningLimit: 1200,
+  },
+  test: {
+    environment: 'jsdom',
+    include: ['tests/unit/**/*.test.{ts,tsx}'],
+    setupFiles: ['tests/unit/setup.ts'],
+    pool: 'threads',
+    maxWorkers: 2,
+  },
+});
