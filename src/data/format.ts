@@ -39,20 +39,11 @@ export function formatNumber(value: number, lang: Lang): string {
 export function formatFigureValue(v: FigureValue, lang: Lang): string {
   const s = STRINGS[lang];
   const qualifier = v.qualifier ? `${s[`qualifier_${v.qualifier}`]} ` : '';
-  let number: string;
   if (v.currency) {
-    const fmt = (n: number) =>
-      new Intl.NumberFormat(LOCALES[lang], {
-        style: 'currency',
-        currency: v.currency,
-        currencyDisplay: 'symbol',
-        maximumFractionDigits: 2,
-        ...(Math.abs(n) >= 1e6 ? { notation: 'compact', compactDisplay: 'long' } : {}),
-      }).format(n);
-    number = v.valueMax === undefined ? fmt(v.value) : `${fmt(v.value)}–${fmt(v.valueMax)}`;
-    return `${qualifier}${number}`;
+    const fmt = (n: number) => formatMoney(n, v.currency as string, lang);
+    return `${qualifier}${v.valueMax === undefined ? fmt(v.value) : `${fmt(v.value)}–${fmt(v.valueMax)}`}`;
   }
-  number =
+  const number =
     v.valueMax === undefined
       ? formatNumber(v.value, lang)
       : `${formatNumber(v.value, lang)}–${formatNumber(v.valueMax, lang)}`;
@@ -63,4 +54,17 @@ export function formatFigureValue(v: FigureValue, lang: Lang): string {
 export function formatCount(n: number, lang: Lang): string {
   const s = STRINGS[lang];
   return `${new Intl.NumberFormat(LOCALES[lang]).format(n)} ${n === 1 ? s.measure : s.measures}`;
+}
+
+/**
+ * "US$35 million" / "35 millones US$": Intl's compact currency format only abbreviates ("US$35M"),
+ * so the currency symbol is taken from Intl and put where the locale puts it, around the long
+ * compact number.
+ */
+export function formatMoney(value: number, currency: string, lang: Lang): string {
+  const parts = new Intl.NumberFormat(LOCALES[lang], { style: 'currency', currency }).formatToParts(1);
+  const symbol = parts.find((p) => p.type === 'currency')?.value ?? currency;
+  const symbolFirst = parts.findIndex((p) => p.type === 'currency') < parts.findIndex((p) => p.type === 'integer');
+  const number = formatNumber(value, lang);
+  return symbolFirst ? `${symbol}${/^[A-Z]+$/i.test(symbol) ? ' ' : ''}${number}` : `${number} ${symbol}`;
 }

@@ -173,26 +173,25 @@ export const Measure = z
   })
   .superRefine((m, ctx) => {
     const seen = new Set<number>();
-    m.sources.forEach((s, i) => {
+    for (const [i, s] of m.sources.entries()) {
       if (seen.has(s.n))
         ctx.addIssue({ code: 'custom', path: ['sources', i, 'n'], message: `source number ${s.n} is listed twice` });
       seen.add(s.n);
-    });
+    }
     // Every citation must point at a source listed in this record.
     const walk = (value: unknown, path: (string | number)[]): void => {
       if (Array.isArray(value)) {
-        value.forEach((v, i) => walk(v, [...path, i]));
+        for (const [i, v] of value.entries()) walk(v, [...path, i]);
       } else if (value && typeof value === 'object') {
         for (const [k, v] of Object.entries(value)) {
           if (k === 'sources' && path.length > 0 && Array.isArray(v)) {
-            v.forEach((n, i) => {
+            for (const [i, n] of v.entries())
               if (typeof n === 'number' && !seen.has(n))
                 ctx.addIssue({
                   code: 'custom',
                   path: [...path, k, i],
                   message: `cites source ${n}, which is not in this measure's sources`,
                 });
-            });
           } else if (k !== 'sources') walk(v, [...path, k]);
         }
       }

@@ -72,7 +72,7 @@ export const CountryLabels = forwardRef<CountryLabelsHandle, Props>(function Cou
 
   return (
     <div className="map-labels" aria-hidden="true">
-      <svg className="map-leaders">
+      <svg className="map-leaders" aria-hidden="true">
         {FOCUS_COUNTRIES.map((c) => (
           <g key={c} data-country={c}>
             <line ref={(el) => void (el ? lines.current.set(c, el) : lines.current.delete(c))} />

@@ -78,19 +78,25 @@ export function layoutLabels(
   // (a column can land on another label, which then joins its group).
   for (let round = 0; round < labels.length; round++) {
     const parent = boxes.map((_, i) => i);
-    const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i] as number)));
+    const find = (i: number): number => {
+      const p = parent[i] as number;
+      if (p === i) return i;
+      const root = find(p);
+      parent[i] = root;
+      return root;
+    };
     let changed = false;
     for (let i = 0; i < boxes.length; i++)
       for (let j = i + 1; j < boxes.length; j++)
         if (overlaps(boxes[i] as LabelBox, boxes[j] as LabelBox, o.gap)) parent[find(i)] = find(j);
     const groups = new Map<number, number[]>();
-    boxes.forEach((_, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), i]));
+    for (let i = 0; i < boxes.length; i++) groups.set(find(i), [...(groups.get(find(i)) ?? []), i]);
     const next = [...boxes];
     for (const members of groups.values()) {
       const group = members.map((i) => boxes[i] as LabelBox);
       const single = group.length === 1 ? (group[0] as LabelBox) : null;
       if (single && inside(single, vw, vh, o.margin)) continue;
-      if (single && single.callout) continue;
+      if (single?.callout) continue;
       const placed = single ? [clampInto(single, vw, vh, o.margin)] : column(group, vw, vh, o);
       for (const p of placed) next[boxes.findIndex((b) => b.id === p.id)] = p;
       if (!single || placed[0] !== single) changed = true;

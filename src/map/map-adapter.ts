@@ -5,11 +5,11 @@
  * real maplibre-gl Map still has each of them, so the fake cannot drift from the real API.
  */
 export interface MapLike {
-  on(type: string, listener: (e: any) => void): unknown;
-  on(type: string, layer: string, listener: (e: any) => void): unknown;
-  off(type: string, listener: (e: any) => void): unknown;
-  off(type: string, layer: string, listener: (e: any) => void): unknown;
-  once(type: string, listener: (e: any) => void): unknown;
+  on<E>(type: string, listener: (e: E) => void): unknown;
+  on<E>(type: string, layer: string, listener: (e: E) => void): unknown;
+  off<E>(type: string, listener: (e: E) => void): unknown;
+  off<E>(type: string, layer: string, listener: (e: E) => void): unknown;
+  once<E>(type: string, listener: (e: E) => void): unknown;
   addImage(id: string, image: { width: number; height: number; data: Uint8Array }): unknown;
   /** Generates the hatch pattern when the style first needs it (no sprite file). */
   setMissingStyleImageResolver(resolver: (id: string) => void): unknown;

@@ -3,7 +3,7 @@
  * store through setters and feature-state (never rebuilding the style), positions the HTML labels
  * on camera moves, and removes the map on unmount. Nothing else imports maplibre-gl.
  *
- * Contract other tests rely on: the wrapper is `role="region"` named "…map…", with
+ * Contract other tests rely on: the wrapper is a <section> (role region) named "…map…", with
  * `aria-busy="true"` until MapLibre's first `idle` with the boundaries drawn.
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
@@ -58,6 +58,8 @@ export function MapView({ createMap = createMaplibreMap, boundariesUrl = BOUNDAR
   const mapRef = useRef<MapLike | null>(null);
   const loadedRef = useRef(false);
   const labelPointsRef = useRef<Boundaries['labels']>({});
+  const canvasLabelRef = useRef(t.mapCanvasLabel);
+  canvasLabelRef.current = t.mapCanvasLabel;
   const countsRef = useRef(counts);
   countsRef.current = counts;
 
@@ -127,6 +129,10 @@ export function MapView({ createMap = createMaplibreMap, boundariesUrl = BOUNDAR
       }
       const m = map;
       mapRef.current = m;
+      // MapLibre makes its canvas a second region named "Map"; the region is ours (the contract),
+      // the canvas is the keyboard pan/zoom surface inside it.
+      m.getCanvas().setAttribute('role', 'application');
+      m.getCanvas().setAttribute('aria-label', canvasLabelRef.current);
       if (typeof navigator !== 'undefined' && navigator.webdriver) window.__POLICY_MAP__ = m;
       m.setMissingStyleImageResolver((id: string) => {
         if (id === HATCH_IMAGE) m.addImage(HATCH_IMAGE, hatchImage());
@@ -179,12 +185,14 @@ export function MapView({ createMap = createMaplibreMap, boundariesUrl = BOUNDAR
     };
   }, [createMap, boundariesUrl, store, positionLabels, applyCounts]);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `counts` is the trigger; applyCounts reads it from a ref.
   useEffect(() => applyCounts(), [counts, applyCounts]);
   // Label text (count, language, selection) changes its size: lay out again after React paints it.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: these change the labels' size, so they trigger a new layout.
   useLayoutEffect(() => positionLabels(), [counts, lang, selected, status, positionLabels]);
 
   return (
-    <div className="map" role="region" aria-label={t.mapRegionLabel} aria-busy={status === 'loading'}>
+    <section className="map" aria-label={t.mapRegionLabel} aria-busy={status === 'loading'}>
       <div ref={containerRef} className="map-canvas" data-status={status} />
       <CountryLabels
         ref={labelsRef}
@@ -200,6 +208,6 @@ export function MapView({ createMap = createMaplibreMap, boundariesUrl = BOUNDAR
           {t.mapFailed}
         </p>
       )}
-    </div>
+    </section>
   );
 }

@@ -37,9 +37,7 @@ export function App({ createMap }: Props) {
         <CountryPanel />
       </main>
       <footer className="app-footer">
-        <p>
-          {data.meta.credit[lang]} {t.creditBoundaries}
-        </p>
+        <p>{data.meta.credit[lang]}</p>
       </footer>
     </div>
   );

@@ -3,6 +3,7 @@
  * contains "measure type", each checkbox named by the type's English label.
  */
 import { useMemo } from 'react';
+import { formatCount } from '../data/format.ts';
 import { countsByType } from '../data/selectors.ts';
 import { MEASURE_TYPES } from '../data/vocabulary.ts';
 import { useAppStore } from '../state/store.ts';
@@ -36,14 +37,19 @@ export function MeasureFilter() {
             <span className="chip-count" aria-hidden="true">
               {counts[type.id]}
             </span>
-            <span id={`type-desc-${type.id}`} className="visually-hidden">
-              {`${counts[type.id]} — ${type.description[lang]}`}
-            </span>
           </label>
         ))}
         <button type="button" className="filter-reset" onClick={resetTypes} disabled={allActive}>
           {t.filterReset}
         </button>
+      </div>
+      {/* Descriptions live outside the labels so each checkbox is named by its type label alone. */}
+      <div hidden>
+        {data.meta.types.map((type) => (
+          <span key={type.id} id={`type-desc-${type.id}`}>
+            {`${formatCount(counts[type.id], lang)}: ${type.description[lang]}`}
+          </span>
+        ))}
       </div>
     </fieldset>
   );

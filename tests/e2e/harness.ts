@@ -1,0 +1,126 @@
+/**
+ * Shared set-up for browser tests: one server for dist/, one Chromium, and per page a record of
+ * console errors and of every request that leaves the app's origin.
+ */
+import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchBrowser } from './browser.ts';
+import { type StaticServer, serveStatic } from './static-server.ts';
+
+export const DIST = resolve(import.meta.dirname, '../../dist');
+export const SCREENSHOTS = resolve(import.meta.dirname, 'screenshots');
+
+export interface Watched {
+  page: Page;
+  errors: string[];
+  foreign: string[];
+}
+
+export async function startHarness() {
+  const server: StaticServer = await serveStatic(DIST);
+  const browser = await launchBrowser();
+  return {
+    server,
+    browser,
+    /** A new page that records console errors, page errors and requests to other origins. */
+    async newPage(viewport = { width: 1280, height: 800 }): Promise<Watched> {
+      const page = await browser.context.newPage();
+      await page.setViewportSize(viewport);
+      const errors: string[] = [];
+      const foreign: string[] = [];
+      page.on('console', (m) => {
+        if (m.type() === 'error') errors.push(m.text());
+      });
+      page.on('pageerror', (e) => errors.push(e.message));
+      page.on('request', (r) => {
+        const url = r.url();
+        if (!url.startsWith(server.origin) && !url.startsWith('data:') && !url.startsWith('blob:')) foreign.push(url);
+      });
+      return { page, errors, foreign };
+    },
+    async stop() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+/** Waits for the app's own readiness signal: the map region's aria-busy turns false. */
+export async function waitForMap(page: Page) {
+  await page
+    .getByRole('region', { name: /map/i })
+    .and(page.locator('[aria-busy="false"]'))
+    .waitFor({ timeout: 30_000 });
+}
+
+/**
+ * A point (page CSS px) inside `iso3`'s drawn polygon that is not covered by a label or control,
+ * found by asking MapLibre which feature is rendered where.
+ */
+export async function clickablePoint(page: Page, iso3: string): Promise<{ x: number; y: number } | null> {
+  return page.evaluate((id) => {
+    const map = window.__POLICY_MAP__ as unknown as {
+      getCanvas(): HTMLCanvasElement;
+      queryRenderedFeatures(p: [number, number], o: { layers: string[] }): { id?: string | number }[];
+    };
+    const canvas = map.getCanvas();
+    const rect = canvas.getBoundingClientRect();
+    let best: { x: number; y: number; score: number } | null = null;
+    for (let y = 2; y < rect.height - 2; y += 3)
+      for (let x = 2; x < rect.width - 2; x += 3) {
+        const hit = map.queryRenderedFeatures([x, y], { layers: ['focus-fill'] });
+        if (hit[0]?.id !== id) continue;
+        const el = document.elementFromPoint(rect.left + x, rect.top + y);
+        if (el !== canvas) continue;
+        // Prefer points with the same country all around (away from borders).
+        let score = 0;
+        for (const [dx, dy] of [
+          [-3, 0],
+          [3, 0],
+          [0, -3],
+          [0, 3],
+        ] as const)
+          if (map.queryRenderedFeatures([x + dx, y + dy], { layers: ['focus-fill'] })[0]?.id === id) score++;
+        if (!best || score > best.score) best = { x: rect.left + x, y: rect.top + y, score };
+        if (score === 4) return { x: best.x, y: best.y };
+      }
+    return best ? { x: best.x, y: best.y } : null;
+  }, iso3);
+}
+
+/** The colour of one page pixel, read from a real screenshot (so it is what a reader sees). */
+export async function pixelAt(page: Page, x: number, y: number): Promise<[number, number, number]> {
+  const png = await page.screenshot({ clip: { x, y, width: 1, height: 1 } });
+  return page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = c.height = 1;
+    const ctx = c.getContext('2d') as CanvasRenderingContext2D;
+    ctx.drawImage(img, 0, 0);
+    const [r, g, b] = ctx.getImageData(0, 0, 1, 1).data;
+    return [r, g, b] as [number, number, number];
+  }, png.toString('base64'));
+}
+
+/** Distinct colours in a screenshot of an element (a blank canvas has one or two). */
+export async function distinctColours(page: Page, selector: string): Promise<number> {
+  const png = await (await page.$(selector))?.screenshot();
+  if (!png) return 0;
+  return page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = img.width;
+    c.height = img.height;
+    const ctx = c.getContext('2d') as CanvasRenderingContext2D;
+    ctx.drawImage(img, 0, 0);
+    const data = ctx.getImageData(0, 0, c.width, c.height).data;
+    const seen = new Set<number>();
+    for (let i = 0; i < data.length; i += 4)
+      seen.add(((data[i] as number) << 16) | ((data[i + 1] as number) << 8) | (data[i + 2] as number));
+    return seen.size;
+  }, png.toString('base64'));
+}

@@ -1,0 +1,193 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COUNT_COLOURS } from '../../src/data/selectors.ts';
+import { FOCUS_COUNTRIES } from '../../src/data/vocabulary.ts';
+import {
+  clickablePoint,
+  distinctColours,
+  pixelAt,
+  SCREENSHOTS,
+  startHarness,
+  type Watched,
+  waitForMap,
+} from './harness.ts';
+
+const NAMES = {
+  GTM: 'Guatemala',
+  SLV: 'El Salvador',
+  HND: 'Honduras',
+  CRI: 'Costa Rica',
+  ECU: 'Ecuador',
+  CHL: 'Chile',
+} as const;
+
+let harness: Awaited<ReturnType<typeof startHarness>>;
+const pages: Watched[] = [];
+
+beforeAll(async () => {
+  harness = await startHarness();
+  mkdirSync(SCREENSHOTS, { recursive: true });
+});
+
+afterAll(async () => {
+  await harness?.stop();
+});
+
+async function open(viewport = { width: 1280, height: 800 }, path = '/'): Promise<Watched> {
+  const w = await harness.newPage(viewport);
+  pages.push(w);
+  await w.page.goto(harness.server.origin + path);
+  await waitForMap(w.page);
+  return w;
+}
+
+function expectClean(w: Watched) {
+  expect(w.errors, 'console errors').toEqual([]);
+  expect(w.foreign, 'requests to other origins').toEqual([]);
+}
+
+const panel = (w: Watched, name: string) => w.page.getByRole('complementary', { name });
+
+describe('the map in a real browser', () => {
+  it('becomes ready and draws the countries (canvas not blank), with no errors and no foreign requests', async () => {
+    const w = await open();
+    expect(await w.page.getByRole('region', { name: /map/i }).getAttribute('aria-busy')).toBe('false');
+    expect(await distinctColours(w.page, '.map canvas')).toBeGreaterThan(20);
+    // The sea, a context country and at least one count colour are on screen.
+    const p = await clickablePoint(w.page, 'CHL');
+    expect(p).not.toBeNull();
+    const colour = await pixelAt(w.page, p!.x, p!.y);
+    const hex = `#${colour.map((c) => c.toString(16).padStart(2, '0')).join('')}`;
+    expect(COUNT_COLOURS as readonly string[]).toContain(hex);
+    await w.page.close();
+    expectClean(w);
+  });
+
+  it('opens each of the six countries by a real mouse click on its polygon', async () => {
+    const w = await open({ width: 1280, height: 900 });
+    for (const iso of FOCUS_COUNTRIES) {
+      const p = await clickablePoint(w.page, iso);
+      expect(p, `${iso} has a clickable point`).not.toBeNull();
+      await w.page.mouse.click(p!.x, p!.y);
+      await expect.poll(() => panel(w, NAMES[iso]).count()).toBe(1);
+      expect(await panel(w, NAMES[iso]).getByRole('heading', { level: 2 }).textContent()).toBe(NAMES[iso]);
+    }
+    expectClean(w);
+  });
+
+  it('opens each country by its button and by its label on the map', async () => {
+    const w = await open();
+    for (const iso of FOCUS_COUNTRIES) {
+      await w.page
+        .getByRole('navigation', { name: 'Countries' })
+        .getByRole('button', { name: new RegExp(`^${NAMES[iso]}`) })
+        .click();
+      await expect.poll(() => panel(w, NAMES[iso]).count()).toBe(1);
+      await w.page.keyboard.press('Escape');
+      await expect.poll(() => panel(w, NAMES[iso]).count()).toBe(0);
+      await w.page.locator(`.map-labels button[data-country="${iso}"]`).click();
+      await expect.poll(() => panel(w, NAMES[iso]).count()).toBe(1);
+    }
+    expectClean(w);
+  });
+
+  it('filters the panel and the map colours by measure type; Esc closes the panel', async () => {
+    const w = await open();
+    const { page } = w;
+    await page.getByRole('button', { name: /^Guatemala/ }).click();
+    const gt = panel(w, 'Guatemala');
+    const before = await gt.getByRole('article').count();
+    const p = await clickablePoint(page, 'GTM');
+    const colourBefore = await pixelAt(page, p!.x, p!.y);
+
+    await page
+      .getByRole('group', { name: /measure type/ })
+      .getByRole('checkbox', { name: 'State of exception' })
+      .uncheck();
+    await expect.poll(() => gt.getByRole('article').count()).toBeLessThan(before);
+    expect(await gt.getByRole('heading', { level: 3, name: 'State of exception' }).count()).toBe(0);
+    await expect.poll(async () => (await pixelAt(page, p!.x, p!.y)).join()).not.toBe(colourBefore.join());
+    await expect
+      .poll(() => page.getByRole('button', { name: /^Guatemala, \d+ measures?$/ }).getAttribute('aria-label'))
+      .not.toContain(`${before} measures`);
+
+    await page.getByRole('button', { name: 'Show all types' }).first().click();
+    await expect.poll(() => gt.getByRole('article').count()).toBe(before);
+
+    await page.keyboard.press('Escape');
+    await expect.poll(() => panel(w, 'Guatemala').count()).toBe(0);
+    expectClean(w);
+  });
+
+  it('fits all six countries in every viewport from 320×400 to 1920×1080', async () => {
+    for (const viewport of [
+      { width: 320, height: 400 },
+      { width: 375, height: 667 },
+      { width: 768, height: 1024 },
+      { width: 1280, height: 800 },
+      { width: 1920, height: 1080 },
+    ]) {
+      const w = await open(viewport);
+      const fits = await w.page.evaluate(() => {
+        const map = window.__POLICY_MAP__ as unknown as { getBounds(): { contains(p: [number, number]): boolean } };
+        const b = map.getBounds();
+        return [
+          b.contains([-92.3, -56.0]),
+          b.contains([-66.4, 17.9]),
+          b.contains([-92.3, 17.9]),
+          b.contains([-66.4, -56.0]),
+        ];
+      });
+      expect(fits, `${viewport.width}×${viewport.height}`).toEqual([true, true, true, true]);
+      await w.page.close();
+      expectClean(w);
+    }
+  });
+
+  it('gives each country a visible, non-overlapping map label of at least 24×24 px at 320 px wide', async () => {
+    const w = await open({ width: 320, height: 568 });
+    await w.page.locator('.map').scrollIntoViewIfNeeded();
+    const map = await w.page.locator('.map').boundingBox();
+    const boxes = [];
+    for (const iso of FOCUS_COUNTRIES) {
+      const label = w.page.locator(`.map-labels button[data-country="${iso}"]`);
+      expect(await label.isVisible(), iso).toBe(true);
+      const box = (await label.boundingBox())!;
+      expect(box.width, iso).toBeGreaterThanOrEqual(24);
+      expect(box.height, iso).toBeGreaterThanOrEqual(24);
+      expect(box.x, iso).toBeGreaterThanOrEqual(map!.x);
+      expect(box.y, iso).toBeGreaterThanOrEqual(map!.y);
+      expect(box.x + box.width, iso).toBeLessThanOrEqual(map!.x + map!.width);
+      expect(box.y + box.height, iso).toBeLessThanOrEqual(map!.y + map!.height);
+      // The label is what a tap at its centre reaches.
+      const hit = await w.page.evaluate(
+        ([x, y]) =>
+          (document.elementFromPoint(x as number, y as number)?.closest('button') as HTMLElement | null)?.dataset
+            .country,
+        [box.x + box.width / 2, box.y + box.height / 2],
+      );
+      expect(hit, iso).toBe(iso);
+      boxes.push({ iso, ...box });
+    }
+    for (let i = 0; i < boxes.length; i++)
+      for (let j = i + 1; j < boxes.length; j++) {
+        const a = boxes[i]!;
+        const b = boxes[j]!;
+        const overlap = a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+        expect(overlap, `${a.iso} / ${b.iso}`).toBe(false);
+      }
+    expectClean(w);
+  });
+
+  it('saves screenshots at 320, 768 and 1280 px', async () => {
+    for (const width of [320, 768, 1280]) {
+      const w = await open({ width, height: width === 320 ? 640 : 900 });
+      await w.page.screenshot({ path: join(SCREENSHOTS, `map-${width}.png`), fullPage: true });
+      await w.page.getByRole('button', { name: /^El Salvador/ }).click();
+      await w.page.screenshot({ path: join(SCREENSHOTS, `panel-${width}.png`), fullPage: width !== 320 });
+      await w.page.close();
+      expectClean(w);
+    }
+  });
+});

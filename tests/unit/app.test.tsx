@@ -1,0 +1,215 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createData, createMeasure } from '../fixtures/create-data.ts';
+import { renderApp } from '../fixtures/render-app.tsx';
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('country buttons', () => {
+  it('offers one button per country, named with its count', () => {
+    renderApp();
+    const list = screen.getByRole('navigation', { name: 'Countries' });
+    const names = within(list)
+      .getAllByRole('button')
+      .map((b) => b.getAttribute('aria-label'));
+    expect(names).toEqual([
+      'Guatemala, 0 measures',
+      'El Salvador, 2 measures',
+      'Honduras, 0 measures',
+      'Costa Rica, 0 measures',
+      'Ecuador, 0 measures',
+      'Chile, 1 measure',
+    ]);
+    expect(screen.getByRole('button', { name: /^El Salvador, 2 measures/ })).toBeInTheDocument();
+  });
+});
+
+describe('country panel', () => {
+  it('opens on a country button with the country as heading and measures as articles', async () => {
+    const user = userEvent.setup();
+    renderApp();
+    await user.click(screen.getByRole('button', { name: /^El Salvador/ }));
+    const panel = screen.getByRole('complementary', { name: 'El Salvador' });
+    expect(within(panel).getByRole('heading', { level: 2, name: 'El Salvador' })).toBeInTheDocument();
+    const articles = within(panel).getAllByRole('article');
+    expect(articles.map((a) => within(a).getByRole('heading', { level: 4 }).textContent)).toEqual([
+      'Test state of exception',
+      'Test prison',
+    ]);
+    // Grouped by type, in type order.
+    expect(
+      within(panel)
+        .getAllByRole('heading', { level: 3 })
+        .map((h) => h.textContent),
+    ).toEqual(['State of exception', 'Maximum-security prison']);
+  });
+
+  it('shows status, dates at their precision, figures with units and numbered sources', async () => {
+    const user = userEvent.setup();
+    renderApp();
+    await user.click(screen.getByRole('button', { name: /^El Salvador/ }));
+    const article = screen.getByRole('article', { name: 'Test state of exception' });
+    expect(article).toHaveTextContent('Status: In force — extended [1]');
+    expect(article).toHaveTextContent('Announced26 March 2022');
+    expect(article).toHaveTextContent('StartedMarch 2022');
+    expect(article).toHaveTextContent('more than 91,000 people as of January 2026 [1] — people detained');
+    expect(article).toHaveTextContent('A documented concern.');
+    const link = within(article).getByRole('link', { name: /^Test Publisher/ });
+    expect(link).toHaveAttribute('href', 'https://example.org/story');
+    expect(link).toHaveAttribute('target', '_blank');
+    expect(link).toHaveAttribute('rel', 'noopener noreferrer');
+    // The in-text citation jumps to the numbered source.
+    const cite = within(article).getAllByRole('link', { name: 'Sources 1' })[0];
+    expect(cite).toHaveAttribute('href', '#src-sv-test-measure-1');
+    expect(article.querySelector('#src-sv-test-measure-1')).not.toBeNull();
+  });
+
+  it('quotes page headlines and marks slug headlines as descriptions', async () => {
+    const data = createData();
+    const [slv] = data.countries.filter((c) => c.country === 'SLV');
+    slv!.measures = [
+      createMeasure({
+        sources: [
+          {
+            n: 1,
+            publisher: 'Pub A',
+            headline: 'Headline from the page',
+            headlineKind: 'page',
+            date: '2026-01-30',
+            url: 'https://a.example/1',
+          },
+          {
+            n: 2,
+            publisher: 'Pub B',
+            headline: 'headline from the slug',
+            headlineKind: 'slug',
+            date: null,
+            dateNote: '2023-03',
+            url: 'https://b.example/2',
+          },
+          { n: 3, publisher: 'Pub C', headline: null, headlineKind: 'none', date: null, url: 'https://c.example/3' },
+        ],
+      }),
+    ];
+    const user = userEvent.setup();
+    renderApp({ data });
+    await user.click(screen.getByRole('button', { name: /^El Salvador/ }));
+    const items = within(screen.getByRole('region', { name: 'Sources' })).getAllByRole('listitem');
+    expect(items[0]?.querySelector('q')).toHaveTextContent('Headline from the page');
+    expect(items[1]?.querySelector('q')).toBeNull();
+    expect(items[1]).toHaveTextContent(
+      'headline from the slug (description from the link; exact headline not verified). n.d. [2023-03]',
+    );
+    expect(items[2]).toHaveTextContent('Pub C (opens in a new tab): headline not captured. n.d.');
+  });
+
+  it('shows both versions of a contested figure', async () => {
+    const data = createData();
+    data.countries.find((c) => c.country === 'SLV')!.measures = [
+      createMeasure({
+        figures: [
+          {
+            label: { en: 'capacity', es: 'capacidad' },
+            contested: true,
+            values: [
+              { value: 736, unit: { en: 'places', es: 'plazas' }, asOf: null, sources: [1] },
+              { value: 800, unit: { en: 'places', es: 'plazas' }, asOf: null, sources: [1] },
+            ],
+          },
+        ],
+      }),
+    ];
+    const user = userEvent.setup();
+    renderApp({ data });
+    await user.click(screen.getByRole('button', { name: /^El Salvador/ }));
+    expect(screen.getByRole('region', { name: 'Key figures' })).toHaveTextContent(
+      '736 places [1] or 800 places [1] — capacity Sources differ',
+    );
+  });
+
+  it('closes with the close button and with Esc, giving focus back to the country button', async () => {
+    const user = userEvent.setup();
+    renderApp();
+    const button = screen.getByRole('button', { name: /^Chile/ });
+    await user.click(button);
+    expect(screen.getByRole('complementary', { name: 'Chile' })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Close Chile' }));
+    expect(screen.queryByRole('complementary', { name: 'Chile' })).not.toBeInTheDocument();
+    expect(button).toHaveFocus();
+
+    await user.click(button);
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('complementary', { name: 'Chile' })).not.toBeInTheDocument();
+    expect(button).toHaveFocus();
+  });
+
+  it('says so when a selected country has no measure matching the filter', async () => {
+    const user = userEvent.setup();
+    renderApp({ state: { selected: 'GTM' } });
+    const panel = screen.getByRole('complementary', { name: 'Guatemala' });
+    expect(panel).toHaveTextContent('No measures of the selected types.');
+    expect(within(panel).queryAllByRole('article')).toHaveLength(0);
+    await user.click(within(panel).getByRole('button', { name: 'Show all types' }));
+  });
+});
+
+describe('filter by measure type', () => {
+  it('is a group named "Filter by measure type" with one checkbox per type', () => {
+    renderApp();
+    const group = screen.getByRole('group', { name: /measure type/ });
+    const boxes = within(group).getAllByRole('checkbox');
+    expect(boxes).toHaveLength(8);
+    expect(within(group).getByRole('checkbox', { name: 'State of exception' })).toBeChecked();
+    expect(within(group).getByRole('checkbox', { name: 'Maximum-security prison' })).toHaveAccessibleDescription(
+      /^2 measures: New or planned/,
+    );
+  });
+
+  it('filters the panel and the country counts; reset brings everything back', async () => {
+    const user = userEvent.setup();
+    renderApp({ state: { selected: 'SLV' } });
+    const panel = screen.getByRole('complementary', { name: 'El Salvador' });
+    expect(within(panel).getAllByRole('article')).toHaveLength(2);
+
+    await user.click(screen.getByRole('checkbox', { name: 'State of exception' }));
+    expect(
+      within(panel)
+        .getAllByRole('article')
+        .map((a) => a.getAttribute('aria-labelledby')),
+    ).toEqual(['measure-sv-test-prison']);
+    expect(panel).toHaveTextContent('1 / 2 measures');
+    expect(screen.getByRole('button', { name: /^El Salvador, 1 measure$/ })).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Show all types' }));
+    expect(within(panel).getAllByRole('article')).toHaveLength(2);
+    expect(screen.getByRole('checkbox', { name: 'State of exception' })).toBeChecked();
+  });
+
+  it('keeps a country with no matching measure selectable', async () => {
+    const user = userEvent.setup();
+    renderApp();
+    await user.click(screen.getByRole('checkbox', { name: 'Maximum-security prison' }));
+    await user.click(screen.getByRole('checkbox', { name: 'State of exception' }));
+    await user.click(screen.getByRole('button', { name: /^Chile, 0 measures/ }));
+    expect(screen.getByRole('complementary', { name: 'Chile' })).toHaveTextContent(
+      'No measures of the selected types.',
+    );
+  });
+});
+
+describe('page', () => {
+  it('shows title, dek and the as-of date', () => {
+    renderApp();
+    expect(screen.getByRole('heading', { level: 1, name: 'Test title' })).toBeInTheDocument();
+    expect(screen.getByText('Test dek')).toBeInTheDocument();
+    expect(screen.getByText('13 March 2026')).toHaveAttribute('datetime', '2026-03-13');
+  });
+
+  it('paints the text before the map is ready', async () => {
+    renderApp();
+    expect(screen.getByRole('region', { name: /map/i })).toHaveAttribute('aria-busy', 'true');
+    expect(screen.getByRole('button', { name: /^El Salvador/ })).toBeEnabled();
+    await waitFor(() => expect(screen.getByRole('region', { name: /map/i })).toHaveAttribute('aria-busy', 'true'));
+  });
+});

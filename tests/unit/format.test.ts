@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { datePrecision, formatCount, formatDate, formatFigureValue } from '../../src/data/format.ts';
+import { STRINGS } from '../../src/i18n/strings.ts';
+
+const unit = (en: string, es: string) => ({ en, es });
+
+describe('dates at their precision', () => {
+  it('reads the precision from the format', () => {
+    expect(datePrecision('2022')).toBe('year');
+    expect(datePrecision('2022-03')).toBe('month');
+    expect(datePrecision('2022-03-27')).toBe('day');
+  });
+
+  it('never shows more precision than the source gives', () => {
+    expect(formatDate('2022-03-27', 'en')).toBe('27 March 2022');
+    expect(formatDate('2022-03', 'en')).toBe('March 2022');
+    expect(formatDate('2022', 'en')).toBe('2022');
+    expect(formatDate('2022-03-27', 'es')).toBe('27 de marzo de 2022');
+    expect(formatDate('2022-03', 'es')).toBe('marzo de 2022');
+  });
+
+  it('shows n.d. for an undated source', () => {
+    expect(formatDate(null, 'en')).toBe(STRINGS.en.noDate);
+    expect(formatDate(null, 'es')).toBe(STRINGS.es.noDate);
+  });
+
+  it('is not shifted by the time zone (1 January stays in its year)', () => {
+    expect(formatDate('2026-01-01', 'en')).toBe('1 January 2026');
+  });
+});
+
+describe('figures with qualifiers and units', () => {
+  it('formats plain, qualified and range values', () => {
+    expect(formatFigureValue({ value: 40000, unit: unit('places', 'plazas'), asOf: null, sources: [1] }, 'en')).toBe(
+      '40,000 places',
+    );
+    expect(
+      formatFigureValue(
+        { value: 91300, qualifier: 'more-than', unit: unit('people', 'personas'), asOf: null, sources: [1] },
+        'en',
+      ),
+    ).toBe('more than 91,300 people');
+    expect(
+      formatFigureValue(
+        { value: 65, valueMax: 70, unit: unit('inmates per cell', 'reos por celda'), asOf: null, sources: [1] },
+        'en',
+      ),
+    ).toBe('65–70 inmates per cell');
+  });
+
+  it('formats money with its currency and large numbers in words', () => {
+    const v = { value: 35000000, currency: 'USD', unit: unit('US dollars', 'dólares'), asOf: null, sources: [1] };
+    expect(formatFigureValue(v, 'en')).toBe('US$35 million');
+    expect(formatFigureValue(v, 'es')).toMatch(/^35 millones (de )?US\$$/);
+  });
+
+  it('uses the Spanish separators and qualifiers', () => {
+    expect(
+      formatFigureValue(
+        { value: 15000, qualifier: 'about', unit: unit('inmates', 'reos'), asOf: null, sources: [1] },
+        'es',
+      ),
+    ).toBe('unos 15.000 reos');
+  });
+
+  it('counts measures in words', () => {
+    expect(formatCount(1, 'en')).toBe('1 measure');
+    expect(formatCount(4, 'en')).toBe('4 measures');
+    expect(formatCount(0, 'es')).toBe('0 medidas');
+  });
+});
+
+describe('UI strings', () => {
+  it('exist in both languages and none is empty', () => {
+    expect(Object.keys(STRINGS.es).sort()).toEqual(Object.keys(STRINGS.en).sort());
+    for (const lang of ['en', 'es'] as const)
+      for (const [k, v] of Object.entries(STRINGS[lang])) expect(v.trim(), `${lang}.${k}`).not.toBe('');
+  });
+});

@@ -1,0 +1,107 @@
+import { act, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { COUNT_COLOURS } from '../../src/data/selectors.ts';
+import { LAYERS } from '../../src/map/map-style.ts';
+import type { FakeMap } from '../fixtures/fake-map.ts';
+import { renderApp } from '../fixtures/render-app.tsx';
+
+afterEach(() => vi.unstubAllGlobals());
+
+async function readyMap(maps: FakeMap[]): Promise<FakeMap> {
+  await waitFor(() => expect(maps).toHaveLength(1));
+  const map = maps[0] as FakeMap;
+  act(() => map.fire('load'));
+  act(() => map.fire('idle'));
+  return map;
+}
+
+describe('map component (fake map)', () => {
+  it('creates one map fitted to the six countries and flips aria-busy only at first idle', async () => {
+    const { maps } = renderApp();
+    const region = screen.getByRole('region', { name: /map/i });
+    await waitFor(() => expect(maps).toHaveLength(1));
+    const map = maps[0] as FakeMap;
+    expect(map.init.bounds).toEqual([
+      [-92.3, -56.0],
+      [-66.4, 17.9],
+    ]);
+    act(() => map.fire('load'));
+    expect(region).toHaveAttribute('aria-busy', 'true');
+    act(() => map.fire('idle'));
+    expect(region).toHaveAttribute('aria-busy', 'false');
+  });
+
+  it('colours countries by matching measures and hatches the rest, updating on filter change', async () => {
+    const user = userEvent.setup();
+    const { maps } = renderApp();
+    const map = await readyMap(maps);
+    expect(map.lastCall('setPaintProperty')?.args).toEqual([
+      LAYERS.focus,
+      'fill-color',
+      ['match', ['get', 'iso3'], 'SLV', COUNT_COLOURS[1], 'CHL', COUNT_COLOURS[0], expect.any(String)],
+    ]);
+    await user.click(screen.getByRole('checkbox', { name: 'Maximum-security prison' }));
+    expect(map.lastCall('setPaintProperty')?.args[2]).toEqual([
+      'match',
+      ['get', 'iso3'],
+      'SLV',
+      COUNT_COLOURS[0],
+      expect.any(String),
+    ]);
+    const filter = map.lastCall('setFilter')?.args;
+    expect(filter?.[0]).toBe(LAYERS.none);
+    expect(JSON.stringify(filter?.[1])).toContain('"CHL"');
+  });
+
+  it('selects a country on a map click and outlines it through feature-state', async () => {
+    const { maps, store } = renderApp();
+    const map = await readyMap(maps);
+    act(() => map.fire('click', { features: [{ id: 'HND' }] }, LAYERS.focus));
+    expect(store.getState().selected).toBe('HND');
+    expect(map.featureState.get('HND')).toEqual({ selected: true });
+    act(() => store.getState().select('CHL'));
+    expect(map.featureState.get('HND')).toEqual({ selected: false });
+    expect(map.featureState.get('CHL')).toEqual({ selected: true });
+    expect(screen.getByRole('complementary', { name: 'Chile' })).toBeInTheDocument();
+  });
+
+  it('highlights on hover without re-creating anything', async () => {
+    const { maps, store } = renderApp();
+    const map = await readyMap(maps);
+    act(() => map.fire('mousemove', { features: [{ id: 'ECU' }] }, LAYERS.focus));
+    expect(store.getState().hovered).toBe('ECU');
+    expect(map.featureState.get('ECU')).toEqual({ hover: true });
+    act(() => map.fire('mouseleave', {}, LAYERS.focus));
+    expect(map.featureState.get('ECU')).toEqual({ hover: false });
+    expect(maps).toHaveLength(1);
+  });
+
+  it('places the six labels and selects a country from its label', async () => {
+    const user = userEvent.setup();
+    const { maps, store, container } = renderApp();
+    await readyMap(maps);
+    const labels = [...container.querySelectorAll<HTMLButtonElement>('.map-labels button')];
+    expect(labels.map((l) => l.dataset.country)).toEqual(['GTM', 'SLV', 'HND', 'CRI', 'ECU', 'CHL']);
+    expect(labels.every((l) => l.style.transform.startsWith('translate('))).toBe(true);
+    await user.click(labels[1] as HTMLButtonElement);
+    expect(store.getState().selected).toBe('SLV');
+  });
+
+  it('removes the map on unmount', async () => {
+    const { maps, unmount } = renderApp();
+    const map = await readyMap(maps);
+    unmount();
+    expect(map.removed).toBe(true);
+  });
+
+  it('keeps the text usable and says so when the map cannot load', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const { maps } = renderApp();
+    await waitFor(() => expect(maps).toHaveLength(1));
+    act(() => (maps[0] as FakeMap).fire('error', { error: new Error('WebGL unavailable') }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('could not be drawn');
+    expect(screen.getByRole('region', { name: /map/i })).toHaveAttribute('aria-busy', 'false');
+    expect(screen.getByRole('button', { name: /^El Salvador/ })).toBeEnabled();
+  });
+});
