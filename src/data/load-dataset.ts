@@ -6,11 +6,12 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
 import { CountryFile, Dataset, type Measure } from './schema.ts';
 import { type CountryCode, FOCUS_COUNTRIES } from './vocabulary.ts';
 
-export const CONTENT_DIR = new URL('./content/', import.meta.url).pathname;
+export const CONTENT_DIR = fileURLToPath(new URL('./content/', import.meta.url));
 
 export interface DataProblem {
   file: string;

@@ -3,7 +3,7 @@
  * h2 of its name; each measure is an <article> headed by its title; sources are https links.
  * With no country selected it shows a short hint (the panel column never jumps on wide screens).
  */
-import { useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { formatCount } from '../data/format.ts';
 import { COUNTRY_NAMES, countsByCountry, groupByType, visibleMeasures } from '../data/selectors.ts';
 import { useAppStore } from '../state/store.ts';
@@ -37,24 +37,21 @@ export function CountryPanel() {
     [data, selected],
   );
 
-  const close = () => {
-    const country = selected;
+  /** Closes the panel and gives focus back to the country's button (the keyboard path). */
+  const close = useCallback(() => {
     select(null);
-    if (country) document.getElementById(countryButtonId(country))?.focus();
-  };
+    if (selected) document.getElementById(countryButtonId(selected))?.focus();
+  }, [select, selected]);
 
   // Esc closes the panel from anywhere in the page.
   useEffect(() => {
     if (!selected) return;
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape' && !e.defaultPrevented) {
-        select(null);
-        document.getElementById(countryButtonId(selected))?.focus();
-      }
+      if (e.key === 'Escape' && !e.defaultPrevented) close();
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [selected, select]);
+  }, [selected, close]);
 
   // Move focus to the heading when a country opens, so keyboard and screen-reader users land in it.
   useEffect(() => {

@@ -1,12 +1,21 @@
 /** Explains the map's colours: the sequential count scale and the hatch for "none". */
 import { LEGEND_STEPS } from '../data/selectors.ts';
+import { MEASURE_TYPES } from '../data/vocabulary.ts';
+import { useAppStore } from '../state/store.ts';
 import { useStrings } from './data-context.ts';
 
 export function Legend() {
   const t = useStrings();
+  const active = useAppStore((s) => s.activeTypes.length);
+  const scope =
+    active === MEASURE_TYPES.length
+      ? t.legendAllTypes
+      : t.legendSomeTypes.replace('{n}', String(active)).replace('{total}', String(MEASURE_TYPES.length));
   return (
     <figure className="legend">
-      <figcaption>{t.legendTitle}</figcaption>
+      <figcaption>
+        {t.legendTitle} <span className="legend-scope">({scope})</span>
+      </figcaption>
       <ul>
         <li>
           <span className="legend-swatch legend-none" aria-hidden="true" />

@@ -18,6 +18,16 @@ export const STATUS_SYMBOL: Record<Status, string> = {
   ended: '✕',
 };
 
+/** A titled part of a measure (figures, facts, sources…): a heading, not a landmark. */
+function Block({ title, className, children }: { title: string; className?: string; children: React.ReactNode }) {
+  return (
+    <div className={className}>
+      <h5>{title}</h5>
+      {children}
+    </div>
+  );
+}
+
 const sourceAnchor = (measure: Measure, n: number) => `src-${measure.id}-${n}`;
 
 function Cites({ measure, sources }: { measure: Measure; sources: number[] }) {
@@ -106,8 +116,7 @@ export function MeasureArticle({ measure }: { measure: Measure }) {
       )}
 
       {measure.figures.length > 0 && (
-        <section className="measure-figures" aria-label={t.keyFigures}>
-          <h5>{t.keyFigures}</h5>
+        <Block title={t.keyFigures} className="measure-figures">
           <ul>
             {measure.figures.map((f, i) => (
               <li key={i} className={f.contested ? 'contested' : undefined}>
@@ -133,12 +142,11 @@ export function MeasureArticle({ measure }: { measure: Measure }) {
               </li>
             ))}
           </ul>
-        </section>
+        </Block>
       )}
 
       {measure.facts.length > 0 && (
-        <section aria-label={t.keyFacts}>
-          <h5>{t.keyFacts}</h5>
+        <Block title={t.keyFacts}>
           <ul>
             {measure.facts.map((f, i) => (
               <li key={i}>
@@ -147,12 +155,11 @@ export function MeasureArticle({ measure }: { measure: Measure }) {
               </li>
             ))}
           </ul>
-        </section>
+        </Block>
       )}
 
       {measure.timeline.length > 0 && (
-        <section aria-label={t.timeline}>
-          <h5>{t.timeline}</h5>
+        <Block title={t.timeline}>
           <ol className="timeline">
             {measure.timeline.map((e, i) => (
               <li key={i}>
@@ -161,7 +168,7 @@ export function MeasureArticle({ measure }: { measure: Measure }) {
               </li>
             ))}
           </ol>
-        </section>
+        </Block>
       )}
 
       {measure.location && (
@@ -183,8 +190,7 @@ export function MeasureArticle({ measure }: { measure: Measure }) {
       )}
 
       {measure.concerns.length > 0 && (
-        <section className="measure-concerns" aria-label={t.concerns}>
-          <h5>{t.concerns}</h5>
+        <Block title={t.concerns} className="measure-concerns">
           <ul>
             {measure.concerns.map((c, i) => (
               <li key={i}>
@@ -192,17 +198,16 @@ export function MeasureArticle({ measure }: { measure: Measure }) {
               </li>
             ))}
           </ul>
-        </section>
+        </Block>
       )}
 
-      <section className="measure-sources" aria-label={t.sources}>
-        <h5>{t.sources}</h5>
+      <Block title={t.sources} className="measure-sources">
         <ol>
           {measure.sources.map((s) => (
             <SourceItem key={s.n} measure={measure} source={s} t={t} lang={lang} />
           ))}
         </ol>
-      </section>
+      </Block>
     </article>
   );
 }

@@ -95,7 +95,9 @@ describe('country panel', () => {
     const user = userEvent.setup();
     renderApp({ data });
     await user.click(screen.getByRole('button', { name: /^El Salvador/ }));
-    const items = within(screen.getByRole('region', { name: 'Sources' })).getAllByRole('listitem');
+    const article = screen.getByRole('article', { name: 'Test state of exception' });
+    const sourceList = within(article).getByRole('heading', { name: 'Sources' }).nextElementSibling as HTMLElement;
+    const items = within(sourceList).getAllByRole('listitem');
     expect(items[0]?.querySelector('q')).toHaveTextContent('Headline from the page');
     expect(items[1]?.querySelector('q')).toBeNull();
     expect(items[1]).toHaveTextContent(
@@ -123,7 +125,7 @@ describe('country panel', () => {
     const user = userEvent.setup();
     renderApp({ data });
     await user.click(screen.getByRole('button', { name: /^El Salvador/ }));
-    expect(screen.getByRole('region', { name: 'Key figures' })).toHaveTextContent(
+    expect(screen.getByRole('heading', { name: 'Key figures' }).nextElementSibling).toHaveTextContent(
       '736 places [1] or 800 places [1] — capacity Sources differ',
     );
   });
@@ -181,8 +183,11 @@ describe('filter by measure type', () => {
     expect(panel).toHaveTextContent('1 / 2 measures');
     expect(screen.getByRole('button', { name: /^El Salvador, 1 measure$/ })).toBeInTheDocument();
 
+    expect(screen.getByRole('figure')).toHaveTextContent('Measures matching the filter (7 of 8 types)');
+
     await user.click(screen.getByRole('button', { name: 'Show all types' }));
     expect(within(panel).getAllByRole('article')).toHaveLength(2);
+    expect(screen.getByRole('figure')).toHaveTextContent('Measures matching the filter (all types)');
     expect(screen.getByRole('checkbox', { name: 'State of exception' })).toBeChecked();
   });
 
