@@ -1,9 +1,9 @@
 import data from 'virtual:policy-data';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { App } from './app.tsx';
+import { DataContext } from './state/data-context.ts';
 import { createAppStore, StoreContext } from './state/store.ts';
-import { App } from './ui/app.tsx';
-import { DataContext } from './ui/data-context.ts';
 import './ui/styles.css';
 
 const store = createAppStore();

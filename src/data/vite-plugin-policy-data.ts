@@ -10,7 +10,8 @@ import { CONTENT_DIR, loadPolicyData } from './load-dataset.ts';
 const ID = 'virtual:policy-data';
 const RESOLVED = `\0${ID}`;
 
-export function policyDataPlugin(): Plugin {
+/** @param dir the content folder; the default is the shipped `src/data/content`. */
+export function policyDataPlugin(dir: string = CONTENT_DIR): Plugin {
   return {
     name: 'policy-data',
     resolveId(id) {
@@ -18,12 +19,12 @@ export function policyDataPlugin(): Plugin {
     },
     load(id) {
       if (id !== RESOLVED) return undefined;
-      const data = loadPolicyData(); // throws DataError → the build fails with the full list
-      this.addWatchFile(CONTENT_DIR);
+      const data = loadPolicyData(dir); // throws DataError → the build fails with the full list
+      this.addWatchFile(dir);
       return `export default ${JSON.stringify(data)};`;
     },
     handleHotUpdate({ file, server }) {
-      if (!relative(CONTENT_DIR, file).startsWith('..')) {
+      if (!relative(dir, file).startsWith('..')) {
         const mod = server.moduleGraph.getModuleById(RESOLVED);
         if (mod) server.moduleGraph.invalidateModule(mod);
         server.ws.send({ type: 'full-reload' });

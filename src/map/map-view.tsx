@@ -9,8 +9,8 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { colourByCountry, countsByCountry } from '../data/selectors.ts';
 import { type CountryCode, FOCUS_COUNTRIES } from '../data/vocabulary.ts';
+import { usePolicyData, useStrings } from '../state/data-context.ts';
 import { useAppStore, useAppStoreApi } from '../state/store.ts';
-import { usePolicyData, useStrings } from '../ui/data-context.ts';
 import { BOUNDARIES_URL, type Boundaries, loadBoundaries } from './boundaries.ts';
 import { CountryLabels, type CountryLabelsHandle } from './country-labels.tsx';
 import { layoutLabels } from './label-layout.ts';

@@ -6,8 +6,8 @@ import { useMemo } from 'react';
 import { formatCount } from '../data/format.ts';
 import { COUNTRY_NAMES, colourByCountry, countsByCountry } from '../data/selectors.ts';
 import { type CountryCode, FOCUS_COUNTRIES } from '../data/vocabulary.ts';
+import { usePolicyData, useStrings } from '../state/data-context.ts';
 import { useAppStore } from '../state/store.ts';
-import { usePolicyData, useStrings } from './data-context.ts';
 
 function CountryButton({ country, count, colour }: { country: CountryCode; count: number; colour: string | null }) {
   const lang = useAppStore((s) => s.lang);

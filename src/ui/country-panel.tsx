@@ -6,9 +6,9 @@
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { formatCount } from '../data/format.ts';
 import { COUNTRY_NAMES, countsByCountry, groupByType, visibleMeasures } from '../data/selectors.ts';
+import { usePolicyData, useStrings } from '../state/data-context.ts';
 import { useAppStore } from '../state/store.ts';
 import { countryButtonId } from './country-list.tsx';
-import { usePolicyData, useStrings } from './data-context.ts';
 import { MeasureArticle } from './measure-article.tsx';
 
 export function CountryPanel() {

@@ -1,8 +1,8 @@
 /** Explains the map's colours: the sequential count scale and the hatch for "none". */
 import { LEGEND_STEPS } from '../data/selectors.ts';
 import { MEASURE_TYPES } from '../data/vocabulary.ts';
+import { useStrings } from '../state/data-context.ts';
 import { useAppStore } from '../state/store.ts';
-import { useStrings } from './data-context.ts';
 
 export function Legend() {
   const t = useStrings();

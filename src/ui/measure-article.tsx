@@ -4,8 +4,8 @@ import { formatDate, formatFigureValue } from '../data/format.ts';
 import type { Measure, Source } from '../data/schema.ts';
 import type { Status } from '../data/vocabulary.ts';
 import type { Lang, Strings } from '../i18n/strings.ts';
+import { usePolicyData, useStrings } from '../state/data-context.ts';
 import { useAppStore } from '../state/store.ts';
-import { usePolicyData, useStrings } from './data-context.ts';
 
 /** Status as a word with a symbol, never colour alone (design notes). */
 export const STATUS_SYMBOL: Record<Status, string> = {

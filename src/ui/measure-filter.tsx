@@ -6,8 +6,8 @@ import { useMemo } from 'react';
 import { formatCount } from '../data/format.ts';
 import { countsByType } from '../data/selectors.ts';
 import { MEASURE_TYPES } from '../data/vocabulary.ts';
+import { usePolicyData, useStrings } from '../state/data-context.ts';
 import { useAppStore } from '../state/store.ts';
-import { usePolicyData, useStrings } from './data-context.ts';
 
 export function MeasureFilter() {
   const data = usePolicyData();

@@ -1,13 +1,13 @@
 /** The whole graphic. The page and (later) the embed render this same component. */
-import { formatDate } from '../data/format.ts';
-import type { CreateMap } from '../map/map-adapter.ts';
-import { MapView } from '../map/map-view.tsx';
-import { useAppStore } from '../state/store.ts';
-import { CountryList } from './country-list.tsx';
-import { CountryPanel } from './country-panel.tsx';
-import { usePolicyData, useStrings } from './data-context.ts';
-import { Legend } from './legend.tsx';
-import { MeasureFilter } from './measure-filter.tsx';
+import { formatDate } from './data/format.ts';
+import type { CreateMap } from './map/map-adapter.ts';
+import { MapView } from './map/map-view.tsx';
+import { usePolicyData, useStrings } from './state/data-context.ts';
+import { useAppStore } from './state/store.ts';
+import { CountryList } from './ui/country-list.tsx';
+import { CountryPanel } from './ui/country-panel.tsx';
+import { Legend } from './ui/legend.tsx';
+import { MeasureFilter } from './ui/measure-filter.tsx';
 
 interface Props {
   /** Injected in tests; defaults to the real, lazily loaded MapLibre. */

@@ -2,7 +2,7 @@
 import { createContext, useContext } from 'react';
 import type { PolicyData } from '../data/load-dataset.ts';
 import { STRINGS, type Strings } from '../i18n/strings.ts';
-import { useAppStore } from '../state/store.ts';
+import { useAppStore } from './store.ts';
 
 export const DataContext = createContext<PolicyData | null>(null);
 
