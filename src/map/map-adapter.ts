@@ -40,7 +40,8 @@ export const MAP_METHODS = [
 ] as const satisfies readonly (keyof MapLike)[];
 
 export interface MapInit {
-  style: unknown;
+  /** The style, or a promise of it: MapLibre's code then downloads while the boundaries do. */
+  style: unknown | Promise<unknown>;
   bounds: [[number, number], [number, number]];
   fitBoundsOptions: Record<string, unknown>;
   maxBounds: [[number, number], [number, number]];
@@ -50,16 +51,17 @@ export type CreateMap = (container: HTMLElement, init: MapInit) => Promise<MapLi
 
 /** Creates a real MapLibre map; maplibre-gl, its worker and its CSS load only now. */
 export const createMaplibreMap: CreateMap = async (container, init) => {
-  const [maplibre, worker] = await Promise.all([
+  const [maplibre, worker, , style] = await Promise.all([
     import('maplibre-gl'),
     import('maplibre-gl/dist/maplibre-gl-worker.mjs?url'),
     import('maplibre-gl/dist/maplibre-gl.css'),
+    init.style,
   ]);
   // Vite emits the worker as its own file; without this MapLibre cannot start it (see stack.md).
   maplibre.setWorkerUrl(worker.default);
   const map = new maplibre.Map({
     container,
-    style: init.style as never,
+    style: style as never,
     bounds: init.bounds,
     fitBoundsOptions: init.fitBoundsOptions,
     maxBounds: init.maxBounds,

@@ -114,11 +114,10 @@ export function MapView({ createMap = createMaplibreMap, boundariesUrl = BOUNDAR
     });
 
     (async () => {
-      const boundaries = await loadBoundaries(boundariesUrl, abort.signal);
-      if (!alive) return;
-      labelPointsRef.current = boundaries.labels;
+      // Boundaries and MapLibre's code download in parallel.
+      const boundaries = loadBoundaries(boundariesUrl, abort.signal);
       map = await createMap(container, {
-        style: buildStyle(boundaries.geojson),
+        style: boundaries.then((b) => buildStyle(b.geojson)),
         bounds: FOCUS_BOUNDS,
         fitBoundsOptions: { padding: fitPadding(container.clientWidth), animate: false },
         maxBounds: MAX_BOUNDS,
@@ -127,6 +126,7 @@ export function MapView({ createMap = createMaplibreMap, boundariesUrl = BOUNDAR
         map.remove();
         return;
       }
+      labelPointsRef.current = (await boundaries).labels;
       const m = map;
       mapRef.current = m;
       // MapLibre makes its canvas a second region named "Map"; the region is ours (the contract),

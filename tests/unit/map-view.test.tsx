@@ -95,6 +95,13 @@ describe('map component (fake map)', () => {
     expect(map.removed).toBe(true);
   });
 
+  it('says so when the boundary file cannot be fetched', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    renderApp({ boundaries: 'unavailable' });
+    expect(await screen.findByRole('alert')).toHaveTextContent('could not be drawn');
+    expect(screen.getByRole('region', { name: /map/i })).toHaveAttribute('aria-busy', 'false');
+  });
+
   it('keeps the text usable and says so when the map cannot load', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
     const { maps } = renderApp();
