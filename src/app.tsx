@@ -4,10 +4,16 @@ import type { CreateMap } from './map/map-adapter.ts';
 import { MapView } from './map/map-view.tsx';
 import { usePolicyData, useStrings } from './state/data-context.ts';
 import { useAppStore } from './state/store.ts';
-import { CountryList } from './ui/country-list.tsx';
+import { useDocumentSettings, useResolvedTheme } from './state/theme.ts';
+import { Announcer } from './ui/announcer.tsx';
+import { COUNTRY_LIST_ID, CountryList } from './ui/country-list.tsx';
 import { CountryPanel } from './ui/country-panel.tsx';
+import { LanguageSwitch } from './ui/language-switch.tsx';
 import { Legend } from './ui/legend.tsx';
 import { MeasureFilter } from './ui/measure-filter.tsx';
+import { MeasureTable } from './ui/measure-table.tsx';
+import { OverviewMatrix } from './ui/overview-matrix.tsx';
+import { tabId, tabPanelId, ViewTabs } from './ui/view-tabs.tsx';
 
 interface Props {
   /** Injected in tests; defaults to the real, lazily loaded MapLibre. */
@@ -18,24 +24,55 @@ export function App({ createMap }: Props) {
   const data = usePolicyData();
   const t = useStrings();
   const lang = useAppStore((s) => s.lang);
+  const view = useAppStore((s) => s.view);
+  const theme = useResolvedTheme();
+  useDocumentSettings(theme, lang, data.meta.title[lang]);
+
   return (
     <div className="app">
       <header className="app-header">
-        <h1>{data.meta.title[lang]}</h1>
+        <div className="app-title-row">
+          <h1>{data.meta.title[lang]}</h1>
+          <LanguageSwitch />
+        </div>
         <p className="dek">{data.meta.dek[lang]}</p>
         <p className="as-of">
           {t.asOf} <time dateTime={data.meta.asOf}>{formatDate(data.meta.asOf, lang)}</time>
         </p>
       </header>
       <MeasureFilter />
-      <main className="app-main">
-        <div className="map-column">
-          <MapView createMap={createMap} />
-          <Legend />
-          <CountryList />
+      <ViewTabs />
+      {/* The map view stays mounted when hidden, so MapLibre is created once. */}
+      <div
+        role="tabpanel"
+        id={tabPanelId('map')}
+        aria-labelledby={tabId('map')}
+        hidden={view !== 'map'}
+        className="view-panel"
+      >
+        <main className="app-main">
+          <div className="map-column">
+            <a className="skip-link" href={`#${COUNTRY_LIST_ID}`}>
+              {t.skipToList}
+            </a>
+            <MapView createMap={createMap} />
+            <Legend />
+            <CountryList />
+          </div>
+          <CountryPanel />
+        </main>
+      </div>
+      {view === 'table' && (
+        <div role="tabpanel" id={tabPanelId('table')} aria-labelledby={tabId('table')} className="view-panel">
+          <MeasureTable />
         </div>
-        <CountryPanel />
-      </main>
+      )}
+      {view === 'overview' && (
+        <div role="tabpanel" id={tabPanelId('overview')} aria-labelledby={tabId('overview')} className="view-panel">
+          <OverviewMatrix />
+        </div>
+      )}
+      <Announcer />
       <footer className="app-footer">
         <p>{data.meta.credit[lang]}</p>
       </footer>

@@ -2,11 +2,14 @@ import data from 'virtual:policy-data';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app.tsx';
+import { preferredLang } from './i18n/strings.ts';
 import { DataContext } from './state/data-context.ts';
 import { createAppStore, StoreContext } from './state/store.ts';
+import { parseUrlState } from './state/url-state.ts';
 import './ui/styles.css';
 
-const store = createAppStore();
+const fromUrl = parseUrlState(window.location.search);
+const store = createAppStore({ ...fromUrl, lang: fromUrl.lang ?? preferredLang(navigator.languages ?? []) });
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
 createRoot(root).render(

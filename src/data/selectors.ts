@@ -4,6 +4,7 @@
  */
 import { scaleThreshold } from 'd3-scale';
 import type { PolicyData } from './load-dataset.ts';
+import { PALETTES, type ThemeName } from './palette.ts';
 import type { Measure, MeasureType } from './schema.ts';
 import { type CountryCode, FOCUS_COUNTRIES, type MeasureTypeId } from './vocabulary.ts';
 
@@ -42,26 +43,28 @@ export function groupByType(measures: Measure[], types: MeasureType[]): { type: 
 }
 
 /**
- * Sequential colours for 1, 2, 3, 4 and 5+ matching measures (ColorBrewer YlGnBu, colour-blind
- * safe). Zero is deliberately not on the scale: the map hatches it so "none" never reads as "few".
+ * Colour for a count of matching measures: steps 1, 2, 3, 4 and 5+ of the theme's sequential
+ * palette. Zero is deliberately not on the scale: the map hatches it so "none" never reads as "few".
  */
-export const COUNT_COLOURS = ['#c7e9b4', '#7fcdbb', '#41b6c4', '#2c7fb8', '#253494'] as const;
-export const countColour = scaleThreshold<number, string>()
-  .domain([2, 3, 4, 5])
-  .range([...COUNT_COLOURS]);
+export function countColour(count: number, theme: ThemeName): string {
+  return scaleThreshold<number, string>()
+    .domain([2, 3, 4, 5])
+    .range([...PALETTES[theme].counts])(count);
+}
 
 /** Legend steps: the count each colour stands for ("5+" for the last). */
-export const LEGEND_STEPS = COUNT_COLOURS.map((colour, i) => ({
-  colour,
-  label: i === COUNT_COLOURS.length - 1 ? `${i + 1}+` : `${i + 1}`,
-}));
+export function legendSteps(theme: ThemeName): { colour: string; label: string }[] {
+  return PALETTES[theme].counts.map((colour, i, all) => ({
+    colour,
+    label: i === all.length - 1 ? `${i + 1}+` : `${i + 1}`,
+  }));
+}
 
 /** Fill colour per country; null where no measure matches (drawn hatched). */
-export function colourByCountry(counts: Counts): Record<CountryCode, string | null> {
-  return Object.fromEntries(FOCUS_COUNTRIES.map((c) => [c, counts[c] > 0 ? countColour(counts[c]) : null])) as Record<
-    CountryCode,
-    string | null
-  >;
+export function colourByCountry(counts: Counts, theme: ThemeName): Record<CountryCode, string | null> {
+  return Object.fromEntries(
+    FOCUS_COUNTRIES.map((c) => [c, counts[c] > 0 ? countColour(counts[c], theme) : null]),
+  ) as Record<CountryCode, string | null>;
 }
 
 /** Country names for the focus countries (from the boundary build's CLDR names, fixed here for the text UI). */

@@ -46,6 +46,41 @@ const en = {
   'qualifier_at-least': 'at least',
   'qualifier_up-to': 'up to',
   or: 'or',
+  languageLabel: 'Language',
+  viewsLabel: 'View',
+  viewMap: 'Map',
+  viewTable: 'Table',
+  viewOverview: 'Overview',
+  skipToList: 'Skip the map to the list of countries',
+  mapDescription:
+    'Six countries are coloured by how many of their measures match the filter; darker means more. Hatched countries have none. Use the country buttons below the map to open each record.',
+  announceFilter: '{countries} countries, {measures} measures match the filter.',
+  announceCountry: '{country}: {count}.',
+  announceClosed: 'Panel closed.',
+  mapReady: 'Map ready.',
+  tableCaption: 'All measures matching the filter',
+  tableRows: '{n} rows',
+  colCountry: 'Country',
+  colType: 'Type',
+  colMeasure: 'Measure',
+  colStatus: 'Status',
+  colAnnounced: 'Announced',
+  colStarted: 'Started',
+  colEnded: 'Ended',
+  colFigure: 'Key figure',
+  colSources: 'Sources',
+  sortBy: 'Sort by {column}',
+  download: 'Download',
+  downloadCsv: 'CSV',
+  downloadJson: 'JSON',
+  downloadCsvLabel: 'Download the rows shown as CSV',
+  downloadJsonLabel: 'Download the rows shown as JSON',
+  sourceN: 'Source {n}: {publisher}',
+  overviewCaption: 'Status of each measure, by country and type',
+  overviewNone: 'none',
+  openMeasure: 'Open {title} ({status}) in {country}',
+  sheetExpand: 'Expand details',
+  sheetCollapse: 'Collapse details',
 };
 export type StringKey = keyof typeof en;
 export type Strings = Record<StringKey, string>;
@@ -91,9 +126,64 @@ const es: Strings = {
   'qualifier_at-least': 'al menos',
   'qualifier_up-to': 'hasta',
   or: 'o',
+  languageLabel: 'Idioma',
+  viewsLabel: 'Vista',
+  viewMap: 'Mapa',
+  viewTable: 'Tabla',
+  viewOverview: 'Resumen',
+  skipToList: 'Saltar el mapa e ir a la lista de países',
+  mapDescription:
+    'Seis países están coloreados según cuántas de sus medidas coinciden con el filtro; más oscuro significa más. Los países rayados no tienen ninguna. Use los botones de países bajo el mapa para abrir cada ficha.',
+  announceFilter: '{countries} países, {measures} medidas coinciden con el filtro.',
+  announceCountry: '{country}: {count}.',
+  announceClosed: 'Panel cerrado.',
+  mapReady: 'Mapa listo.',
+  tableCaption: 'Todas las medidas que coinciden con el filtro',
+  tableRows: '{n} filas',
+  colCountry: 'País',
+  colType: 'Tipo',
+  colMeasure: 'Medida',
+  colStatus: 'Estado',
+  colAnnounced: 'Anuncio',
+  colStarted: 'Inicio',
+  colEnded: 'Fin',
+  colFigure: 'Cifra clave',
+  colSources: 'Fuentes',
+  sortBy: 'Ordenar por {column}',
+  download: 'Descargar',
+  downloadCsv: 'CSV',
+  downloadJson: 'JSON',
+  downloadCsvLabel: 'Descargar las filas mostradas en CSV',
+  downloadJsonLabel: 'Descargar las filas mostradas en JSON',
+  sourceN: 'Fuente {n}: {publisher}',
+  overviewCaption: 'Estado de cada medida, por país y tipo',
+  overviewNone: 'ninguna',
+  openMeasure: 'Abrir {title} ({status}) en {country}',
+  sheetExpand: 'Ampliar detalles',
+  sheetCollapse: 'Reducir detalles',
 };
 
 export const STRINGS: Record<Lang, Strings> = { en, es };
 
+/** Each language's name in itself, for the switcher. */
+export const LANGUAGE_NAMES: Record<Lang, string> = { en: 'English', es: 'Español' };
+
+/** Fills `{name}` placeholders: fill('{n} rows', { n: 3 }) → "3 rows". */
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (m, key: string) => (key in values ? String(values[key]) : m));
+}
+
 /** Locale used for Intl formatting in each language. */
 export const LOCALES: Record<Lang, string> = { en: 'en-GB', es: 'es' };
+
+/**
+ * The reader's language when the URL does not say: the first of the browser's preferred languages
+ * that we have, else English.
+ */
+export function preferredLang(languages: readonly string[]): Lang {
+  for (const l of languages) {
+    const base = l.toLowerCase().split('-')[0];
+    if ((LANGS as readonly string[]).includes(base ?? '')) return base as Lang;
+  }
+  return 'en';
+}

@@ -20,6 +20,8 @@ export interface MapLike {
   project(lngLat: [number, number]): { x: number; y: number };
   getCanvas(): HTMLCanvasElement;
   resize(): unknown;
+  /** Draws the current frame synchronously (used to snapshot the canvas for printing). */
+  redraw(): unknown;
   remove(): void;
 }
 
@@ -36,6 +38,7 @@ export const MAP_METHODS = [
   'project',
   'getCanvas',
   'resize',
+  'redraw',
   'remove',
 ] as const satisfies readonly (keyof MapLike)[];
 

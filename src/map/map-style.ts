@@ -2,7 +2,9 @@
  * The self-contained map style and its data-driven expressions: plain functions returning plain
  * objects, tested without WebGL. No glyphs, sprites, tiles or fonts: nothing is requested from
  * another origin. Labels are HTML (country-labels.tsx), so the style needs no text at all.
+ * Colours come from `palette.ts`, per theme.
  */
+import { type MapPalette, PALETTES, type ThemeName } from '../data/palette.ts';
 import type { CountryCode } from '../data/vocabulary.ts';
 
 export const SOURCE_ID = 'countries';
@@ -12,19 +14,12 @@ export const LAYERS = {
   focus: 'focus-fill',
   none: 'focus-none-hatch',
   borders: 'borders',
+  casing: 'focus-casing',
   outline: 'focus-outline',
 } as const;
-export const HATCH_IMAGE = 'hatch';
 
-/** Colours of the quiet base map. */
-export const BASE_COLOURS = {
-  sea: '#e8eff3',
-  context: '#e3ded6',
-  border: '#ffffff',
-  focusZero: '#f7f5f1',
-  outline: '#1d1d1b',
-  hatch: [150, 146, 140] as const,
-};
+/** Name of the hatch pattern image for a theme; generated on demand (no sprite file). */
+export const hatchImageId = (theme: ThemeName) => `hatch-${theme}`;
 
 /**
  * Fits the six focus countries' mainland: Guatemala's western tip (−92.3°) to Chile's eastern edge
@@ -47,7 +42,23 @@ export function fitPadding(width: number): { top: number; bottom: number; left: 
   return { top: 16, bottom: 16, left, right: 16 };
 }
 
-export function buildStyle(geojson: GeoJSON.FeatureCollection) {
+const selected = ['boolean', ['feature-state', 'selected'], false];
+const hovered = ['boolean', ['feature-state', 'hover'], false];
+
+/** Paint properties that change with the theme, as [layer, property, value] for setPaintProperty. */
+export function themePaint(theme: ThemeName): [string, string, unknown][] {
+  const p = PALETTES[theme];
+  return [
+    [LAYERS.sea, 'background-color', p.sea],
+    [LAYERS.context, 'fill-color', p.context],
+    [LAYERS.none, 'fill-pattern', hatchImageId(theme)],
+    [LAYERS.borders, 'line-color', p.border],
+    [LAYERS.casing, 'line-color', p.selectedCasing],
+  ];
+}
+
+export function buildStyle(geojson: GeoJSON.FeatureCollection, theme: ThemeName) {
+  const paint = Object.fromEntries(themePaint(theme).map(([layer, prop, value]) => [`${layer}/${prop}`, value]));
   return {
     version: 8 as const,
     name: 'policy-map',
@@ -55,33 +66,47 @@ export function buildStyle(geojson: GeoJSON.FeatureCollection) {
       [SOURCE_ID]: { type: 'geojson' as const, data: geojson, promoteId: 'iso3' },
     },
     layers: [
-      { id: LAYERS.sea, type: 'background' as const, paint: { 'background-color': BASE_COLOURS.sea } },
+      { id: LAYERS.sea, type: 'background' as const, paint: { 'background-color': paint['sea/background-color'] } },
       {
         id: LAYERS.context,
         type: 'fill' as const,
         source: SOURCE_ID,
         filter: ['!', ['get', 'focus']],
-        paint: { 'fill-color': BASE_COLOURS.context },
+        paint: { 'fill-color': paint['context-fill/fill-color'] },
       },
       {
         id: LAYERS.focus,
         type: 'fill' as const,
         source: SOURCE_ID,
         filter: ['get', 'focus'],
-        paint: { 'fill-color': BASE_COLOURS.focusZero },
+        paint: { 'fill-color': PALETTES[theme].hatchBase },
       },
       {
         id: LAYERS.none,
         type: 'fill' as const,
         source: SOURCE_ID,
         filter: noneFilter([]),
-        paint: { 'fill-pattern': HATCH_IMAGE },
+        paint: { 'fill-pattern': paint['focus-none-hatch/fill-pattern'] },
       },
       {
         id: LAYERS.borders,
         type: 'line' as const,
         source: SOURCE_ID,
-        paint: { 'line-color': BASE_COLOURS.border, 'line-width': 0.7 },
+        filter: ['!', ['get', 'focus']],
+        paint: { 'line-color': paint['borders/line-color'], 'line-width': 0.6 },
+      },
+      {
+        // A contrasting band under the selected country's outline: visible on light and dark fills.
+        id: LAYERS.casing,
+        type: 'line' as const,
+        source: SOURCE_ID,
+        filter: ['get', 'focus'],
+        layout: { 'line-join': 'round' as const },
+        paint: {
+          'line-color': paint['focus-casing/line-color'],
+          'line-width': ['case', selected, 4.5, hovered, 3, 0],
+          'line-opacity': ['case', selected, 1, hovered, 0.6, 0],
+        },
       },
       {
         id: LAYERS.outline,
@@ -90,33 +115,25 @@ export function buildStyle(geojson: GeoJSON.FeatureCollection) {
         filter: ['get', 'focus'],
         layout: { 'line-join': 'round' as const },
         paint: {
-          'line-color': BASE_COLOURS.outline,
-          'line-width': [
-            'case',
-            ['boolean', ['feature-state', 'selected'], false],
-            2.5,
-            ['boolean', ['feature-state', 'hover'], false],
-            1.5,
-            0.5,
-          ],
-          'line-opacity': [
-            'case',
-            ['boolean', ['feature-state', 'selected'], false],
-            1,
-            ['boolean', ['feature-state', 'hover'], false],
-            0.7,
-            0.35,
-          ],
+          'line-color': outlineColourExpression([], theme),
+          'line-width': ['case', selected, 1.5, 0.8],
         },
       },
     ],
   };
 }
 
-/** `fill-color` for the focus layer: each country's colour by count; zero falls back to the neutral. */
-export function fillColourExpression(colours: Record<CountryCode, string | null>): unknown {
+/** `fill-color` for the focus layer: each country's colour by count; zero falls back to the hatch base. */
+export function fillColourExpression(colours: Record<CountryCode, string | null>, theme: ThemeName): unknown {
+  const fallback = PALETTES[theme].hatchBase;
   const pairs = Object.entries(colours).flatMap(([iso, colour]) => (colour ? [iso, colour] : []));
-  return pairs.length ? ['match', ['get', 'iso3'], ...pairs, BASE_COLOURS.focusZero] : BASE_COLOURS.focusZero;
+  return pairs.length ? ['match', ['get', 'iso3'], ...pairs, fallback] : fallback;
+}
+
+/** Outline colour: light on the coloured fills, dark around hatched "none" countries (light theme). */
+export function outlineColourExpression(zero: CountryCode[], theme: ThemeName): unknown {
+  const p: MapPalette = PALETTES[theme];
+  return ['case', ['in', ['get', 'iso3'], ['literal', zero]], p.zeroOutline, p.focusOutline];
 }
 
 /** Filter for the hatch layer: focus countries with no matching measure. */
@@ -124,18 +141,20 @@ export function noneFilter(zero: CountryCode[]): unknown {
   return ['all', ['get', 'focus'], ['in', ['get', 'iso3'], ['literal', zero]]];
 }
 
-/** An 8×8 RGBA diagonal hatch, added with map.addImage (no sprite file needed). */
-export function hatchImage(size = 8): { width: number; height: number; data: Uint8Array } {
+function hexBytes(hex: string): [number, number, number] {
+  return [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16)) as [number, number, number];
+}
+
+/** An 8×8 RGBA diagonal hatch for a theme, added with map.addImage. */
+export function hatchImage(theme: ThemeName, size = 8): { width: number; height: number; data: Uint8Array } {
   const data = new Uint8Array(size * size * 4);
-  const [r, g, b] = BASE_COLOURS.hatch;
+  const base = hexBytes(PALETTES[theme].hatchBase);
+  const line = hexBytes(PALETTES[theme].hatchLine);
   for (let y = 0; y < size; y++)
     for (let x = 0; x < size; x++) {
       const i = (y * size + x) * 4;
-      const on = (x + y) % size === 0 || (x + y) % size === 1;
-      data[i] = on ? r : 247;
-      data[i + 1] = on ? g : 245;
-      data[i + 2] = on ? b : 241;
-      data[i + 3] = 255;
+      const colour = (x + y) % size < 2 ? line : base;
+      data.set([...colour, 255], i);
     }
   return { width: size, height: size, data };
 }

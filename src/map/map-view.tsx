@@ -11,6 +11,7 @@ import { colourByCountry, countsByCountry } from '../data/selectors.ts';
 import { type CountryCode, FOCUS_COUNTRIES } from '../data/vocabulary.ts';
 import { usePolicyData, useStrings } from '../state/data-context.ts';
 import { useAppStore, useAppStoreApi } from '../state/store.ts';
+import { useResolvedTheme } from '../state/theme.ts';
 import { BOUNDARIES_URL, type Boundaries, loadBoundaries } from './boundaries.ts';
 import { CountryLabels, type CountryLabelsHandle } from './country-labels.tsx';
 import { layoutLabels } from './label-layout.ts';
@@ -20,12 +21,14 @@ import {
   FOCUS_BOUNDS,
   fillColourExpression,
   fitPadding,
-  HATCH_IMAGE,
   hatchImage,
+  hatchImageId,
   LAYERS,
   MAX_BOUNDS,
   noneFilter,
+  outlineColourExpression,
   SOURCE_ID,
+  themePaint,
 } from './map-style.ts';
 
 interface Props {
@@ -51,9 +54,11 @@ export function MapView({ createMap = createMaplibreMap, boundariesUrl = BOUNDAR
   const activeTypes = useAppStore((s) => s.activeTypes);
   const selected = useAppStore((s) => s.selected);
   const counts = useMemo(() => countsByCountry(data, activeTypes), [data, activeTypes]);
+  const theme = useResolvedTheme();
   const [status, setStatus] = useState<Status>('loading');
 
   const containerRef = useRef<HTMLDivElement>(null);
+  const printImageRef = useRef<HTMLImageElement>(null);
   const labelsRef = useRef<CountryLabelsHandle>(null);
   const mapRef = useRef<MapLike | null>(null);
   const loadedRef = useRef(false);
@@ -62,6 +67,8 @@ export function MapView({ createMap = createMaplibreMap, boundariesUrl = BOUNDAR
   canvasLabelRef.current = t.mapCanvasLabel;
   const countsRef = useRef(counts);
   countsRef.current = counts;
+  const themeRef = useRef(theme);
+  themeRef.current = theme;
 
   /** Lays the labels out for the current camera. Called on move, resize and label-text changes. */
   const positionLabels = useRef(() => {
@@ -80,9 +87,12 @@ export function MapView({ createMap = createMaplibreMap, boundariesUrl = BOUNDAR
   const applyCounts = useRef(() => {
     const map = mapRef.current;
     if (!map || !loadedRef.current) return;
-    const colours = colourByCountry(countsRef.current);
-    map.setPaintProperty(LAYERS.focus, 'fill-color', fillColourExpression(colours));
-    map.setFilter(LAYERS.none, noneFilter(FOCUS_COUNTRIES.filter((c) => colours[c] === null)));
+    const theme = themeRef.current;
+    const colours = colourByCountry(countsRef.current, theme);
+    const zero = FOCUS_COUNTRIES.filter((c) => colours[c] === null);
+    map.setPaintProperty(LAYERS.focus, 'fill-color', fillColourExpression(colours, theme));
+    map.setPaintProperty(LAYERS.outline, 'line-color', outlineColourExpression(zero, theme));
+    map.setFilter(LAYERS.none, noneFilter(zero));
   }).current;
 
   // Create the map once; remove it on unmount.
@@ -106,6 +116,13 @@ export function MapView({ createMap = createMaplibreMap, boundariesUrl = BOUNDAR
         setFeature(s.selected, { selected: true });
       }
     });
+    // A WebGL canvas prints blank: swap in a snapshot of the current frame while printing.
+    const onBeforePrint = () => {
+      if (!map || !loadedRef.current || !printImageRef.current) return;
+      map.redraw();
+      printImageRef.current.src = map.getCanvas().toDataURL('image/png');
+    };
+    window.addEventListener('beforeprint', onBeforePrint);
     const resizeObserver = new ResizeObserver(() => {
       if (!map || !loadedRef.current) return;
       map.resize();
@@ -117,7 +134,7 @@ export function MapView({ createMap = createMaplibreMap, boundariesUrl = BOUNDAR
       // Boundaries and MapLibre's code download in parallel.
       const boundaries = loadBoundaries(boundariesUrl, abort.signal);
       map = await createMap(container, {
-        style: boundaries.then((b) => buildStyle(b.geojson)),
+        style: boundaries.then((b) => buildStyle(b.geojson, themeRef.current)),
         bounds: FOCUS_BOUNDS,
         fitBoundsOptions: { padding: fitPadding(container.clientWidth), animate: false },
         maxBounds: MAX_BOUNDS,
@@ -135,7 +152,7 @@ export function MapView({ createMap = createMaplibreMap, boundariesUrl = BOUNDAR
       m.getCanvas().setAttribute('aria-label', canvasLabelRef.current);
       if (typeof navigator !== 'undefined' && navigator.webdriver) window.__POLICY_MAP__ = m;
       m.setMissingStyleImageResolver((id: string) => {
-        if (id === HATCH_IMAGE) m.addImage(HATCH_IMAGE, hatchImage());
+        for (const name of ['light', 'dark'] as const) if (id === hatchImageId(name)) m.addImage(id, hatchImage(name));
       });
       m.on('error', (e: { error?: Error }) => {
         if (!loadedRef.current) {
@@ -176,6 +193,7 @@ export function MapView({ createMap = createMaplibreMap, boundariesUrl = BOUNDAR
     return () => {
       alive = false;
       abort.abort();
+      window.removeEventListener('beforeprint', onBeforePrint);
       unsubscribe();
       resizeObserver.disconnect();
       loadedRef.current = false;
@@ -185,15 +203,29 @@ export function MapView({ createMap = createMaplibreMap, boundariesUrl = BOUNDAR
     };
   }, [createMap, boundariesUrl, store, positionLabels, applyCounts]);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `counts` is the trigger; applyCounts reads it from a ref.
-  useEffect(() => applyCounts(), [counts, applyCounts]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `counts` and `theme` are the triggers; applyCounts reads refs.
+  useEffect(() => applyCounts(), [counts, theme, applyCounts]);
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !loadedRef.current) return;
+    for (const [layer, prop, value] of themePaint(theme)) map.setPaintProperty(layer, prop, value);
+  }, [theme]);
   // Label text (count, language, selection) changes its size: lay out again after React paints it.
   // biome-ignore lint/correctness/useExhaustiveDependencies: these change the labels' size, so they trigger a new layout.
   useLayoutEffect(() => positionLabels(), [counts, lang, selected, status, positionLabels]);
 
   return (
-    <section className="map" aria-label={t.mapRegionLabel} aria-busy={status === 'loading'}>
+    <section
+      className="map"
+      aria-label={t.mapRegionLabel}
+      aria-describedby="map-description"
+      aria-busy={status === 'loading'}
+    >
+      <p id="map-description" className="visually-hidden">
+        {t.mapDescription}
+      </p>
       <div ref={containerRef} className="map-canvas" data-status={status} />
+      <img ref={printImageRef} className="map-print" alt="" />
       <CountryLabels
         ref={labelsRef}
         counts={counts}
@@ -202,7 +234,11 @@ export function MapView({ createMap = createMaplibreMap, boundariesUrl = BOUNDAR
         onSelect={(c) => store.getState().select(c)}
         onHover={(c) => store.getState().hover(c)}
       />
-      {status === 'loading' && <p className="map-status">{t.mapLoading}</p>}
+      {status === 'loading' && (
+        <p className="map-status" role="status">
+          {t.mapLoading}
+        </p>
+      )}
       {status === 'error' && (
         <p className="map-status" role="alert">
           {t.mapFailed}

@@ -8,16 +8,30 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { type CountryCode, MEASURE_TYPES, type MeasureTypeId } from '../data/vocabulary.ts';
 import type { Lang } from '../i18n/strings.ts';
 
+export const THEMES = ['light', 'dark'] as const;
+export type Theme = (typeof THEMES)[number];
+export const VIEWS = ['map', 'table', 'overview'] as const;
+export type View = (typeof VIEWS)[number];
+
 export interface AppState {
   selected: CountryCode | null;
+  /** A measure the reader opened from the table or the overview: the panel scrolls to it. */
+  measure: string | null;
   hovered: CountryCode | null;
   /** Active measure types, always in MEASURE_TYPES order (so equal choices are equal arrays). */
   activeTypes: readonly MeasureTypeId[];
   lang: Lang;
+  /** Forced colour theme; null follows the system (prefers-color-scheme). */
+  theme: Theme | null;
+  view: View;
 }
 
 export interface AppActions {
   select(country: CountryCode | null): void;
+  /** Opens a country's panel at one of its measures (from the table or the overview). */
+  openMeasure(country: CountryCode, measureId: string): void;
+  setLang(lang: Lang): void;
+  setView(view: View): void;
   hover(country: CountryCode | null): void;
   toggleType(type: MeasureTypeId): void;
   setTypes(types: readonly MeasureTypeId[]): void;
@@ -26,7 +40,15 @@ export interface AppActions {
 
 export type AppStore = StoreApi<AppState & AppActions>;
 
-export const DEFAULT_STATE: AppState = { selected: null, hovered: null, activeTypes: MEASURE_TYPES, lang: 'en' };
+export const DEFAULT_STATE: AppState = {
+  selected: null,
+  measure: null,
+  hovered: null,
+  activeTypes: MEASURE_TYPES,
+  lang: 'en',
+  theme: null,
+  view: 'map',
+};
 
 const inTypeOrder = (types: Iterable<MeasureTypeId>) => {
   const set = new Set(types);
@@ -38,7 +60,10 @@ export function createAppStore(initial: Partial<AppState> = {}): AppStore {
     ...DEFAULT_STATE,
     ...initial,
     activeTypes: inTypeOrder(initial.activeTypes ?? DEFAULT_STATE.activeTypes),
-    select: (country) => set({ selected: country }),
+    select: (country) => set({ selected: country, measure: null }),
+    openMeasure: (country, measureId) => set({ selected: country, measure: measureId, view: 'map' }),
+    setLang: (lang) => set({ lang }),
+    setView: (view) => set({ view }),
     hover: (country) => {
       if (get().hovered !== country) set({ hovered: country });
     },

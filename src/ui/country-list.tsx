@@ -8,6 +8,7 @@ import { COUNTRY_NAMES, colourByCountry, countsByCountry } from '../data/selecto
 import { type CountryCode, FOCUS_COUNTRIES } from '../data/vocabulary.ts';
 import { usePolicyData, useStrings } from '../state/data-context.ts';
 import { useAppStore } from '../state/store.ts';
+import { useResolvedTheme } from '../state/theme.ts';
 
 function CountryButton({ country, count, colour }: { country: CountryCode; count: number; colour: string | null }) {
   const lang = useAppStore((s) => s.lang);
@@ -45,14 +46,43 @@ function CountryButton({ country, count, colour }: { country: CountryCode; count
 /** Id of a country's button, so closing the panel can give focus back to it. */
 export const countryButtonId = (country: CountryCode) => `country-button-${country}`;
 
+/** Target of the skip link that jumps past the map. */
+export const COUNTRY_LIST_ID = 'country-list';
+
+/** Arrow keys (and Home/End) move focus between the six buttons; each also stays in the Tab order. */
+function onArrowKeys(e: React.KeyboardEvent<HTMLElement>) {
+  const buttons = [...e.currentTarget.querySelectorAll<HTMLButtonElement>('button.country-button')];
+  const i = buttons.indexOf(document.activeElement as HTMLButtonElement);
+  if (i < 0) return;
+  const to =
+    e.key === 'ArrowRight' || e.key === 'ArrowDown'
+      ? (i + 1) % buttons.length
+      : e.key === 'ArrowLeft' || e.key === 'ArrowUp'
+        ? (i + buttons.length - 1) % buttons.length
+        : e.key === 'Home'
+          ? 0
+          : e.key === 'End'
+            ? buttons.length - 1
+            : -1;
+  if (to < 0) return;
+  e.preventDefault();
+  buttons[to]?.focus();
+}
+
 export function CountryList() {
   const data = usePolicyData();
   const t = useStrings();
   const activeTypes = useAppStore((s) => s.activeTypes);
   const counts = useMemo(() => countsByCountry(data, activeTypes), [data, activeTypes]);
-  const colours = colourByCountry(counts);
+  const colours = colourByCountry(counts, useResolvedTheme());
   return (
-    <nav className="country-list" aria-label={t.countriesLabel}>
+    <nav
+      className="country-list"
+      aria-label={t.countriesLabel}
+      id={COUNTRY_LIST_ID}
+      tabIndex={-1}
+      onKeyDown={onArrowKeys}
+    >
       <ul>
         {FOCUS_COUNTRIES.map((c) => (
           <CountryButton key={c} country={c} count={counts[c]} colour={colours[c]} />

@@ -3,13 +3,19 @@
  * h2 of its name; each measure is an <article> headed by its title; sources are https links.
  * With no country selected it shows a short hint (the panel column never jumps on wide screens).
  */
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { formatCount } from '../data/format.ts';
 import { COUNTRY_NAMES, countsByCountry, groupByType, visibleMeasures } from '../data/selectors.ts';
 import { usePolicyData, useStrings } from '../state/data-context.ts';
 import { useAppStore } from '../state/store.ts';
 import { countryButtonId } from './country-list.tsx';
-import { MeasureArticle } from './measure-article.tsx';
+import { MeasureArticle, measureHeadingId } from './measure-article.tsx';
+import { useMediaQuery } from './use-media-query.ts';
+
+/** Phones get a bottom sheet: half the screen, expandable, never the whole map without a way back. */
+const SHEET_QUERY = '(max-width: 640px)';
+/** Vertical drag (CSS px) on the handle that counts as a swipe. */
+const SWIPE = 30;
 
 export function CountryPanel() {
   const data = usePolicyData();
@@ -19,7 +25,13 @@ export function CountryPanel() {
   const activeTypes = useAppStore((s) => s.activeTypes);
   const select = useAppStore((s) => s.select);
   const resetTypes = useAppStore((s) => s.resetTypes);
+  const measure = useAppStore((s) => s.measure);
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const sheet = useMediaQuery(SHEET_QUERY);
+  const [expanded, setExpanded] = useState(false);
+  const dragStart = useRef<number | null>(null);
+  /** Set when a swipe already acted, so the click that follows it does not toggle back. */
+  const swiped = useRef(false);
 
   const file = data.countries.find((c) => c.country === selected);
   const measures = useMemo(
@@ -53,11 +65,26 @@ export function CountryPanel() {
     return () => document.removeEventListener('keydown', onKey);
   }, [selected, close]);
 
-  // Move focus to the heading when a country opens, so keyboard and screen-reader users land in it.
+  // Move focus to the heading (or the opened measure) so keyboard and screen-reader users land in it.
   useEffect(() => {
-    if (selected)
-      headingRef.current?.focus({ preventScroll: window.matchMedia?.('(min-width: 900px)').matches ?? false });
-  }, [selected]);
+    if (!selected) return;
+    setExpanded(false);
+    const target = measure ? document.getElementById(measureHeadingId(measure)) : headingRef.current;
+    target?.focus({ preventScroll: true });
+    if (measure || !window.matchMedia?.('(min-width: 900px)').matches) target?.scrollIntoView?.({ block: 'nearest' });
+  }, [selected, measure]);
+
+  const onHandlePointerUp = (e: React.PointerEvent) => {
+    const start = dragStart.current;
+    dragStart.current = null;
+    if (start === null) return;
+    const dy = e.clientY - start;
+    if (Math.abs(dy) <= SWIPE) return; // a tap: the click handler toggles
+    swiped.current = true;
+    if (dy < 0) setExpanded(true);
+    else if (expanded) setExpanded(false);
+    else close();
+  };
 
   if (!selected || !file) {
     return (
@@ -70,38 +97,68 @@ export function CountryPanel() {
   const name = COUNTRY_NAMES[selected][lang];
   const groups = groupByType(measures, data.meta.types);
   return (
-    <aside className="panel" id="country-panel" aria-labelledby="panel-heading">
-      <header className="panel-header">
-        <h2 id="panel-heading" ref={headingRef} tabIndex={-1}>
-          {name}
-        </h2>
-        <button type="button" className="panel-close" onClick={close} aria-label={`${t.panelClose} ${name}`}>
-          <span aria-hidden="true">✕</span>
+    <aside
+      className={sheet ? 'panel panel-sheet' : 'panel'}
+      data-expanded={sheet ? expanded : undefined}
+      id="country-panel"
+      aria-labelledby="panel-heading"
+    >
+      {sheet && (
+        <button
+          type="button"
+          className="sheet-handle"
+          aria-expanded={expanded}
+          aria-controls="country-panel-body"
+          onPointerDown={(e) => {
+            dragStart.current = e.clientY;
+            e.currentTarget.setPointerCapture?.(e.pointerId);
+          }}
+          onPointerUp={onHandlePointerUp}
+          onPointerCancel={() => {
+            dragStart.current = null;
+          }}
+          onClick={() => {
+            if (swiped.current) swiped.current = false;
+            else setExpanded((x) => !x);
+          }}
+        >
+          <span className="sheet-grip" aria-hidden="true" />
+          <span className="visually-hidden">{expanded ? t.sheetCollapse : t.sheetExpand}</span>
         </button>
-      </header>
-      <p className="panel-count">
-        {measures.length === total ? formatCount(total, lang) : `${measures.length} / ${formatCount(total, lang)}`}
-      </p>
-      <p className="panel-summary">{file.summary[lang]}</p>
-      {groups.length === 0 ? (
-        <p className="panel-none">
-          {t.noMatching}{' '}
-          <button type="button" className="link-button" onClick={resetTypes}>
-            {t.filterReset}
-          </button>
-        </p>
-      ) : (
-        groups.map((g) => (
-          <section key={g.type.id} className="type-group" aria-labelledby={`group-${g.type.id}`}>
-            <h3 id={`group-${g.type.id}`} style={{ '--type-colour': g.type.colour } as React.CSSProperties}>
-              {g.type.label[lang]}
-            </h3>
-            {g.measures.map((m) => (
-              <MeasureArticle key={m.id} measure={m} />
-            ))}
-          </section>
-        ))
       )}
+      <div className="panel-body" id="country-panel-body">
+        <header className="panel-header">
+          <h2 id="panel-heading" ref={headingRef} tabIndex={-1}>
+            {name}
+          </h2>
+          <button type="button" className="panel-close" onClick={close} aria-label={`${t.panelClose} ${name}`}>
+            <span aria-hidden="true">✕</span>
+          </button>
+        </header>
+        <p className="panel-count">
+          {measures.length === total ? formatCount(total, lang) : `${measures.length} / ${formatCount(total, lang)}`}
+        </p>
+        <p className="panel-summary">{file.summary[lang]}</p>
+        {groups.length === 0 ? (
+          <p className="panel-none">
+            {t.noMatching}{' '}
+            <button type="button" className="link-button" onClick={resetTypes}>
+              {t.filterReset}
+            </button>
+          </p>
+        ) : (
+          groups.map((g) => (
+            <section key={g.type.id} className="type-group" aria-labelledby={`group-${g.type.id}`}>
+              <h3 id={`group-${g.type.id}`} style={{ '--type-colour': g.type.colour } as React.CSSProperties}>
+                {g.type.label[lang]}
+              </h3>
+              {g.measures.map((m) => (
+                <MeasureArticle key={m.id} measure={m} />
+              ))}
+            </section>
+          ))
+        )}
+      </div>
     </aside>
   );
 }

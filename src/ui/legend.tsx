@@ -1,11 +1,13 @@
 /** Explains the map's colours: the sequential count scale and the hatch for "none". */
-import { LEGEND_STEPS } from '../data/selectors.ts';
+import { legendSteps } from '../data/selectors.ts';
 import { MEASURE_TYPES } from '../data/vocabulary.ts';
 import { useStrings } from '../state/data-context.ts';
 import { useAppStore } from '../state/store.ts';
+import { useResolvedTheme } from '../state/theme.ts';
 
 export function Legend() {
   const t = useStrings();
+  const theme = useResolvedTheme();
   const active = useAppStore((s) => s.activeTypes.length);
   const scope =
     active === MEASURE_TYPES.length
@@ -21,7 +23,7 @@ export function Legend() {
           <span className="legend-swatch legend-none" aria-hidden="true" />
           {t.legendNone}
         </li>
-        {LEGEND_STEPS.map((step) => (
+        {legendSteps(theme).map((step) => (
           <li key={step.label}>
             <span className="legend-swatch" style={{ background: step.colour }} aria-hidden="true" />
             {step.label}

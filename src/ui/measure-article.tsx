@@ -28,6 +28,9 @@ function Block({ title, className, children }: { title: string; className?: stri
   );
 }
 
+/** Id of a measure's heading, so the table and overview can open the panel right at it. */
+export const measureHeadingId = (id: string) => `measure-${id}`;
+
 const sourceAnchor = (measure: Measure, n: number) => `src-${measure.id}-${n}`;
 
 function Cites({ measure, sources }: { measure: Measure; sources: number[] }) {
@@ -80,7 +83,7 @@ export function MeasureArticle({ measure }: { measure: Measure }) {
   const t = useStrings();
   const lang = useAppStore((s) => s.lang);
   const status = data.meta.statuses.find((s) => s.id === measure.status.value);
-  const headingId = `measure-${measure.id}`;
+  const headingId = measureHeadingId(measure.id);
   const dates = (['announced', 'started', 'ended'] as const).flatMap((key) => {
     const d = measure.dates[key];
     return d ? [{ key, d }] : [];
@@ -88,7 +91,9 @@ export function MeasureArticle({ measure }: { measure: Measure }) {
 
   return (
     <article className="measure" aria-labelledby={headingId}>
-      <h4 id={headingId}>{measure.title[lang]}</h4>
+      <h4 id={headingId} tabIndex={-1}>
+        {measure.title[lang]}
+      </h4>
       <p className="measure-status">
         <span className={`status status-${measure.status.value}`}>
           <span aria-hidden="true">{STATUS_SYMBOL[measure.status.value]} </span>

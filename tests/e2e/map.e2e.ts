@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { COUNT_COLOURS } from '../../src/data/selectors.ts';
+import { PALETTES } from '../../src/data/palette.ts';
 import { FOCUS_COUNTRIES } from '../../src/data/vocabulary.ts';
 import {
   clickablePoint,
@@ -59,7 +59,7 @@ describe('the map in a real browser', () => {
     expect(p).not.toBeNull();
     const colour = await pixelAt(w.page, p!.x, p!.y);
     const hex = `#${colour.map((c) => c.toString(16).padStart(2, '0')).join('')}`;
-    expect(COUNT_COLOURS as readonly string[]).toContain(hex);
+    expect(PALETTES.light.counts as readonly string[]).toContain(hex);
     await w.page.close();
     expectClean(w);
   });

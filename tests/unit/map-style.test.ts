@@ -1,17 +1,19 @@
 import { describe, expect, it } from 'vitest';
+import { contrast, PALETTES } from '../../src/data/palette.ts';
 import { MAP_METHODS } from '../../src/map/map-adapter.ts';
 import {
-  BASE_COLOURS,
   buildStyle,
   fillColourExpression,
   fitPadding,
   hatchImage,
   LAYERS,
   noneFilter,
+  outlineColourExpression,
+  themePaint,
 } from '../../src/map/map-style.ts';
 
 describe('map style', () => {
-  const style = buildStyle({ type: 'FeatureCollection', features: [] });
+  const style = buildStyle({ type: 'FeatureCollection', features: [] }, 'light');
 
   it('is self-contained: no glyphs, sprites, tiles or remote URLs', () => {
     expect(style).not.toHaveProperty('glyphs');
@@ -23,36 +25,50 @@ describe('map style', () => {
     expect(style.sources.countries).toMatchObject({ type: 'geojson', promoteId: 'iso3' });
   });
 
-  it('draws the layers bottom to top: sea, context, focus, hatch, borders, outline', () => {
+  it('draws the layers bottom to top: sea, context, focus, hatch, borders, casing, outline', () => {
     expect(style.layers.map((l) => l.id)).toEqual([
       LAYERS.sea,
       LAYERS.context,
       LAYERS.focus,
       LAYERS.none,
       LAYERS.borders,
+      LAYERS.casing,
       LAYERS.outline,
     ]);
   });
 
-  it('colours each focus country by its count and leaves zero neutral', () => {
+  it('colours each focus country by its count and leaves zero on the hatch base', () => {
+    const base = PALETTES.light.hatchBase;
     expect(
-      fillColourExpression({ SLV: '#111111', GTM: null, HND: '#222222', CRI: null, ECU: null, CHL: null }),
-    ).toEqual(['match', ['get', 'iso3'], 'SLV', '#111111', 'HND', '#222222', BASE_COLOURS.focusZero]);
-    expect(fillColourExpression({ SLV: null, GTM: null, HND: null, CRI: null, ECU: null, CHL: null })).toBe(
-      BASE_COLOURS.focusZero,
+      fillColourExpression({ SLV: '#111111', GTM: null, HND: '#222222', CRI: null, ECU: null, CHL: null }, 'light'),
+    ).toEqual(['match', ['get', 'iso3'], 'SLV', '#111111', 'HND', '#222222', base]);
+    expect(fillColourExpression({ SLV: null, GTM: null, HND: null, CRI: null, ECU: null, CHL: null }, 'light')).toBe(
+      base,
     );
   });
 
-  it('hatches exactly the countries with no match', () => {
+  it('hatches exactly the countries with no match and outlines them darker', () => {
     expect(noneFilter(['GTM', 'CRI'])).toEqual([
       'all',
       ['get', 'focus'],
       ['in', ['get', 'iso3'], ['literal', ['GTM', 'CRI']]],
     ]);
+    expect(outlineColourExpression(['GTM'], 'light')).toEqual([
+      'case',
+      ['in', ['get', 'iso3'], ['literal', ['GTM']]],
+      PALETTES.light.zeroOutline,
+      PALETTES.light.focusOutline,
+    ]);
   });
 
-  it('makes an opaque hatch image of the right size', () => {
-    const img = hatchImage(8);
+  it('switches every themed colour through setPaintProperty, never a new style', () => {
+    const dark = Object.fromEntries(themePaint('dark').map(([l, p, v]) => [`${l}/${p}`, v]));
+    expect(dark['sea/background-color']).toBe(PALETTES.dark.sea);
+    expect(dark['focus-none-hatch/fill-pattern']).toBe('hatch-dark');
+  });
+
+  it('makes an opaque hatch image of the right size in the theme colours', () => {
+    const img = hatchImage('dark', 8);
     expect(img.data).toHaveLength(8 * 8 * 4);
     expect(Array.from(img.data.filter((_, i) => i % 4 === 3)).every((a) => a === 255)).toBe(true);
   });
@@ -61,6 +77,37 @@ describe('map style', () => {
     expect(fitPadding(320).left).toBeGreaterThanOrEqual(40);
     expect(fitPadding(1920).left).toBe(150);
   });
+});
+
+describe('map colours meet 3:1 between neighbours (WCAG 1.4.11), in both themes', () => {
+  for (const theme of ['light', 'dark'] as const) {
+    const p = PALETTES[theme];
+    /** Two neighbouring areas are told apart by their fills, or by a line with 3:1 against both. */
+    const distinct = (a: string, b: string, line: string) =>
+      contrast(a, b) >= 3 || (contrast(line, a) >= 3 && contrast(line, b) >= 3);
+
+    it(`${theme}: context countries, sea and coastlines`, () => {
+      expect(distinct(p.context, p.context, p.border)).toBe(true);
+      expect(distinct(p.context, p.sea, p.border)).toBe(true);
+    });
+
+    it(`${theme}: every count colour against the context, the sea and each other`, () => {
+      for (const c of p.counts) {
+        expect(contrast(c, p.context), c).toBeGreaterThanOrEqual(3);
+        expect(contrast(c, p.sea), c).toBeGreaterThanOrEqual(3);
+        for (const d of p.counts) expect(distinct(c, d, p.focusOutline), `${c}/${d}`).toBe(true);
+      }
+    });
+
+    it(`${theme}: hatched "none" countries against everything around them`, () => {
+      for (const n of [p.context, p.sea, ...p.counts]) expect(distinct(p.hatchBase, n, p.zeroOutline), n).toBe(true);
+      expect(contrast(p.hatchLine, p.hatchBase)).toBeGreaterThanOrEqual(3);
+    });
+
+    it(`${theme}: the selected country's casing stands out against its outline`, () => {
+      expect(contrast(p.selectedCasing, p.focusOutline)).toBeGreaterThanOrEqual(3);
+    });
+  }
 });
 
 describe('the real maplibre-gl', () => {

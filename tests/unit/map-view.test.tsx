@@ -1,7 +1,10 @@
 import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { COUNT_COLOURS } from '../../src/data/selectors.ts';
+import { PALETTES } from '../../src/data/palette.ts';
+
+const COUNT_COLOURS = PALETTES.light.counts;
+
 import { LAYERS } from '../../src/map/map-style.ts';
 import type { FakeMap } from '../fixtures/fake-map.ts';
 import { renderApp } from '../fixtures/render-app.tsx';
@@ -36,13 +39,17 @@ describe('map component (fake map)', () => {
     const user = userEvent.setup();
     const { maps } = renderApp();
     const map = await readyMap(maps);
-    expect(map.lastCall('setPaintProperty')?.args).toEqual([
-      LAYERS.focus,
-      'fill-color',
-      ['match', ['get', 'iso3'], 'SLV', COUNT_COLOURS[1], 'CHL', COUNT_COLOURS[0], expect.any(String)],
+    expect(map.lastPaint(LAYERS.focus, 'fill-color')).toEqual([
+      'match',
+      ['get', 'iso3'],
+      'SLV',
+      COUNT_COLOURS[1],
+      'CHL',
+      COUNT_COLOURS[0],
+      expect.any(String),
     ]);
     await user.click(screen.getByRole('checkbox', { name: 'Maximum-security prison' }));
-    expect(map.lastCall('setPaintProperty')?.args[2]).toEqual([
+    expect(map.lastPaint(LAYERS.focus, 'fill-color')).toEqual([
       'match',
       ['get', 'iso3'],
       'SLV',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { PALETTES } from '../../src/data/palette.ts';
 import {
-  COUNT_COLOURS,
   colourByCountry,
   countColour,
   countsByCountry,
@@ -84,8 +84,10 @@ describe('selectors', () => {
   });
 
   it('colours counts 1…5+ on the sequential scale and leaves zero off it', () => {
-    expect([1, 2, 3, 4, 5, 9].map((n) => countColour(n))).toEqual([...COUNT_COLOURS, COUNT_COLOURS[4]]);
-    const colours = colourByCountry(countsByCountry(data, MEASURE_TYPES));
+    const COUNT_COLOURS = PALETTES.light.counts;
+    expect([1, 2, 3, 4, 5, 9].map((n) => countColour(n, 'light'))).toEqual([...COUNT_COLOURS, COUNT_COLOURS[4]]);
+    expect(countColour(5, 'dark')).toBe(PALETTES.dark.counts[4]);
+    const colours = colourByCountry(countsByCountry(data, MEASURE_TYPES), 'light');
     expect(colours.SLV).toBe(COUNT_COLOURS[1]);
     expect(colours.CHL).toBe(COUNT_COLOURS[0]);
     expect(colours.GTM).toBeNull();

@@ -1,0 +1,125 @@
+/**
+ * Every measure matching the filter as a sortable table (aria-sort on the sorted column), with
+ * CSV and JSON downloads of exactly the rows shown, in the order shown.
+ */
+import { useMemo, useState } from 'react';
+import { toCsv, toJson } from '../data/export.ts';
+import { COLUMNS, type Column, type SortDirection, sortRows, tableRows } from '../data/table-rows.ts';
+import { fill, type StringKey } from '../i18n/strings.ts';
+import { usePolicyData, useStrings } from '../state/data-context.ts';
+import { useAppStore } from '../state/store.ts';
+import { downloadText } from './download.ts';
+import { STATUS_SYMBOL } from './measure-article.tsx';
+
+const HEADER: Record<Column, StringKey> = {
+  country: 'colCountry',
+  type: 'colType',
+  title: 'colMeasure',
+  status: 'colStatus',
+  announced: 'colAnnounced',
+  started: 'colStarted',
+  ended: 'colEnded',
+  keyFigure: 'colFigure',
+  sources: 'colSources',
+};
+
+export function MeasureTable() {
+  const data = usePolicyData();
+  const t = useStrings();
+  const lang = useAppStore((s) => s.lang);
+  const activeTypes = useAppStore((s) => s.activeTypes);
+  const openMeasure = useAppStore((s) => s.openMeasure);
+  const [sort, setSort] = useState<{ column: Column; direction: SortDirection } | null>(null);
+
+  const rows = useMemo(() => {
+    const all = tableRows(data, activeTypes, lang);
+    return sort ? sortRows(all, sort.column, sort.direction, lang) : all;
+  }, [data, activeTypes, lang, sort]);
+
+  const sortBy = (column: Column) =>
+    setSort((s) => ({
+      column,
+      direction: s?.column === column && s.direction === 'ascending' ? 'descending' : 'ascending',
+    }));
+
+  const stamp = data.meta.asOf;
+  return (
+    <div className="measure-table">
+      <div className="table-tools">
+        <p className="table-count" aria-live="polite">
+          {fill(t.tableRows, { n: rows.length })}
+        </p>
+        <fieldset className="downloads">
+          <legend>{t.download}:</legend>
+          <button
+            type="button"
+            aria-label={t.downloadCsvLabel}
+            onClick={() => downloadText(`policy-measures-${stamp}.csv`, 'text/csv;charset=utf-8', toCsv(rows, lang))}
+          >
+            {t.downloadCsv}
+          </button>
+          <button
+            type="button"
+            aria-label={t.downloadJsonLabel}
+            onClick={() => downloadText(`policy-measures-${stamp}.json`, 'application/json', toJson(rows))}
+          >
+            {t.downloadJson}
+          </button>
+        </fieldset>
+      </div>
+      <div className="table-scroll">
+        <table>
+          <caption>{t.tableCaption}</caption>
+          <thead>
+            <tr>
+              {COLUMNS.map((c) => (
+                <th key={c} scope="col" aria-sort={sort?.column === c ? sort.direction : undefined}>
+                  <button type="button" onClick={() => sortBy(c)} aria-label={fill(t.sortBy, { column: t[HEADER[c]] })}>
+                    {t[HEADER[c]]}
+                    <span aria-hidden="true" className="sort-mark">
+                      {sort?.column === c ? (sort.direction === 'ascending' ? ' ▲' : ' ▼') : ' ↕'}
+                    </span>
+                  </button>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.id} data-measure={r.id}>
+                <td>{r.countryName}</td>
+                <td>{r.typeLabel}</td>
+                <th scope="row">
+                  <button type="button" className="link-button" onClick={() => openMeasure(r.country, r.id)}>
+                    {r.title}
+                  </button>
+                </th>
+                <td>
+                  <span aria-hidden="true">{STATUS_SYMBOL[r.status]} </span>
+                  {r.statusLabel}
+                </td>
+                <td>{r.announced}</td>
+                <td>{r.started}</td>
+                <td>{r.ended}</td>
+                <td>{r.keyFigure}</td>
+                <td className="table-sources">
+                  {r.sources.map((s) => (
+                    <a
+                      key={s.n}
+                      href={s.url}
+                      target="_blank"
+                      rel="noopener noreferrer"
+                      aria-label={fill(t.sourceN, { n: s.n, publisher: s.publisher })}
+                    >
+                      [{s.n}]
+                    </a>
+                  ))}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

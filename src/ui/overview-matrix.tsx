@@ -1,0 +1,84 @@
+/**
+ * Countries × measure types. Each cell lists that country's measures of that type by status, in
+ * words with a symbol; activating one opens the measure in the map view's panel.
+ */
+import { COUNTRY_NAMES } from '../data/selectors.ts';
+import { FOCUS_COUNTRIES } from '../data/vocabulary.ts';
+import { fill } from '../i18n/strings.ts';
+import { usePolicyData, useStrings } from '../state/data-context.ts';
+import { useAppStore } from '../state/store.ts';
+import { STATUS_SYMBOL } from './measure-article.tsx';
+
+export function OverviewMatrix() {
+  const data = usePolicyData();
+  const t = useStrings();
+  const lang = useAppStore((s) => s.lang);
+  const activeTypes = useAppStore((s) => s.activeTypes);
+  const openMeasure = useAppStore((s) => s.openMeasure);
+  const types = data.meta.types.filter((ty) => activeTypes.includes(ty.id));
+  const statusLabel = new Map(data.meta.statuses.map((s) => [s.id, s.label[lang]]));
+
+  return (
+    <div className="table-scroll overview">
+      <table>
+        <caption>{t.overviewCaption}</caption>
+        <thead>
+          <tr>
+            <td />
+            {types.map((ty) => (
+              <th key={ty.id} scope="col" style={{ '--type-colour': ty.colour } as React.CSSProperties}>
+                {ty.label[lang]}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {FOCUS_COUNTRIES.map((c) => {
+            const measures = data.countries.find((x) => x.country === c)?.measures ?? [];
+            return (
+              <tr key={c}>
+                <th scope="row">{COUNTRY_NAMES[c][lang]}</th>
+                {types.map((ty) => {
+                  const here = measures.filter((m) => m.type === ty.id);
+                  return (
+                    <td key={ty.id}>
+                      {here.length === 0 ? (
+                        <span className="muted">
+                          <span aria-hidden="true">–</span>
+                          <span className="visually-hidden">{t.overviewNone}</span>
+                        </span>
+                      ) : (
+                        <ul>
+                          {here.map((m) => {
+                            const status = statusLabel.get(m.status.value) ?? m.status.value;
+                            return (
+                              <li key={m.id}>
+                                <button
+                                  type="button"
+                                  className="matrix-cell"
+                                  title={m.title[lang]}
+                                  aria-label={fill(t.openMeasure, {
+                                    title: m.title[lang],
+                                    status,
+                                    country: COUNTRY_NAMES[c][lang],
+                                  })}
+                                  onClick={() => openMeasure(c, m.id)}
+                                >
+                                  <span aria-hidden="true">{STATUS_SYMBOL[m.status.value]}</span> {status}
+                                </button>
+                              </li>
+                            );
+                          })}
+                        </ul>
+                      )}
+                    </td>
+                  );
+                })}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
