@@ -29,7 +29,7 @@ export function App({ createMap }: Props) {
   useDocumentSettings(theme, lang, data.meta.title[lang]);
 
   return (
-    <div className="app">
+    <div className="app" data-view={view}>
       <header className="app-header">
         <div className="app-title-row">
           <h1>{data.meta.title[lang]}</h1>
@@ -40,39 +40,38 @@ export function App({ createMap }: Props) {
           {t.asOf} <time dateTime={data.meta.asOf}>{formatDate(data.meta.asOf, lang)}</time>
         </p>
       </header>
-      <MeasureFilter />
-      <ViewTabs />
-      {/* The map view stays mounted when hidden, so MapLibre is created once. */}
-      <div
-        role="tabpanel"
-        id={tabPanelId('map')}
-        aria-labelledby={tabId('map')}
-        hidden={view !== 'map'}
-        className="view-panel"
-      >
-        <main className="app-main">
-          <div className="map-column">
-            <a className="skip-link" href={`#${COUNTRY_LIST_ID}`}>
-              {t.skipToList}
-            </a>
-            <MapView createMap={createMap} />
-            <Legend />
-            <CountryList />
+      <main className="app-main">
+        <MeasureFilter />
+        <ViewTabs />
+        {/* The map view stays mounted when hidden, so MapLibre is created once. */}
+        <div
+          role="tabpanel"
+          id={tabPanelId('map')}
+          aria-labelledby={tabId('map')}
+          hidden={view !== 'map'}
+          className="view-panel"
+        >
+          <a className="skip-link" href={`#${COUNTRY_LIST_ID}`}>
+            {t.skipToList}
+          </a>
+          <MapView createMap={createMap} />
+          <Legend />
+          <CountryList />
+        </div>
+        {view === 'table' && (
+          <div role="tabpanel" id={tabPanelId('table')} aria-labelledby={tabId('table')} className="view-panel">
+            <MeasureTable />
           </div>
-          <CountryPanel />
-        </main>
-      </div>
-      {view === 'table' && (
-        <div role="tabpanel" id={tabPanelId('table')} aria-labelledby={tabId('table')} className="view-panel">
-          <MeasureTable />
-        </div>
-      )}
-      {view === 'overview' && (
-        <div role="tabpanel" id={tabPanelId('overview')} aria-labelledby={tabId('overview')} className="view-panel">
-          <OverviewMatrix />
-        </div>
-      )}
-      <Announcer />
+        )}
+        {view === 'overview' && (
+          <div role="tabpanel" id={tabPanelId('overview')} aria-labelledby={tabId('overview')} className="view-panel">
+            <OverviewMatrix />
+          </div>
+        )}
+        <Announcer />
+      </main>
+      {/* The panel is a top-level landmark beside <main>, shown with the map view. */}
+      {view === 'map' && <CountryPanel />}
       <footer className="app-footer">
         <p>{data.meta.credit[lang]}</p>
       </footer>

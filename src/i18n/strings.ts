@@ -40,6 +40,7 @@ const en = {
   opensInNewTab: '(opens in a new tab)',
   copiedFrom: 'also cited in',
   selectHint: 'Select a country on the map or in the list to see its measures.',
+  panelEmptyLabel: 'Country details',
   mapCanvasLabel: 'Pan and zoom area: arrow keys pan, plus and minus zoom',
   qualifier_about: 'about',
   'qualifier_more-than': 'more than',
@@ -78,7 +79,7 @@ const en = {
   sourceN: 'Source {n}: {publisher}',
   overviewCaption: 'Status of each measure, by country and type',
   overviewNone: 'none',
-  openMeasure: 'Open {title} ({status}) in {country}',
+  openMeasure: '{status}: {title}, {country}',
   sheetExpand: 'Expand details',
   sheetCollapse: 'Collapse details',
 };
@@ -120,6 +121,7 @@ const es: Strings = {
   opensInNewTab: '(se abre en una pestaña nueva)',
   copiedFrom: 'también citada en',
   selectHint: 'Seleccione un país en el mapa o en la lista para ver sus medidas.',
+  panelEmptyLabel: 'Detalles del país',
   mapCanvasLabel: 'Zona de desplazamiento y zoom: las flechas desplazan, más y menos acercan o alejan',
   qualifier_about: 'unos',
   'qualifier_more-than': 'más de',
@@ -158,7 +160,7 @@ const es: Strings = {
   sourceN: 'Fuente {n}: {publisher}',
   overviewCaption: 'Estado de cada medida, por país y tipo',
   overviewNone: 'ninguna',
-  openMeasure: 'Abrir {title} ({status}) en {country}',
+  openMeasure: '{status}: {title}, {country}',
   sheetExpand: 'Ampliar detalles',
   sheetCollapse: 'Reducir detalles',
 };

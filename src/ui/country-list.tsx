@@ -26,7 +26,6 @@ function CountryButton({ country, count, colour }: { country: CountryCode; count
         data-country={country}
         data-hovered={isHovered || undefined}
         id={countryButtonId(country)}
-        aria-label={`${COUNTRY_NAMES[country][lang]}, ${formatCount(count, lang)}`}
         onClick={() => select(isSelected ? null : country)}
         onPointerEnter={() => hover(country)}
         onPointerLeave={() => hover(null)}
@@ -37,7 +36,8 @@ function CountryButton({ country, count, colour }: { country: CountryCode; count
           aria-hidden="true"
         />
         <span className="country-name">{COUNTRY_NAMES[country][lang]}</span>
-        <span className="country-count">{formatCount(count, lang)}</span>
+        {/* The name reads "El Salvador, 4 measures": the comma is for the ear only. */}
+        <span className="visually-hidden">,</span> <span className="country-count">{formatCount(count, lang)}</span>
       </button>
     </li>
   );

@@ -88,9 +88,9 @@ export function CountryPanel() {
 
   if (!selected || !file) {
     return (
-      <div className="panel panel-empty">
+      <aside className="panel panel-empty" aria-label={t.panelEmptyLabel}>
         <p>{t.selectHint}</p>
-      </div>
+      </aside>
     );
   }
 

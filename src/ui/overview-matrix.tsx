@@ -19,9 +19,10 @@ export function OverviewMatrix() {
   const statusLabel = new Map(data.meta.statuses.map((s) => [s.id, s.label[lang]]));
 
   return (
-    <div className="table-scroll overview">
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1).
+    <section className="table-scroll overview" aria-labelledby="overview-caption" tabIndex={0}>
       <table>
-        <caption>{t.overviewCaption}</caption>
+        <caption id="overview-caption">{t.overviewCaption}</caption>
         <thead>
           <tr>
             <td />
@@ -79,6 +80,6 @@ export function OverviewMatrix() {
           })}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }

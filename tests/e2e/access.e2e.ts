@@ -1,0 +1,241 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SCREENSHOTS, startHarness, type Watched, waitForMap } from './harness.ts';
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+let harness: Awaited<ReturnType<typeof startHarness>>;
+beforeAll(async () => {
+  harness = await startHarness();
+});
+afterAll(async () => {
+  await harness?.stop();
+});
+
+async function open(path = '/', viewport = { width: 1280, height: 900 }): Promise<Watched> {
+  const w = await harness.newPage(viewport);
+  await w.page.goto(harness.server.origin + path);
+  // The table and overview views keep the map hidden; wait for their own content instead.
+  if (/view=(table|overview)/.test(path)) await w.page.getByRole('table').waitFor();
+  else await waitForMap(w.page);
+  return w;
+}
+
+/** Runs axe-core (every default rule: WCAG A/AA and best practices) and lists the violations. */
+async function axe(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: AXE });
+  const violations = await page.evaluate(async () => {
+    const r = await (
+      window as unknown as {
+        axe: { run(c: Document): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> };
+      }
+    ).axe.run(document);
+    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+  return violations;
+}
+
+const openCountry = async (page: Page, name: string) => {
+  await page
+    .getByRole('navigation', { name: /Countries|Países/ })
+    .getByRole('button', { name: new RegExp(`^${name}`) })
+    .click();
+  await page.getByRole('complementary', { name }).waitFor();
+};
+
+describe('axe-core reports zero violations', () => {
+  it('on the map view', async () => {
+    const w = await open();
+    expect(await axe(w.page)).toEqual([]);
+    await w.page.close();
+  });
+
+  it('with a country panel open', async () => {
+    const w = await open();
+    await openCountry(w.page, 'El Salvador');
+    expect(await axe(w.page)).toEqual([]);
+    await w.page.close();
+  });
+
+  it('on the table view', async () => {
+    const w = await open('/?view=table');
+    expect(await axe(w.page)).toEqual([]);
+    await w.page.close();
+  });
+
+  it('on the overview matrix', async () => {
+    const w = await open('/?view=overview');
+    expect(await axe(w.page)).toEqual([]);
+    await w.page.close();
+  });
+
+  it('in Spanish', async () => {
+    const w = await open('/?lang=es');
+    expect(await w.page.evaluate(() => document.documentElement.lang)).toBe('es');
+    await openCountry(w.page, 'Honduras');
+    expect(await axe(w.page)).toEqual([]);
+    await w.page.close();
+  });
+
+  it('in the dark theme', async () => {
+    const w = await open('/?theme=dark');
+    await openCountry(w.page, 'Ecuador');
+    expect(await axe(w.page)).toEqual([]);
+    await w.page.close();
+  });
+
+  it('at 320 px with the bottom sheet open', async () => {
+    const w = await open('/', { width: 320, height: 640 });
+    await openCountry(w.page, 'Chile');
+    expect(await axe(w.page)).toEqual([]);
+    await w.page.close();
+  });
+});
+
+describe('keyboard only', () => {
+  it('Tab to a country, open it, read a measure, reach its source link, Esc back with focus restored', async () => {
+    const w = await open();
+    const { page } = w;
+    const active = () =>
+      page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        return {
+          tag: el?.tagName,
+          country: el?.closest('.country-button') ? el.textContent : null,
+          inArticle: !!el?.closest('article'),
+          href: el?.getAttribute('href') ?? null,
+          heading: el?.matches('h2') ? el.textContent : null,
+        };
+      });
+    let state = await active();
+    for (let i = 0; i < 60 && !state.country?.startsWith('Honduras'); i++) {
+      await page.keyboard.press(state.country ? 'ArrowRight' : 'Tab');
+      state = await active();
+    }
+    expect(state.country).toMatch(/^Honduras, \d+ measures$/);
+    await page.keyboard.press('Enter');
+    await page.getByRole('complementary', { name: 'Honduras' }).waitFor();
+    expect((await active()).heading).toBe('Honduras');
+
+    // Read on: Tab through the panel until a source link inside a measure.
+    for (let i = 0; i < 80; i++) {
+      await page.keyboard.press('Tab');
+      state = await active();
+      if (state.inArticle && state.href?.startsWith('https://')) break;
+    }
+    expect(state.inArticle).toBe(true);
+    expect(state.href).toMatch(/^https:\/\//);
+    const link = page.locator(':focus');
+    expect(await link.getAttribute('target')).toBe('_blank');
+    expect(await link.getAttribute('rel')).toBe('noopener noreferrer');
+
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByRole('complementary', { name: 'Honduras' }).count()).toBe(0);
+    expect((await active()).country).toMatch(/^Honduras/);
+    // Focus is visible.
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement as Element).outlineStyle);
+    expect(outline).not.toBe('none');
+    expect(w.errors).toEqual([]);
+    await page.close();
+  });
+});
+
+/** Parses RFC 4180 CSV (quoted fields, doubled quotes, CRLF). */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i] as string;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i++;
+    } else field += c;
+  }
+  return rows;
+}
+
+describe('table downloads', () => {
+  it('the CSV has exactly the rows shown, in the order shown, with BOM and source URLs', async () => {
+    const w = await open('/?view=table');
+    const { page } = w;
+    await page.getByRole('checkbox', { name: 'Military deployment' }).uncheck();
+    await page.getByRole('button', { name: 'Sort by Started' }).click();
+    const visible = await page.getByRole('table').getByRole('rowheader').allTextContents();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: /as CSV/ }).click(),
+    ]);
+    const bytes = readFileSync((await download.path()) as string);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const rows = parseCsv(bytes.toString('utf8').slice(1));
+    expect(rows[0]).toEqual([
+      'Country',
+      'Type',
+      'Measure',
+      'Status',
+      'Announced',
+      'Started',
+      'Ended',
+      'Key figure',
+      'Sources',
+    ]);
+    expect(rows.slice(1).map((r) => r[2])).toEqual(visible);
+    expect(visible.length).toBe(21);
+    expect(rows.slice(1).every((r) => /https?:\/\//.test(r[8] ?? ''))).toBe(true);
+    await page.close();
+  });
+});
+
+describe('phones', () => {
+  it('at 320 px: no horizontal scroll in any view, and a bottom sheet that leaves the map reachable', async () => {
+    const w = await open('/', { width: 320, height: 640 });
+    const { page } = w;
+    const overflow = () =>
+      page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(await overflow()).toBe(0);
+    await page.screenshot({ path: join(SCREENSHOTS, 'phone-320-map.png'), fullPage: true });
+
+    await openCountry(page, 'El Salvador');
+    const sheet = page.getByRole('complementary', { name: 'El Salvador' });
+    const box = (await sheet.boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(640 * 0.45); // about half the screen
+    expect(box.y + box.height).toBeLessThanOrEqual(641);
+    expect(await overflow()).toBe(0);
+    await page.screenshot({ path: join(SCREENSHOTS, 'phone-320-sheet.png') });
+
+    await sheet.getByRole('button', { name: 'Expand details' }).click();
+    await expect.poll(async () => (await sheet.boundingBox())!.y).toBeLessThan(box.y);
+    const expanded = (await sheet.boundingBox())!;
+    expect(expanded.y).toBeGreaterThanOrEqual(60); // never the whole screen: the top stays visible
+    await page.screenshot({ path: join(SCREENSHOTS, 'phone-320-sheet-expanded.png') });
+    await sheet.getByRole('button', { name: 'Collapse details' }).click();
+    await sheet.getByRole('button', { name: 'Close El Salvador' }).click();
+    await expect.poll(() => sheet.count()).toBe(0);
+
+    for (const view of ['table', 'overview']) {
+      await page.getByRole('tab', { name: view === 'table' ? 'Table' : 'Overview' }).click();
+      expect(await overflow(), view).toBe(0);
+      await page.screenshot({ path: join(SCREENSHOTS, `phone-320-${view}.png`), fullPage: true });
+    }
+    expect(w.errors).toEqual([]);
+    await page.close();
+  });
+});

@@ -1,0 +1,142 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import { BOM, csvField, toCsv, toJson } from '../../src/data/export.ts';
+import { formatDate, formatFigureValue } from '../../src/data/format.ts';
+import { loadPolicyData } from '../../src/data/load-dataset.ts';
+import { sortRows, tableRows } from '../../src/data/table-rows.ts';
+import { MEASURE_TYPES } from '../../src/data/vocabulary.ts';
+import { fill, preferredLang, STRINGS } from '../../src/i18n/strings.ts';
+import { parseUrlState } from '../../src/state/url-state.ts';
+import { createData } from '../fixtures/create-data.ts';
+
+describe('CSV (RFC 4180, Excel-safe)', () => {
+  it('quotes fields with commas, quotes and line breaks, doubling quotes', () => {
+    expect(csvField('plain')).toBe('plain');
+    expect(csvField('a, b')).toBe('"a, b"');
+    expect(csvField('say "hi"')).toBe('"say ""hi"""');
+    expect(csvField('line\nbreak')).toBe('"line\nbreak"');
+    expect(csvField('cr\rlf')).toBe('"cr\rlf"');
+  });
+
+  it('neutralises cells a spreadsheet would run as a formula', () => {
+    expect(csvField('=HYPERLINK("http://x")')).toBe(`"'=HYPERLINK(""http://x"")"`);
+    expect(csvField('+1')).toBe("'+1");
+    expect(csvField('-5')).toBe("'-5");
+    expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvField('\tcmd')).toBe("'\tcmd");
+    expect(csvField('a=b')).toBe('a=b');
+  });
+
+  it('starts with a UTF-8 BOM, ends lines with CRLF and keeps accents and URLs', () => {
+    const data = loadPolicyData();
+    const rows = tableRows(data, MEASURE_TYPES, 'es');
+    const csv = toCsv(rows, 'es');
+    expect(csv.startsWith(BOM)).toBe(true);
+    expect(csv.endsWith('\r\n')).toBe(true);
+    const header = csv.slice(1).split('\r\n')[0];
+    expect(header).toBe('País,Tipo,Medida,Estado,Anuncio,Inicio,Fin,Cifra clave,Fuentes');
+    expect(csv).toContain('Régimen de excepción');
+    expect(csv).toContain('https://www.diariocolatino.com/asamblea-aprueba-prorroga-48-del-regimen-de-excepcion/');
+  });
+
+  it('has one record per row shown, in the order shown', () => {
+    const data = createData();
+    const rows = sortRows(tableRows(data, MEASURE_TYPES, 'en'), 'title', 'descending', 'en');
+    const json = JSON.parse(toJson(rows)) as { id: string }[];
+    expect(json.map((r) => r.id)).toEqual(rows.map((r) => r.id));
+    expect(json.map((r) => r.id)).toEqual(['sv-test-measure', 'sv-test-prison', 'cl-test-prison']);
+  });
+});
+
+describe('table rows', () => {
+  const data = createData();
+
+  it('follow the filter', () => {
+    expect(tableRows(data, ['max-security-prison'], 'en').map((r) => r.id)).toEqual([
+      'sv-test-prison',
+      'cl-test-prison',
+    ]);
+    expect(tableRows(data, [], 'en')).toEqual([]);
+  });
+
+  it('sort by date with unknown dates last in both directions', () => {
+    const rows = tableRows(loadPolicyData(), MEASURE_TYPES, 'en');
+    for (const direction of ['ascending', 'descending'] as const) {
+      const sorted = sortRows(rows, 'ended', direction, 'en');
+      const firstEmpty = sorted.findIndex((r) => r.endedIso === '');
+      expect(sorted.slice(firstEmpty).every((r) => r.endedIso === '')).toBe(true);
+      const dated = sorted.slice(0, firstEmpty).map((r) => r.endedIso);
+      expect(dated).toEqual(
+        [...dated].sort((a, b) => (direction === 'ascending' ? a.localeCompare(b) : b.localeCompare(a))),
+      );
+    }
+  });
+});
+
+describe('English and Spanish', () => {
+  it('has every UI string in both languages, none empty, placeholders matching', () => {
+    expect(Object.keys(STRINGS.es).sort()).toEqual(Object.keys(STRINGS.en).sort());
+    for (const key of Object.keys(STRINGS.en) as (keyof typeof STRINGS.en)[]) {
+      expect(STRINGS.es[key].trim(), key).not.toBe('');
+      const holes = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort();
+      expect(holes(STRINGS.es[key]), key).toEqual(holes(STRINGS.en[key]));
+    }
+  });
+
+  it('has every data text in both languages, and no long text left untranslated', () => {
+    const untranslated: string[] = [];
+    let texts = 0;
+    const walk = (v: unknown, path: string): void => {
+      if (v && typeof v === 'object' && 'en' in v && 'es' in v) {
+        const { en, es } = v as { en: unknown; es: unknown };
+        texts++;
+        expect(typeof en === 'string' && en.trim() !== '', `${path}.en`).toBe(true);
+        expect(typeof es === 'string' && es.trim() !== '', `${path}.es`).toBe(true);
+        // Names and units ("CECOT, Tecoluca", "quetzales") are the same in both; sentences are not.
+        if (en === es && String(en).split(/\s+/).length >= 5) untranslated.push(`${path}: ${en}`);
+        return;
+      }
+      if (Array.isArray(v)) for (const [i, x] of v.entries()) walk(x, `${path}[${i}]`);
+      else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, `${path}.${k}`);
+    };
+    walk(loadPolicyData(), 'data');
+    expect(texts).toBeGreaterThan(500);
+    expect(untranslated).toEqual([]);
+  });
+
+  it('formats dates at each precision and numbers as each language writes them', () => {
+    expect(formatDate('2022-03', 'en')).toBe('March 2022');
+    expect(formatDate('2022-03', 'es')).toBe('marzo de 2022');
+    expect(formatDate('2022', 'es')).toBe('2022');
+    expect(formatDate('2023-01-31', 'es')).toBe('31 de enero de 2023');
+    const v = { value: 40000, unit: { en: 'places', es: 'plazas' }, asOf: null, sources: [1] };
+    expect(formatFigureValue(v, 'en')).toBe('40,000 places');
+    expect(formatFigureValue(v, 'es')).toBe('40.000 plazas');
+  });
+
+  it('takes the language from the URL, else the browser, else English', () => {
+    expect(parseUrlState('?lang=es').lang).toBe('es');
+    expect(preferredLang(['es-SV', 'en'])).toBe('es');
+    expect(preferredLang(['fr-FR', 'en-GB'])).toBe('en');
+    expect(preferredLang(['de'])).toBe('en');
+  });
+
+  it('fills placeholders', () => {
+    expect(fill('{n} rows of {n}', { n: 3 })).toBe('3 rows of 3');
+    expect(fill('{missing}', {})).toBe('{missing}');
+  });
+});
+
+describe('reader settings from the URL', () => {
+  it('reads lang, theme and view', () => {
+    expect(parseUrlState('?lang=es&theme=dark&view=table')).toEqual({ lang: 'es', theme: 'dark', view: 'table' });
+    expect(parseUrlState('')).toEqual({});
+  });
+
+  it('ignores unknown, repeated and hostile values', () => {
+    expect(parseUrlState('?lang=fr&theme=blue&view=<script>')).toEqual({});
+    expect(parseUrlState('?lang=es&lang=en')).toEqual({});
+    expect(parseUrlState('?theme=dark%22%3E%3Cimg')).toEqual({});
+    expect(parseUrlState('?%E0%A4%A=1&lang=es')).toEqual({ lang: 'es' });
+  });
+});
