@@ -2,11 +2,12 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { policyDataPlugin } from './src/data/vite-plugin-policy-data.ts';
+import { staticFallbackPlugin } from './src/embed/vite-plugin-static-fallback.ts';
 
 export default defineConfig({
   // Relative asset URLs: the build works from any folder of any host (CMS embeds, static hosting).
   base: './',
-  plugins: [react(), policyDataPlugin()],
+  plugins: [react(), policyDataPlugin(), staticFallbackPlugin()],
   build: {
     target: 'es2022',
     // maplibre-gl is one ~1 MB chunk, loaded lazily after the text has painted.

@@ -13,14 +13,28 @@ import { Legend } from './ui/legend.tsx';
 import { MeasureFilter } from './ui/measure-filter.tsx';
 import { MeasureTable } from './ui/measure-table.tsx';
 import { OverviewMatrix } from './ui/overview-matrix.tsx';
+import { ShareDialog } from './ui/share-dialog.tsx';
 import { tabId, tabPanelId, ViewTabs } from './ui/view-tabs.tsx';
+
+/** The full page for the current view: this URL without the embed-only parameters. */
+function fullPageHref(): string {
+  const url = new URL(window.location.href);
+  for (const key of ['embed', 'childId', 'initialWidth', 'parentTitle', 'parentUrl', 'embedId'])
+    url.searchParams.delete(key);
+  return url.href;
+}
 
 interface Props {
   /** Injected in tests; defaults to the real, lazily loaded MapLibre. */
   createMap?: CreateMap;
+  /**
+   * Embed mode (?embed=1): the same graphic without page chrome — a one-line title, the source
+   * line and a link to the full page — and a map that lets page scroll pass over it.
+   */
+  embed?: boolean;
 }
 
-export function App({ createMap }: Props) {
+export function App({ createMap, embed = false }: Props) {
   const data = usePolicyData();
   const t = useStrings();
   const lang = useAppStore((s) => s.lang);
@@ -29,15 +43,27 @@ export function App({ createMap }: Props) {
   useDocumentSettings(theme, lang, data.meta.title[lang]);
 
   return (
-    <div className="app" data-view={view}>
+    <div className="app" data-view={view} data-embed={embed || undefined}>
       <header className="app-header">
         <div className="app-title-row">
-          <h1>{data.meta.title[lang]}</h1>
-          <LanguageSwitch />
+          <h1 title={embed ? data.meta.title[lang] : undefined}>{data.meta.title[lang]}</h1>
+          <div className="header-tools">
+            <LanguageSwitch />
+            <ShareDialog />
+          </div>
         </div>
-        <p className="dek">{data.meta.dek[lang]}</p>
+        {!embed && <p className="dek">{data.meta.dek[lang]}</p>}
         <p className="as-of">
           {t.asOf} <time dateTime={data.meta.asOf}>{formatDate(data.meta.asOf, lang)}</time>
+          {embed && (
+            <>
+              {' · '}
+              <a href={fullPageHref()} target="_blank" rel="noopener">
+                {t.openFull}
+                <span className="visually-hidden"> {t.opensInNewTab}</span>
+              </a>
+            </>
+          )}
         </p>
       </header>
       <main className="app-main">
@@ -54,7 +80,7 @@ export function App({ createMap }: Props) {
           <a className="skip-link" href={`#${COUNTRY_LIST_ID}`}>
             {t.skipToList}
           </a>
-          <MapView createMap={createMap} />
+          <MapView createMap={createMap} cooperativeGestures={embed} />
           <Legend />
           <CountryList />
         </div>

@@ -2,22 +2,28 @@ import data from 'virtual:policy-data';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app.tsx';
+import { startHeightMessages } from './embed/height-messages.ts';
 import { preferredLang } from './i18n/strings.ts';
 import { DataContext } from './state/data-context.ts';
 import { createAppStore, StoreContext } from './state/store.ts';
-import { parseUrlState } from './state/url-state.ts';
+import { fromUrlState, parseUrlState, syncUrlWithStore } from './state/url-state.ts';
 import './ui/styles.css';
 
-const fromUrl = parseUrlState(window.location.search);
+const fromUrl = fromUrlState(parseUrlState(window.location.search));
 const store = createAppStore({ ...fromUrl, lang: fromUrl.lang ?? preferredLang(navigator.languages ?? []) });
+syncUrlWithStore(store);
+const embed = new URLSearchParams(window.location.search).get('embed') === '1';
+if (embed) document.documentElement.dataset.embed = '';
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
 createRoot(root).render(
   <StrictMode>
     <DataContext.Provider value={data}>
       <StoreContext.Provider value={store}>
-        <App />
+        <App embed={embed} />
       </StoreContext.Provider>
     </DataContext.Provider>
   </StrictMode>,
 );
+// Framed (any host): report our height in pym, Datawrapper, AMP and Embedly formats.
+startHeightMessages();

@@ -82,6 +82,16 @@ const en = {
   openMeasure: '{status}: {title}, {country}',
   sheetExpand: 'Expand details',
   sheetCollapse: 'Collapse details',
+  share: 'Share or embed',
+  shareTitle: 'Share or embed this view',
+  shareIntro: 'Each snippet reproduces what you see now: the selected country, the filter and the language.',
+  snippetScript: 'Responsive embed (recommended; shows a static image where scripts cannot run)',
+  snippetIframe: 'Plain iframe with a fixed height',
+  snippetLink: 'Link',
+  copy: 'Copy',
+  copied: 'Copied.',
+  copySelect: 'Selected: press Ctrl+C or ⌘C to copy.',
+  openFull: 'Open the full graphic',
 };
 export type StringKey = keyof typeof en;
 export type Strings = Record<StringKey, string>;
@@ -163,6 +173,16 @@ const es: Strings = {
   openMeasure: '{status}: {title}, {country}',
   sheetExpand: 'Ampliar detalles',
   sheetCollapse: 'Reducir detalles',
+  share: 'Compartir o insertar',
+  shareTitle: 'Compartir o insertar esta vista',
+  shareIntro: 'Cada código reproduce lo que ve ahora: el país seleccionado, el filtro y el idioma.',
+  snippetScript: 'Inserción adaptable (recomendada; muestra una imagen fija donde no se ejecutan scripts)',
+  snippetIframe: 'Iframe simple con altura fija',
+  snippetLink: 'Enlace',
+  copy: 'Copiar',
+  copied: 'Copiado.',
+  copySelect: 'Seleccionado: pulse Ctrl+C o ⌘C para copiar.',
+  openFull: 'Abrir el gráfico completo',
 };
 
 export const STRINGS: Record<Lang, Strings> = { en, es };

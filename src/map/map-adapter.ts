@@ -48,6 +48,8 @@ export interface MapInit {
   bounds: [[number, number], [number, number]];
   fitBoundsOptions: Record<string, unknown>;
   maxBounds: [[number, number], [number, number]];
+  /** Page scroll passes over the map; zoom needs ctrl/⌘ + wheel or two fingers (embeds). */
+  cooperativeGestures?: boolean;
 }
 
 export type CreateMap = (container: HTMLElement, init: MapInit) => Promise<MapLike>;
@@ -69,6 +71,7 @@ export const createMaplibreMap: CreateMap = async (container, init) => {
     fitBoundsOptions: init.fitBoundsOptions,
     maxBounds: init.maxBounds,
     renderWorldCopies: false,
+    cooperativeGestures: init.cooperativeGestures ?? false,
     dragRotate: false,
     pitchWithRotate: false,
     touchPitch: false,

@@ -35,6 +35,25 @@ interface Props {
   /** Injected in tests (a fake map); the real app uses MapLibre, loaded lazily. */
   createMap?: CreateMap;
   boundariesUrl?: string;
+  /** Embeds: let page scroll pass over the map (MapLibre's cooperative gestures). */
+  cooperativeGestures?: boolean;
+}
+
+/** Resolves when `el` comes within `margin` of the viewport (at once where the API is missing). */
+function nearViewport(el: Element, margin = '300px'): Promise<void> {
+  if (typeof IntersectionObserver === 'undefined') return Promise.resolve();
+  return new Promise((resolve) => {
+    const io = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) {
+          io.disconnect();
+          resolve();
+        }
+      },
+      { rootMargin: margin },
+    );
+    io.observe(el);
+  });
 }
 
 type Status = 'loading' | 'ready' | 'error';
@@ -46,7 +65,11 @@ declare global {
   }
 }
 
-export function MapView({ createMap = createMaplibreMap, boundariesUrl = BOUNDARIES_URL }: Props) {
+export function MapView({
+  createMap = createMaplibreMap,
+  boundariesUrl = BOUNDARIES_URL,
+  cooperativeGestures = false,
+}: Props) {
   const data = usePolicyData();
   const store = useAppStoreApi();
   const t = useStrings();
@@ -131,6 +154,10 @@ export function MapView({ createMap = createMaplibreMap, boundariesUrl = BOUNDAR
     });
 
     (async () => {
+      // Browsers cap WebGL contexts per page and throttle off-screen frames: create the map only
+      // when it nears the viewport (the text UI works meanwhile). Nothing is released later.
+      await nearViewport(container);
+      if (!alive) return;
       // Boundaries and MapLibre's code download in parallel.
       const boundaries = loadBoundaries(boundariesUrl, abort.signal);
       map = await createMap(container, {
@@ -138,6 +165,7 @@ export function MapView({ createMap = createMaplibreMap, boundariesUrl = BOUNDAR
         bounds: FOCUS_BOUNDS,
         fitBoundsOptions: { padding: fitPadding(container.clientWidth), animate: false },
         maxBounds: MAX_BOUNDS,
+        cooperativeGestures,
       });
       if (!alive) {
         map.remove();
@@ -201,7 +229,7 @@ export function MapView({ createMap = createMaplibreMap, boundariesUrl = BOUNDAR
       if (window.__POLICY_MAP__ === map) delete window.__POLICY_MAP__;
       map?.remove();
     };
-  }, [createMap, boundariesUrl, store, positionLabels, applyCounts]);
+  }, [createMap, boundariesUrl, cooperativeGestures, store, positionLabels, applyCounts]);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `counts` and `theme` are the triggers; applyCounts reads refs.
   useEffect(() => applyCounts(), [counts, theme, applyCounts]);

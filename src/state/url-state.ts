@@ -1,15 +1,24 @@
 /**
- * Reader settings read from the page's query string. Pure: `parseUrlState(location.search)`.
- * Unknown, repeated or invalid values are ignored, never thrown on (a bad link still opens the map).
+ * The reader's choices in the query string, so every view can be linked and embedded:
+ * `?country=SLV&types=state-of-exception,max-security-prison&lang=es&theme=dark&view=table`.
+ * `parseUrlState` and `serializeUrlState` are pure; only values that differ from the defaults are
+ * written, and unknown, repeated or invalid values are ignored, never thrown on (a bad link still
+ * opens the map, and nothing from the URL is ever put into the page as markup).
  */
+import { type CountryCode, FOCUS_COUNTRIES, MEASURE_TYPES, type MeasureTypeId } from '../data/vocabulary.ts';
 import { LANGS, type Lang } from '../i18n/strings.ts';
-import { THEMES, type Theme, VIEWS, type View } from './store.ts';
+import { type AppState, type AppStore, DEFAULT_STATE, THEMES, type Theme, VIEWS, type View } from './store.ts';
 
 export interface UrlState {
+  country?: CountryCode;
+  types?: MeasureTypeId[];
   lang?: Lang;
   theme?: Theme;
   view?: View;
 }
+
+/** Query parameters this module owns; any others (embed=1, childId…) are left as they are. */
+export const STATE_PARAMS = ['country', 'types', 'lang', 'theme', 'view'] as const;
 
 /** The one value of `key`, or undefined when it is missing, repeated or not in `allowed`. */
 function one<T extends string>(params: URLSearchParams, key: string, allowed: readonly T[]): T | undefined {
@@ -21,11 +30,71 @@ function one<T extends string>(params: URLSearchParams, key: string, allowed: re
 export function parseUrlState(search: string): UrlState {
   const params = new URLSearchParams(search);
   const state: UrlState = {};
+  const country = one(params, 'country', FOCUS_COUNTRIES);
   const lang = one(params, 'lang', LANGS);
   const theme = one(params, 'theme', THEMES);
   const view = one(params, 'view', VIEWS);
+  if (country) state.country = country;
   if (lang) state.lang = lang;
   if (theme) state.theme = theme;
   if (view) state.view = view;
+  const types = params.getAll('types');
+  if (types.length === 1) {
+    const valid = new Set(
+      (types[0] as string).split(',').filter((t) => (MEASURE_TYPES as readonly string[]).includes(t)),
+    );
+    // Keep only if at least one id is valid; unknown ids are dropped, not fatal.
+    if (valid.size > 0) state.types = MEASURE_TYPES.filter((t) => valid.has(t));
+  }
   return state;
+}
+
+/** The URL state of the store's state: only what differs from the defaults. */
+export function toUrlState(state: Pick<AppState, 'selected' | 'activeTypes' | 'lang' | 'theme' | 'view'>): UrlState {
+  const out: UrlState = {};
+  if (state.selected) out.country = state.selected;
+  if (state.activeTypes.length !== MEASURE_TYPES.length) out.types = [...state.activeTypes];
+  if (state.lang !== DEFAULT_STATE.lang) out.lang = state.lang;
+  if (state.theme) out.theme = state.theme;
+  if (state.view !== DEFAULT_STATE.view) out.view = state.view;
+  return out;
+}
+
+/** Initial store state from a parsed URL. */
+export function fromUrlState(url: UrlState): Partial<AppState> {
+  const out: Partial<AppState> = {};
+  if (url.country) out.selected = url.country;
+  if (url.types) out.activeTypes = url.types;
+  if (url.lang) out.lang = url.lang;
+  if (url.theme) out.theme = url.theme;
+  if (url.view) out.view = url.view;
+  return out;
+}
+
+/**
+ * A query string ("" or "?…") for `state`, keeping the parameters of `base` that are not ours.
+ * Commas in the type list are left readable.
+ */
+export function serializeUrlState(state: UrlState, base = ''): string {
+  const params = new URLSearchParams(base);
+  for (const key of STATE_PARAMS) params.delete(key);
+  if (state.country) params.set('country', state.country);
+  if (state.types) params.set('types', state.types.join(','));
+  if (state.lang) params.set('lang', state.lang);
+  if (state.theme) params.set('theme', state.theme);
+  if (state.view) params.set('view', state.view);
+  const query = params.toString().replace(/%2C/g, ',');
+  return query ? `?${query}` : '';
+}
+
+/** Keeps the address bar in step with the store (history.replaceState: no new history entries). */
+export function syncUrlWithStore(store: AppStore, win: Window = window): () => void {
+  let last = '';
+  return store.subscribe((s) => {
+    const search = serializeUrlState(toUrlState(s), win.location.search);
+    if (search === last) return;
+    last = search;
+    if (search !== win.location.search)
+      win.history.replaceState(win.history.state, '', `${win.location.pathname}${search}${win.location.hash}`);
+  });
 }

@@ -1,0 +1,45 @@
+/**
+ * The snippets a newsroom pastes to embed the current view: our embed.js loader (responsive, with
+ * a static image inside for AMP, RSS and email, where no script runs), a plain iframe with a fixed
+ * height, and a link. Pure functions; every value is attribute-escaped.
+ */
+import { serializeUrlState, type UrlState } from '../state/url-state.ts';
+
+export const DEFAULT_EMBED_HEIGHT = 760;
+
+export function escapeAttr(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+export interface EmbedOptions {
+  /** Absolute URL of the app's folder, ending in "/". */
+  base: string;
+  state: UrlState;
+  title: string;
+  /** Alt text of the static image. */
+  alt: string;
+  height?: number;
+}
+
+/** `?embed=1&…` for the iframe: embed flag first, then the state. */
+export function embedQuery(state: UrlState): string {
+  const query = serializeUrlState(state).replace(/^\?/, '');
+  return query ? `?embed=1&${query}` : '?embed=1';
+}
+
+export function embedSnippets(o: EmbedOptions): { script: string; iframe: string; link: string } {
+  const height = o.height ?? DEFAULT_EMBED_HEIGHT;
+  const link = `${o.base}${serializeUrlState(o.state)}`;
+  const options = serializeUrlState(o.state).replace(/^\?/, '');
+  const image = `<img src="${escapeAttr(`${o.base}fallback.svg`)}" alt="${escapeAttr(o.alt)}" width="800" height="600" style="max-width:100%;height:auto">`;
+  return {
+    script: [
+      `<div data-policy-map="${escapeAttr(options)}" data-height="${height}" data-title="${escapeAttr(o.title)}">`,
+      `  <a href="${escapeAttr(link)}">${image}</a>`,
+      '</div>',
+      `<script async src="${escapeAttr(`${o.base}embed.js`)}"></script>`,
+    ].join('\n'),
+    iframe: `<iframe src="${escapeAttr(`${o.base}${embedQuery(o.state)}`)}" title="${escapeAttr(o.title)}" width="100%" height="${height}" style="border:0;width:100%" loading="lazy" allow="fullscreen; clipboard-write"></iframe>`,
+    link,
+  };
+}

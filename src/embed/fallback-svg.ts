@@ -1,0 +1,143 @@
+/**
+ * The default view as a static SVG (d3-geo, from the same boundary file, colours and label layout
+ * as the live map), for readers where no script runs: <noscript>, AMP, RSS and email.
+ * Runs at build time in Node; nothing here ships to the browser.
+ */
+import { geoMercator, geoPath } from 'd3-geo';
+import { feature } from 'topojson-client';
+import type { GeometryCollection, Topology } from 'topojson-specification';
+import { formatDate } from '../data/format.ts';
+import type { PolicyData } from '../data/load-dataset.ts';
+import { PALETTES } from '../data/palette.ts';
+import { COUNTRY_NAMES, colourByCountry, countsByCountry, legendSteps } from '../data/selectors.ts';
+import { FOCUS_COUNTRIES, MEASURE_TYPES } from '../data/vocabulary.ts';
+import { layoutLabels } from '../map/label-layout.ts';
+import { FOCUS_BOUNDS } from '../map/map-style.ts';
+
+export const FALLBACK_SIZE = { width: 800, height: 600 } as const;
+
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+interface Props {
+  iso3: string;
+  focus: boolean;
+  label: [number, number];
+}
+
+export function renderFallbackSvg(topo: Topology<{ countries: GeometryCollection<Props> }>, data: PolicyData): string {
+  const { width, height } = FALLBACK_SIZE;
+  const p = PALETTES.light;
+  const counts = countsByCountry(data, MEASURE_TYPES);
+  const colours = colourByCountry(counts, 'light');
+  const countries = feature(topo, topo.objects.countries) as unknown as GeoJSON.FeatureCollection<
+    GeoJSON.Geometry,
+    Props
+  >;
+  const mapBox = { x: 0, y: 0, width: 430, height };
+  const [[w, s], [e, n]] = FOCUS_BOUNDS;
+  const projection = geoMercator().fitExtent(
+    [
+      [mapBox.x + 150, 20],
+      [mapBox.width - 10, height - 20],
+    ],
+    {
+      type: 'MultiPoint',
+      coordinates: [
+        [w, s],
+        [e, n],
+      ],
+    },
+  );
+  const path = geoPath(projection).digits(1);
+  const fill = (f: (typeof countries.features)[number]) =>
+    !f.properties.focus ? p.context : (colours[f.properties.iso3 as keyof typeof colours] ?? 'url(#hatch)');
+  const shapes = countries.features
+    .map((f) => {
+      const d = path(f);
+      if (!d) return '';
+      const stroke = f.properties.focus
+        ? colours[f.properties.iso3 as keyof typeof colours]
+          ? p.focusOutline
+          : p.zeroOutline
+        : p.border;
+      return `<path d="${d}" fill="${fill(f)}" stroke="${stroke}" stroke-width="${f.properties.focus ? 0.8 : 0.5}"/>`;
+    })
+    .join('');
+
+  // The same collision-free callout layout as the live map, with label widths estimated from text.
+  const labelInputs = FOCUS_COUNTRIES.flatMap((c) => {
+    const f = countries.features.find((x) => x.properties.iso3 === c);
+    const xy = f && projection(f.properties.label);
+    if (!xy) return [];
+    const text = `${COUNTRY_NAMES[c].en} ${counts[c]}`;
+    return [{ id: c, anchor: { x: xy[0], y: xy[1] }, width: text.length * 7.6 + 18, height: 22 }];
+  });
+  const boxes = layoutLabels(labelInputs, mapBox);
+  const labels = boxes
+    .map((b) => {
+      const c = b.id as (typeof FOCUS_COUNTRIES)[number];
+      const leader = b.callout
+        ? `<line x1="${b.x + b.width}" y1="${b.y + b.height / 2}" x2="${b.anchor.x}" y2="${b.anchor.y}" stroke="#1d1d1b" stroke-width="1"/><circle cx="${b.anchor.x}" cy="${b.anchor.y}" r="2.5" fill="#1d1d1b"/>`
+        : '';
+      return `${leader}<g transform="translate(${b.x},${b.y})"><rect width="${b.width}" height="${b.height}" rx="11" fill="#fff" stroke="#1d1d1b" stroke-opacity="0.45"/><text x="8" y="15" font-size="12" font-weight="600">${esc(COUNTRY_NAMES[c].en)} ${counts[c]}</text></g>`;
+    })
+    .join('');
+
+  const legend = legendSteps('light')
+    .map(
+      (step, i) =>
+        `<rect x="${450 + i * 40}" y="206" width="30" height="14" fill="${step.colour}"/><text x="${465 + i * 40}" y="236" font-size="12" text-anchor="middle">${step.label}</text>`,
+    )
+    .join('');
+  const list = FOCUS_COUNTRIES.map(
+    (c, i) =>
+      `<text x="450" y="${290 + i * 22}" font-size="14"><tspan font-weight="600">${esc(COUNTRY_NAMES[c].en)}</tspan> · ${counts[c]} measures</text>`,
+  ).join('');
+  const title = data.meta.title.en;
+  const words = title.split(' ');
+  const lines: string[] = [];
+  for (const word of words) {
+    const last = lines.at(-1);
+    if (last && `${last} ${word}`.length <= 28) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  const titleText = lines.map((l, i) => `<tspan x="450" dy="${i === 0 ? 0 : 26}">${esc(l)}</tspan>`).join('');
+
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="t">
+<title id="t">${esc(title)}</title>
+<defs><clipPath id="mapclip"><rect width="${mapBox.width}" height="${height}"/></clipPath><pattern id="hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="${p.hatchBase}"/><rect width="1.5" height="6" fill="${p.hatchLine}"/></pattern></defs>
+<rect width="${width}" height="${height}" fill="#fff"/>
+<rect width="${mapBox.width}" height="${height}" fill="${p.sea}"/>
+<g clip-path="url(#mapclip)">${shapes}</g>
+<g font-family="system-ui, sans-serif" fill="#1d1d1b">${labels}</g>
+<g font-family="Georgia, serif" fill="#1d1d1b"><text x="450" y="48" font-size="22" font-weight="700">${titleText}</text></g>
+<g font-family="system-ui, sans-serif" fill="#1d1d1b">
+<text x="450" y="196" font-size="12" fill="#5c5a55">Measures per country (all types)</text>${legend}${list}
+<text x="450" y="${height - 44}" font-size="11" fill="#5c5a55">Facts as of ${esc(formatDate(data.meta.asOf, 'en'))}. Sources with each measure</text>
+<text x="450" y="${height - 28}" font-size="11" fill="#5c5a55">in the interactive version. Boundaries: Natural Earth.</text>
+</g>
+</svg>
+`;
+}
+
+/** The <noscript> body: the same title, dek and image, then every measure with its sources. */
+export function renderNoscriptHtml(data: PolicyData): string {
+  const statuses = new Map(data.meta.statuses.map((s) => [s.id, s.label.en]));
+  const countries = data.countries
+    .map((c) => {
+      const items = c.measures
+        .map((m) => {
+          const sources = m.sources
+            .map(
+              (s) =>
+                `<li><a href="${esc(s.url)}">${esc(s.publisher)}</a>${s.headline ? `: ${esc(s.headline)}` : ''} (${esc(formatDate(s.date, 'en'))})</li>`,
+            )
+            .join('');
+          return `<li><strong>${esc(m.title.en)}</strong> — ${esc(statuses.get(m.status.value) ?? m.status.value)}. ${esc(m.summary.en)}<details><summary>Sources</summary><ol>${sources}</ol></details></li>`;
+        })
+        .join('');
+      return `<h2>${esc(COUNTRY_NAMES[c.country].en)} (${c.measures.length})</h2><p>${esc(c.summary.en)}</p><ul>${items}</ul>`;
+    })
+    .join('');
+  return `<noscript><div class="noscript"><h1>${esc(data.meta.title.en)}</h1><p>${esc(data.meta.dek.en)}</p><p><img src="./fallback.svg" alt="${esc(`Map: ${data.meta.title.en}`)}" width="800" height="600" style="max-width:100%;height:auto"></p><p>This interactive graphic needs JavaScript; its facts follow as text. Facts as of ${esc(formatDate(data.meta.asOf, 'en'))}.</p>${countries}<p>${esc(data.meta.credit.en)}</p></div></noscript>`;
+}

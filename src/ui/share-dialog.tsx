@@ -1,0 +1,105 @@
+/**
+ * "Share and embed": a dialog with copyable snippets that reproduce the current view (country,
+ * filter, language). Copy uses the Clipboard API; where that is refused, the text is selected so
+ * the reader can copy it by hand.
+ */
+import { useRef, useState } from 'react';
+import { embedSnippets } from '../embed/embed-code.ts';
+import { usePolicyData, useStrings } from '../state/data-context.ts';
+import { useAppStore } from '../state/store.ts';
+import { toUrlState } from '../state/url-state.ts';
+
+/** The app's folder URL (works from /, /some/folder/ or …/index.html). */
+export function appBase(loc: Location = window.location): string {
+  return new URL('./', loc.href.split('?')[0]).href;
+}
+
+function Snippet({ id, label, text }: { id: string; label: string; text: string }) {
+  const t = useStrings();
+  const area = useRef<HTMLTextAreaElement>(null);
+  const [copied, setCopied] = useState<'yes' | 'select' | null>(null);
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(text);
+      setCopied('yes');
+    } catch {
+      area.current?.focus();
+      area.current?.select();
+      setCopied('select');
+    }
+  };
+  return (
+    <div className="snippet">
+      <label htmlFor={id}>{label}</label>
+      <textarea
+        id={id}
+        ref={area}
+        readOnly
+        value={text}
+        rows={text.includes('\n') ? 5 : 2}
+        onFocus={(e) => e.currentTarget.select()}
+      />
+      <button type="button" onClick={copy}>
+        {t.copy} <span className="visually-hidden">{label}</span>
+      </button>
+      <span className="copy-status" role="status">
+        {copied === 'yes' ? t.copied : copied === 'select' ? t.copySelect : ''}
+      </span>
+    </div>
+  );
+}
+
+export function ShareDialog() {
+  const data = usePolicyData();
+  const t = useStrings();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [open, setOpen] = useState(false);
+  const selected = useAppStore((s) => s.selected);
+  const activeTypes = useAppStore((s) => s.activeTypes);
+  const lang = useAppStore((s) => s.lang);
+  // The snippets carry what the reader chose to show, not their theme or current tab.
+  const state = toUrlState({ selected, activeTypes, lang, theme: null, view: 'map' });
+  const snippets = embedSnippets({
+    base: appBase(),
+    state,
+    title: data.meta.title[lang],
+    alt: `${data.meta.title[lang]}. ${data.meta.dek[lang]}`,
+  });
+
+  const show = () => {
+    setOpen(true);
+    const d = dialog.current;
+    if (d && typeof d.showModal === 'function') d.showModal();
+    else d?.setAttribute('open', '');
+  };
+  const hide = () => {
+    setOpen(false);
+    const d = dialog.current;
+    if (d && typeof d.close === 'function') d.close();
+    else d?.removeAttribute('open');
+  };
+
+  return (
+    <>
+      <button type="button" className="share-button" onClick={show} aria-haspopup="dialog">
+        {t.share}
+      </button>
+      <dialog ref={dialog} className="share-dialog" aria-labelledby="share-title" onClose={() => setOpen(false)}>
+        {open && (
+          <>
+            <div className="share-head">
+              <h2 id="share-title">{t.shareTitle}</h2>
+              <button type="button" className="panel-close" onClick={hide} aria-label={t.panelClose}>
+                <span aria-hidden="true">✕</span>
+              </button>
+            </div>
+            <p>{t.shareIntro}</p>
+            <Snippet id="snippet-script" label={t.snippetScript} text={snippets.script} />
+            <Snippet id="snippet-iframe" label={t.snippetIframe} text={snippets.iframe} />
+            <Snippet id="snippet-link" label={t.snippetLink} text={snippets.link} />
+          </>
+        )}
+      </dialog>
+    </>
+  );
+}
