@@ -13,6 +13,18 @@
   var base = new URL('./', script.src);
   var origin = base.origin;
   var frames = [];
+  // The embedded map's height (CSS px) by width, measured in headless Chromium (see README).
+  // Reserving it up front keeps the host page from jumping when the map reports its height.
+  var HEIGHTS = [[280, 1357], [320, 1337], [375, 1261], [414, 1222], [600, 1203], [641, 1185], [768, 1103], [900, 1123], [1000, 1087], [1200, 1024]];
+
+  function estimate(width) {
+    if (width <= HEIGHTS[0][0]) return HEIGHTS[0][1];
+    for (var i = 1; i < HEIGHTS.length; i++) {
+      var a = HEIGHTS[i - 1], b = HEIGHTS[i];
+      if (width <= b[0]) return Math.round(a[1] + ((b[1] - a[1]) * (width - a[0])) / (b[0] - a[0]));
+    }
+    return HEIGHTS[HEIGHTS.length - 1][1];
+  }
 
   function heightOf(data) {
     if (typeof data === 'string') {
@@ -57,7 +69,9 @@
     iframe.setAttribute('loading', 'lazy');
     iframe.setAttribute('allow', 'fullscreen; clipboard-write');
     iframe.setAttribute('scrolling', 'no');
-    iframe.style.cssText = 'display:block;width:100%;border:0;height:' + (Number(el.getAttribute('data-height')) || 760) + 'px';
+    var reserved = Number(el.getAttribute('data-height')) || estimate(el.getBoundingClientRect().width || 640);
+    iframe.style.cssText = 'display:block;width:100%;border:0;height:' + reserved + 'px';
+    el.style.minHeight = '';
     frames.push(iframe);
     el.replaceChildren(iframe);
   }

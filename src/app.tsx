@@ -97,7 +97,7 @@ export function App({ createMap, embed = false }: Props) {
         <Announcer />
       </main>
       {/* The panel is a top-level landmark beside <main>, shown with the map view. */}
-      {view === 'map' && <CountryPanel />}
+      {view === 'map' && <CountryPanel sheet={!embed} />}
       <footer className="app-footer">
         <p>{data.meta.credit[lang]}</p>
       </footer>

@@ -5,7 +5,10 @@
  */
 import { serializeUrlState, type UrlState } from '../state/url-state.ts';
 
-export const DEFAULT_EMBED_HEIGHT = 760;
+/** Fixed height for the plain iframe snippet (CSS px): the tallest layout, at 280 px wide. */
+export const DEFAULT_EMBED_HEIGHT = 1360;
+/** Space the embed.js placeholder reserves before the script runs: the shortest layout. */
+export const RESERVED_MIN_HEIGHT = 1000;
 
 export function escapeAttr(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -34,7 +37,8 @@ export function embedSnippets(o: EmbedOptions): { script: string; iframe: string
   const image = `<img src="${escapeAttr(`${o.base}fallback.svg`)}" alt="${escapeAttr(o.alt)}" width="800" height="600" style="max-width:100%;height:auto">`;
   return {
     script: [
-      `<div data-policy-map="${escapeAttr(options)}" data-height="${height}" data-title="${escapeAttr(o.title)}">`,
+      // min-height keeps the page from jumping when embed.js swaps the image for the live map.
+      `<div data-policy-map="${escapeAttr(options)}" data-title="${escapeAttr(o.title)}" style="min-height:${RESERVED_MIN_HEIGHT}px">`,
       `  <a href="${escapeAttr(link)}">${image}</a>`,
       '</div>',
       `<script async src="${escapeAttr(`${o.base}embed.js`)}"></script>`,

@@ -17,7 +17,15 @@ const SHEET_QUERY = '(max-width: 640px)';
 /** Vertical drag (CSS px) on the handle that counts as a swipe. */
 const SWIPE = 30;
 
-export function CountryPanel() {
+interface Props {
+  /**
+   * Allow the phone bottom sheet. Off in embeds: inside an iframe as tall as its content, "fixed"
+   * means the bottom of the whole embed, so the panel opens in the flow below the map instead.
+   */
+  sheet?: boolean;
+}
+
+export function CountryPanel({ sheet: allowSheet = true }: Props) {
   const data = usePolicyData();
   const t = useStrings();
   const lang = useAppStore((s) => s.lang);
@@ -27,7 +35,7 @@ export function CountryPanel() {
   const resetTypes = useAppStore((s) => s.resetTypes);
   const measure = useAppStore((s) => s.measure);
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const sheet = useMediaQuery(SHEET_QUERY);
+  const sheet = useMediaQuery(SHEET_QUERY) && allowSheet;
   const [expanded, setExpanded] = useState(false);
   const dragStart = useRef<number | null>(null);
   /** Set when a swipe already acted, so the click that follows it does not toggle back. */

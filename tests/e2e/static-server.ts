@@ -22,11 +22,25 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-export async function serveStatic(root: string, headers: Record<string, string> = {}): Promise<StaticServer> {
+/**
+ * @param headers added to every response (e.g. a Content-Security-Policy)
+ * @param routes extra files by URL path (e.g. "/pym.v1.min.js" → a file in node_modules)
+ */
+export async function serveStatic(
+  root: string,
+  headers: Record<string, string> = {},
+  routes: Record<string, string> = {},
+): Promise<StaticServer> {
   const base = resolve(root);
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    let path = normalize(join(base, decodeURIComponent(url.pathname)));
+    const routed = routes[url.pathname];
+    let path = routed ?? normalize(join(base, decodeURIComponent(url.pathname)));
+    if (routed) {
+      res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', ...headers });
+      createReadStream(path).pipe(res);
+      return;
+    }
     if (!path.startsWith(base)) {
       res.writeHead(403).end();
       return;

@@ -161,3 +161,38 @@ describe('phones', () => {
     expect(screen.queryByRole('complementary', { name: 'El Salvador' })).not.toBeInTheDocument();
   });
 });
+
+describe('share and embed dialog', () => {
+  it('offers snippets for the current view and copies with the Clipboard API', async () => {
+    const user = userEvent.setup();
+    const writeText = vi.fn(async () => {});
+    Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText } });
+    renderApp({ state: { selected: 'HND', lang: 'es', activeTypes: ['island-prison'] } });
+    await user.click(screen.getByRole('button', { name: 'Compartir o insertar' }));
+    const dialog = screen.getByRole('dialog', { name: 'Compartir o insertar esta vista' });
+    const link = within(dialog).getByRole('textbox', { name: 'Enlace' }) as HTMLTextAreaElement;
+    expect(link.value).toMatch(/\?country=HND&types=island-prison&lang=es$/);
+    expect((within(dialog).getByRole('textbox', { name: /^Iframe/ }) as HTMLTextAreaElement).value).toContain(
+      'embed=1',
+    );
+    await user.click(within(dialog).getByRole('button', { name: 'Copiar Enlace' }));
+    expect(writeText).toHaveBeenCalledWith(link.value);
+    expect(within(dialog).getByText('Copiado.')).toBeInTheDocument();
+  });
+
+  it('selects the text for a manual copy when the clipboard is refused', async () => {
+    const user = userEvent.setup();
+    Object.defineProperty(navigator, 'clipboard', {
+      configurable: true,
+      value: { writeText: vi.fn(async () => Promise.reject(new Error('denied'))) },
+    });
+    renderApp();
+    await user.click(screen.getByRole('button', { name: 'Share or embed' }));
+    const dialog = screen.getByRole('dialog');
+    await user.click(within(dialog).getByRole('button', { name: /^Copy Responsive embed/ }));
+    const area = within(dialog).getByRole('textbox', { name: /^Responsive embed/ }) as HTMLTextAreaElement;
+    expect(area).toHaveFocus();
+    expect(area.selectionEnd - area.selectionStart).toBe(area.value.length);
+    expect(within(dialog).getByText(/press Ctrl\+C/)).toBeInTheDocument();
+  });
+});

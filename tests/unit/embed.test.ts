@@ -1,0 +1,168 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { MEASURE_TYPES } from '../../src/data/vocabulary.ts';
+import { embedQuery, embedSnippets, escapeAttr } from '../../src/embed/embed-code.ts';
+import { heightMessages, isPymWidthMessage } from '../../src/embed/height-messages.ts';
+import { DEFAULT_STATE } from '../../src/state/store.ts';
+import { fromUrlState, parseUrlState, serializeUrlState, toUrlState } from '../../src/state/url-state.ts';
+
+describe('URL state', () => {
+  it('writes nothing for the defaults, and the defaults come back from an empty query', () => {
+    expect(serializeUrlState(toUrlState(DEFAULT_STATE))).toBe('');
+    expect(parseUrlState('')).toEqual({});
+    expect(fromUrlState(parseUrlState(''))).toEqual({});
+  });
+
+  it('round-trips every setting a reader can choose', () => {
+    const state = {
+      ...DEFAULT_STATE,
+      selected: 'CRI' as const,
+      activeTypes: ['state-of-exception', 'max-security-prison'] as const,
+      lang: 'es' as const,
+      theme: 'dark' as const,
+      view: 'table' as const,
+    };
+    const query = serializeUrlState(toUrlState(state));
+    expect(query).toBe('?country=CRI&types=state-of-exception,max-security-prison&lang=es&theme=dark&view=table');
+    expect(fromUrlState(parseUrlState(query))).toEqual({
+      selected: 'CRI',
+      activeTypes: ['state-of-exception', 'max-security-prison'],
+      lang: 'es',
+      theme: 'dark',
+      view: 'table',
+    });
+  });
+
+  it('keeps other parameters (embed, pym childId) and puts types in canonical order', () => {
+    expect(serializeUrlState({ country: 'SLV' }, '?embed=1&childId=policy-map&country=CHL')).toBe(
+      '?embed=1&childId=policy-map&country=SLV',
+    );
+    expect(parseUrlState('?types=max-security-prison,state-of-exception').types).toEqual([
+      'state-of-exception',
+      'max-security-prison',
+    ]);
+  });
+
+  it('ignores unknown, repeated, invalid and hostile values without throwing', () => {
+    expect(parseUrlState('?country=FRA')).toEqual({});
+    expect(parseUrlState('?country=slv')).toEqual({});
+    expect(parseUrlState('?country=SLV&country=CHL')).toEqual({});
+    expect(parseUrlState('?types=nope,also-nope')).toEqual({});
+    expect(parseUrlState('?types=')).toEqual({});
+    expect(parseUrlState('?types=state-of-exception,<script>alert(1)</script>')).toEqual({
+      types: ['state-of-exception'],
+    });
+    expect(parseUrlState('?country=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E')).toEqual({});
+    expect(parseUrlState('?%')).toEqual({});
+    expect(parseUrlState(`?types=${MEASURE_TYPES.join(',')},${'x'.repeat(10_000)}`).types).toEqual([...MEASURE_TYPES]);
+  });
+});
+
+describe('height messages, byte for byte', () => {
+  const opts = { childId: 'policy-map', embedId: 'policy-map-1', href: 'https://maps.example/policy/?embed=1' };
+
+  it('pym.js: pym xPYMx childId xPYMx height xPYMx pixels', () => {
+    expect(heightMessages(1261.3, opts)[0]).toBe('pymxPYMxpolicy-mapxPYMxheightxPYMx1262');
+  });
+
+  it('Datawrapper, AMP and Embedly/Medium', () => {
+    const [, dw, amp, embedly] = heightMessages(900, opts);
+    expect(dw).toEqual({ 'datawrapper-height': { 'policy-map-1': 900 } });
+    expect(amp).toEqual({ sentinel: 'amp', type: 'embed-size', height: 900 });
+    expect(embedly).toBe('{"src":"https://maps.example/policy/?embed=1","context":"iframe.resize","height":900}');
+  });
+
+  it('sends no pym message without a pym childId', () => {
+    expect(heightMessages(900, { ...opts, childId: null })).toHaveLength(3);
+  });
+
+  it('recognises only pym width pings for this child', () => {
+    expect(isPymWidthMessage('pymxPYMxpolicy-mapxPYMxwidthxPYMx375', 'policy-map')).toBe(true);
+    expect(isPymWidthMessage('pymxPYMxotherxPYMxwidthxPYMx375', 'policy-map')).toBe(false);
+    expect(isPymWidthMessage({ width: 375 }, 'policy-map')).toBe(false);
+  });
+});
+
+describe('embed snippets', () => {
+  const base = 'https://maps.example/policy/';
+
+  it('reproduce the current view in all three forms', () => {
+    const s = embedSnippets({
+      base,
+      state: { country: 'SLV', types: ['state-of-exception'], lang: 'es' },
+      title: 'Mapa',
+      alt: 'Mapa',
+    });
+    expect(s.link).toBe('https://maps.example/policy/?country=SLV&types=state-of-exception&lang=es');
+    expect(s.iframe).toContain(
+      'src="https://maps.example/policy/?embed=1&amp;country=SLV&amp;types=state-of-exception&amp;lang=es"',
+    );
+    expect(s.iframe).toContain('loading="lazy"');
+    expect(s.script).toContain('data-policy-map="country=SLV&amp;types=state-of-exception&amp;lang=es"');
+    expect(s.script).toContain(`<img src="${base}fallback.svg"`);
+    expect(s.script).toContain(`<script async src="${base}embed.js"></script>`);
+  });
+
+  it('escape attribute values', () => {
+    expect(escapeAttr('a"b<c>&')).toBe('a&quot;b&lt;c&gt;&amp;');
+    expect(embedSnippets({ base, state: {}, title: '"><script>', alt: 'x' }).iframe).not.toContain('"><script>');
+    expect(embedQuery({})).toBe('?embed=1');
+  });
+});
+
+describe('embed.js (parent side)', () => {
+  const code = readFileSync('public/embed.js', 'utf8');
+  const MAP = 'https://maps.example';
+
+  beforeEach(() => {
+    document.body.innerHTML =
+      '<div data-policy-map="country=SLV" data-title="Policy map"><a href="#"><img alt="fallback"></a></div>';
+    Object.defineProperty(document, 'currentScript', { configurable: true, value: { src: `${MAP}/policy/embed.js` } });
+    new Function(code)();
+  });
+  afterEach(() => {
+    Reflect.deleteProperty(document, 'currentScript');
+  });
+
+  const iframe = () => document.querySelector('iframe') as HTMLIFrameElement;
+  const post = (data: unknown, origin: string, source: Window | null) =>
+    window.dispatchEvent(new MessageEvent('message', { data, origin, source }));
+
+  it('replaces the placeholder with a titled, lazy iframe of the embed view', () => {
+    expect(iframe().src).toBe(`${MAP}/policy/?country=SLV&embed=1&embedId=policy-map-1`);
+    expect(iframe().title).toBe('Policy map');
+    expect(iframe().getAttribute('loading')).toBe('lazy');
+    expect(iframe().getAttribute('allow')).toBe('fullscreen; clipboard-write');
+    expect(document.querySelector('img')).toBeNull();
+    expect(Number.parseInt(iframe().style.height, 10)).toBeGreaterThan(900);
+  });
+
+  it('resizes on each message format from its own iframe at the map origin', () => {
+    const win = iframe().contentWindow;
+    post({ sentinel: 'amp', type: 'embed-size', height: 901 }, MAP, win);
+    expect(iframe().style.height).toBe('901px');
+    post('pymxPYMxanyxPYMxheightxPYMx902', MAP, win);
+    expect(iframe().style.height).toBe('902px');
+    post({ 'datawrapper-height': { x: 903 } }, MAP, win);
+    expect(iframe().style.height).toBe('903px');
+    post(JSON.stringify({ src: 'x', context: 'iframe.resize', height: 904 }), MAP, win);
+    expect(iframe().style.height).toBe('904px');
+  });
+
+  it('ignores messages from another origin or another window, and absurd heights', () => {
+    const win = iframe().contentWindow;
+    post({ sentinel: 'amp', type: 'embed-size', height: 905 }, MAP, win);
+    post({ sentinel: 'amp', type: 'embed-size', height: 111 }, 'https://evil.example', win);
+    expect(iframe().style.height).toBe('905px');
+    post({ sentinel: 'amp', type: 'embed-size', height: 222 }, MAP, window);
+    expect(iframe().style.height).toBe('905px');
+    post({ sentinel: 'amp', type: 'embed-size', height: 1e9 }, MAP, win);
+    post('not json', MAP, win);
+    expect(iframe().style.height).toBe('905px');
+  });
+
+  it('is small: at most 2 KB gzipped', async () => {
+    const { gzipSync } = await import('node:zlib');
+    expect(gzipSync(code).length).toBeLessThanOrEqual(2048);
+  });
+});
