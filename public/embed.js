@@ -6,21 +6,32 @@
  * without JavaScript: AMP, RSS, email). The iframe is resized from the map's own height messages,
  * accepted only from that iframe's window and the map's origin. No dependencies, no cookies.
  */
-(function () {
-  'use strict';
-  var script = document.currentScript;
-  if (!script || !script.src) return;
-  var base = new URL('./', script.src);
-  var origin = base.origin;
-  var frames = [];
+(() => {
+  const script = document.currentScript;
+  if (!script?.src) return;
+  const base = new URL('./', script.src);
+  const origin = base.origin;
+  const frames = [];
   // The embedded map's height (CSS px) by width, measured in headless Chromium (see README).
   // Reserving it up front keeps the host page from jumping when the map reports its height.
-  var HEIGHTS = [[280, 1357], [320, 1337], [375, 1261], [414, 1222], [600, 1203], [641, 1185], [768, 1103], [900, 1123], [1000, 1087], [1200, 1024]];
+  const HEIGHTS = [
+    [280, 1357],
+    [320, 1337],
+    [375, 1261],
+    [414, 1222],
+    [600, 1203],
+    [641, 1185],
+    [768, 1103],
+    [900, 1123],
+    [1000, 1087],
+    [1200, 1024],
+  ];
 
   function estimate(width) {
     if (width <= HEIGHTS[0][0]) return HEIGHTS[0][1];
-    for (var i = 1; i < HEIGHTS.length; i++) {
-      var a = HEIGHTS[i - 1], b = HEIGHTS[i];
+    for (let i = 1; i < HEIGHTS.length; i++) {
+      const a = HEIGHTS[i - 1],
+        b = HEIGHTS[i];
       if (width <= b[0]) return Math.round(a[1] + ((b[1] - a[1]) * (width - a[0])) / (b[0] - a[0]));
     }
     return HEIGHTS[HEIGHTS.length - 1][1];
@@ -28,30 +39,30 @@
 
   function heightOf(data) {
     if (typeof data === 'string') {
-      var pym = data.split('xPYMx');
+      const pym = data.split('xPYMx');
       if (pym.length === 4 && pym[0] === 'pym' && pym[2] === 'height') return Number(pym[3]);
       try {
         data = JSON.parse(data);
-      } catch (e) {
+      } catch (_e) {
         return NaN;
       }
     }
     if (!data || typeof data !== 'object') return NaN;
     if (data['datawrapper-height']) {
-      for (var k in data['datawrapper-height']) return Number(data['datawrapper-height'][k]);
+      for (const k in data['datawrapper-height']) return Number(data['datawrapper-height'][k]);
     }
     if (data.sentinel === 'amp' && data.type === 'embed-size') return Number(data.height);
     if (data.context === 'iframe.resize') return Number(data.height);
     return NaN;
   }
 
-  window.addEventListener('message', function (event) {
+  window.addEventListener('message', (event) => {
     if (event.origin !== origin) return;
-    for (var i = 0; i < frames.length; i++) {
+    for (let i = 0; i < frames.length; i++) {
       if (frames[i].contentWindow === event.source) {
-        var h = heightOf(event.data);
+        const h = heightOf(event.data);
         // Bounded: a message can resize only our own iframe, and only to a sane height.
-        if (h > 0 && h < 20000) frames[i].style.height = Math.ceil(h) + 'px';
+        if (h > 0 && h < 20000) frames[i].style.height = `${Math.ceil(h)}px`;
         return;
       }
     }
@@ -60,22 +71,22 @@
   function mount(el) {
     if (el.getAttribute('data-policy-map-mounted')) return;
     el.setAttribute('data-policy-map-mounted', '1');
-    var options = new URLSearchParams(el.getAttribute('data-policy-map') || '');
+    const options = new URLSearchParams(el.getAttribute('data-policy-map') || '');
     options.set('embed', '1');
-    options.set('embedId', 'policy-map-' + (frames.length + 1));
-    var iframe = document.createElement('iframe');
-    iframe.src = new URL('./?' + options.toString(), base).href;
+    options.set('embedId', `policy-map-${frames.length + 1}`);
+    const iframe = document.createElement('iframe');
+    iframe.src = new URL(`./?${options.toString()}`, base).href;
     iframe.title = el.getAttribute('data-title') || 'Map: crime-policy measures in six Latin American countries';
     iframe.setAttribute('loading', 'lazy');
     iframe.setAttribute('allow', 'fullscreen; clipboard-write');
     iframe.setAttribute('scrolling', 'no');
-    var reserved = Number(el.getAttribute('data-height')) || estimate(el.getBoundingClientRect().width || 640);
-    iframe.style.cssText = 'display:block;width:100%;border:0;height:' + reserved + 'px';
+    const reserved = Number(el.getAttribute('data-height')) || estimate(el.getBoundingClientRect().width || 640);
+    iframe.style.cssText = `display:block;width:100%;border:0;height:${reserved}px`;
     el.style.minHeight = '';
     frames.push(iframe);
     el.replaceChildren(iframe);
   }
 
-  var nodes = document.querySelectorAll('[data-policy-map]');
-  for (var i = 0; i < nodes.length; i++) mount(nodes[i]);
+  const nodes = document.querySelectorAll('[data-policy-map]');
+  for (let i = 0; i < nodes.length; i++) mount(nodes[i]);
 })();

@@ -163,9 +163,13 @@ describe('embedded on another origin', () => {
     const { page, errors } = await newPage();
     await page.goto(`${host.origin}/three.html?app=${encodeURIComponent(`${app.origin}/`)}`);
     for (let i = 0; i < 3; i++) {
-      await page.locator('iframe').nth(i).scrollIntoViewIfNeeded();
-      const frame = await mapFrame(page, i);
-      await frameReady(frame);
+      const iframe = page.locator('iframe').nth(i);
+      await iframe.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      const frame = await (await iframe.elementHandle())?.contentFrame();
+      await expect.poll(() => frame?.url() ?? '').toContain(app.origin);
+      // Bring the map itself on screen: it is created only when near the viewport.
+      await (frame as Frame).locator('.map').scrollIntoViewIfNeeded();
+      await frameReady(frame as Frame);
     }
     const frames = page.frames().filter((f) => f.url().startsWith(app.origin));
     expect(frames).toHaveLength(3);
