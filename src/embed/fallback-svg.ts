@@ -139,5 +139,5 @@ export function renderNoscriptHtml(data: PolicyData): string {
       return `<h2>${esc(COUNTRY_NAMES[c.country].en)} (${c.measures.length})</h2><p>${esc(c.summary.en)}</p><ul>${items}</ul>`;
     })
     .join('');
-  return `<noscript><div class="noscript"><h1>${esc(data.meta.title.en)}</h1><p>${esc(data.meta.dek.en)}</p><p><img src="./fallback.svg" alt="${esc(`Map: ${data.meta.title.en}`)}" width="800" height="600" style="max-width:100%;height:auto"></p><p>This interactive graphic needs JavaScript; its facts follow as text. Facts as of ${esc(formatDate(data.meta.asOf, 'en'))}.</p>${countries}<p>${esc(data.meta.credit.en)}</p></div></noscript>`;
+  return `<noscript><div class="noscript"><h1>${esc(data.meta.title.en)}</h1><p>${esc(data.meta.dek.en)}</p><p><img src="./fallback.svg" alt="${esc(`Map: ${data.meta.title.en}`)}" width="800" height="600"></p><p>This interactive graphic needs JavaScript; its facts follow as text. Facts as of ${esc(formatDate(data.meta.asOf, 'en'))}.</p>${countries}<p>${esc(data.meta.credit.en)}</p></div></noscript>`;
 }
