@@ -39,7 +39,7 @@ function Snippet({ id, label, text }: { id: string; label: string; text: string 
         rows={text.includes('\n') ? 5 : 2}
         onFocus={(e) => e.currentTarget.select()}
       />
-      <button type="button" onClick={copy}>
+      <button type="button" className="copy-button" onClick={copy}>
         {t.copy} <span className="visually-hidden">{label}</span>
       </button>
       <span className="copy-status" role="status">

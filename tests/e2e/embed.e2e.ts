@@ -7,11 +7,11 @@ import { DIST, SCREENSHOTS, waitForMap } from './harness.ts';
 import { type StaticServer, serveStatic } from './static-server.ts';
 
 /** The policy to serve the app with (issue 3); every test page runs under it. */
-export const CSP =
+const CSP =
   "default-src 'self'; script-src 'self'; worker-src 'self' blob:; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; connect-src 'self'; frame-ancestors *";
 
 /** Tighter still: no inline styles at all (React and MapLibre style through the CSSOM only). */
-export const CSP_TIGHT = CSP.replace("style-src 'self' 'unsafe-inline'", "style-src 'self'");
+const CSP_TIGHT = CSP.replace("style-src 'self' 'unsafe-inline'", "style-src 'self'");
 
 const PYM = createRequire(import.meta.url).resolve('pym.js/dist/pym.v1.min.js');
 const HOST_DIR = resolve(import.meta.dirname, '../fixtures/host');
@@ -252,7 +252,7 @@ describe('the app on its own', () => {
       )
       .toBeGreaterThan(0);
     expect(await img.getAttribute('src')).toBe('./fallback.svg');
-    const text = await page.locator('.noscript').innerText();
+    const text = await page.locator('.noscript').textContent();
     expect(text).toContain('CECOT');
     expect(text).toContain('El Salvador');
     expect(await page.locator('.noscript a[href^="https://"]').count()).toBeGreaterThan(100);
