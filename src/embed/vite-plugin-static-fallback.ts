@@ -6,23 +6,29 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
-import { loadPolicyData } from '../data/load-dataset.ts';
+import { loadPolicyData, type PolicyData } from '../data/load-dataset.ts';
 import { renderFallbackSvg, renderNoscriptHtml } from './fallback-svg.ts';
 
 const BOUNDARIES = fileURLToPath(new URL('../../public/geo/region.topo.json', import.meta.url));
 
 export function staticFallbackPlugin(): Plugin {
+  // Read once per build and shared by both hooks; a new build reads the files afresh.
+  let data: PolicyData | undefined;
+  const policyData = () => {
+    data ??= loadPolicyData();
+    return data;
+  };
   return {
     name: 'static-fallback',
+    buildStart() {
+      data = undefined;
+    },
     transformIndexHtml(html) {
-      return html.replace(
-        '<div id="root"></div>',
-        `<div id="root"></div>\n    ${renderNoscriptHtml(loadPolicyData())}`,
-      );
+      return html.replace('<div id="root"></div>', `<div id="root"></div>\n    ${renderNoscriptHtml(policyData())}`);
     },
     generateBundle() {
       const topo = JSON.parse(readFileSync(BOUNDARIES, 'utf8'));
-      this.emitFile({ type: 'asset', fileName: 'fallback.svg', source: renderFallbackSvg(topo, loadPolicyData()) });
+      this.emitFile({ type: 'asset', fileName: 'fallback.svg', source: renderFallbackSvg(topo, policyData()) });
     },
   };
 }

@@ -6,10 +6,10 @@
  * Contract other tests rely on: the wrapper is a <section> (role region) named "…map…", with
  * `aria-busy="true"` until MapLibre's first `idle` with the boundaries drawn.
  */
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { colourByCountry, countsByCountry } from '../data/selectors.ts';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { colourByCountry } from '../data/selectors.ts';
 import { type CountryCode, FOCUS_COUNTRIES } from '../data/vocabulary.ts';
-import { usePolicyData, useStrings } from '../state/data-context.ts';
+import { useMatchingCounts, useStrings } from '../state/data-context.ts';
 import { useAppStore, useAppStoreApi } from '../state/store.ts';
 import { useResolvedTheme } from '../state/theme.ts';
 import { BOUNDARIES_URL, type Boundaries, loadBoundaries } from './boundaries.ts';
@@ -70,13 +70,11 @@ export function MapView({
   boundariesUrl = BOUNDARIES_URL,
   cooperativeGestures = false,
 }: Props) {
-  const data = usePolicyData();
   const store = useAppStoreApi();
   const t = useStrings();
   const lang = useAppStore((s) => s.lang);
-  const activeTypes = useAppStore((s) => s.activeTypes);
   const selected = useAppStore((s) => s.selected);
-  const counts = useMemo(() => countsByCountry(data, activeTypes), [data, activeTypes]);
+  const counts = useMatchingCounts();
   const theme = useResolvedTheme();
   const [status, setStatus] = useState<Status>('loading');
 

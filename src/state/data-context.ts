@@ -1,6 +1,7 @@
 /** Hands the validated data down the tree (the real build's data, or a test fixture). */
-import { createContext, useContext } from 'react';
+import { createContext, useContext, useMemo } from 'react';
 import type { PolicyData } from '../data/load-dataset.ts';
+import { type Counts, countsByCountry } from '../data/selectors.ts';
 import { STRINGS, type Strings } from '../i18n/strings.ts';
 import { useAppStore } from './store.ts';
 
@@ -15,4 +16,11 @@ export function usePolicyData(): PolicyData {
 /** The UI strings in the reader's language. */
 export function useStrings(): Strings {
   return STRINGS[useAppStore((s) => s.lang)];
+}
+
+/** Measures per country matching the reader's filter: one memoised selector for every consumer. */
+export function useMatchingCounts(): Counts {
+  const data = usePolicyData();
+  const activeTypes = useAppStore((s) => s.activeTypes);
+  return useMemo(() => countsByCountry(data, activeTypes), [data, activeTypes]);
 }

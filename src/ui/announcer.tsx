@@ -2,20 +2,19 @@
  * One polite live region: says what changed after a filter or selection, in words
  * ("3 countries, 7 measures match the filter."), so screen-reader users hear the result.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { formatCount } from '../data/format.ts';
-import { COUNTRY_NAMES, countsByCountry } from '../data/selectors.ts';
+import { COUNTRY_NAMES } from '../data/selectors.ts';
 import { fill } from '../i18n/strings.ts';
-import { usePolicyData, useStrings } from '../state/data-context.ts';
+import { useMatchingCounts, useStrings } from '../state/data-context.ts';
 import { useAppStore } from '../state/store.ts';
 
 export function Announcer() {
-  const data = usePolicyData();
   const t = useStrings();
   const lang = useAppStore((s) => s.lang);
   const activeTypes = useAppStore((s) => s.activeTypes);
   const selected = useAppStore((s) => s.selected);
-  const counts = useMemo(() => countsByCountry(data, activeTypes), [data, activeTypes]);
+  const counts = useMatchingCounts();
   const [message, setMessage] = useState('');
   const first = useRef(true);
   const textRef = useRef({ t, counts, lang });

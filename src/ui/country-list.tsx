@@ -2,11 +2,10 @@
  * The six countries as buttons ("El Salvador, 4 measures"): the keyboard and screen-reader path to
  * every country, and the map's key. Contract: each accessible name starts with the English name.
  */
-import { useMemo } from 'react';
 import { formatCount } from '../data/format.ts';
-import { COUNTRY_NAMES, colourByCountry, countsByCountry } from '../data/selectors.ts';
+import { COUNTRY_NAMES, colourByCountry } from '../data/selectors.ts';
 import { type CountryCode, FOCUS_COUNTRIES } from '../data/vocabulary.ts';
-import { usePolicyData, useStrings } from '../state/data-context.ts';
+import { useMatchingCounts, useStrings } from '../state/data-context.ts';
 import { useAppStore } from '../state/store.ts';
 import { useResolvedTheme } from '../state/theme.ts';
 
@@ -70,10 +69,8 @@ function onArrowKeys(e: React.KeyboardEvent<HTMLElement>) {
 }
 
 export function CountryList() {
-  const data = usePolicyData();
   const t = useStrings();
-  const activeTypes = useAppStore((s) => s.activeTypes);
-  const counts = useMemo(() => countsByCountry(data, activeTypes), [data, activeTypes]);
+  const counts = useMatchingCounts();
   const colours = colourByCountry(counts, useResolvedTheme());
   return (
     <nav

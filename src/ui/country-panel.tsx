@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { formatCount } from '../data/format.ts';
-import { COUNTRY_NAMES, countsByCountry, groupByType, visibleMeasures } from '../data/selectors.ts';
+import { COUNTRY_NAMES, groupByType, visibleMeasures } from '../data/selectors.ts';
 import { usePolicyData, useStrings } from '../state/data-context.ts';
 import { useAppStore } from '../state/store.ts';
 import { countryButtonId } from './country-list.tsx';
@@ -46,16 +46,7 @@ export function CountryPanel({ sheet: allowSheet = true }: Props) {
     () => (selected ? visibleMeasures(data, selected, activeTypes) : []),
     [data, selected, activeTypes],
   );
-  const total = useMemo(
-    () =>
-      selected
-        ? countsByCountry(
-            data,
-            data.meta.types.map((x) => x.id),
-          )[selected]
-        : 0,
-    [data, selected],
-  );
+  const total = file?.measures.length ?? 0;
 
   /** Closes the panel and gives focus back to the country's button (the keyboard path). */
   const close = useCallback(() => {
