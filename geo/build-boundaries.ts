@@ -17,7 +17,7 @@ import { presimplify, quantile, simplify } from 'topojson-simplify';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import world from 'world-atlas/countries-50m.json' with { type: 'json' };
 import { FOCUS_COUNTRIES } from '../src/data/vocabulary.ts';
-import { clipPolygons } from './clip.ts';
+import { clipPolygons } from '../src/map/clip.ts';
 import { REGION_BOX, REGION_COUNTRIES } from './region-countries.ts';
 
 export const OUTPUT = fileURLToPath(new URL('../public/geo/region.topo.json', import.meta.url));

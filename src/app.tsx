@@ -45,13 +45,7 @@ export function App({ createMap, embed = false }: Props) {
   return (
     <div className="app" data-view={view} data-embed={embed || undefined}>
       <header className="app-header">
-        <div className="app-title-row">
-          <h1 title={embed ? data.meta.title[lang] : undefined}>{data.meta.title[lang]}</h1>
-          <div className="header-tools">
-            <LanguageSwitch />
-            <ShareDialog />
-          </div>
-        </div>
+        <h1 title={embed ? data.meta.title[lang] : undefined}>{data.meta.title[lang]}</h1>
         {!embed && <p className="dek">{data.meta.dek[lang]}</p>}
         <p className="as-of">
           {t.asOf} <time dateTime={data.meta.asOf}>{formatDate(data.meta.asOf, lang)}</time>
@@ -65,6 +59,10 @@ export function App({ createMap, embed = false }: Props) {
             </>
           )}
         </p>
+        <div className="header-tools">
+          <LanguageSwitch />
+          <ShareDialog />
+        </div>
       </header>
       <main className="app-main">
         <MeasureFilter />
@@ -80,7 +78,7 @@ export function App({ createMap, embed = false }: Props) {
           <a className="skip-link" href={`#${COUNTRY_LIST_ID}`}>
             {t.skipToList}
           </a>
-          <MapView createMap={createMap} cooperativeGestures={embed} />
+          <MapView createMap={createMap} cooperativeGestures={embed} fitFirstScreen={!embed} />
           <Legend />
           <CountryList />
         </div>

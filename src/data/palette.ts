@@ -21,6 +21,8 @@ export interface MapPalette {
   zeroOutline: string;
   /** Band drawn under the outline of the selected (and, fainter, the hovered) country. */
   selectedCasing: string;
+  /** The inset's frame, the outline of the area it magnifies and the lines joining them. */
+  guide: string;
 }
 
 export const PALETTES: Record<ThemeName, MapPalette> = {
@@ -34,6 +36,7 @@ export const PALETTES: Record<ThemeName, MapPalette> = {
     hatchLine: '#8c877f',
     zeroOutline: '#5c5852',
     selectedCasing: '#111111',
+    guide: '#5c5852',
   },
   dark: {
     sea: '#172028',
@@ -45,6 +48,7 @@ export const PALETTES: Record<ThemeName, MapPalette> = {
     hatchLine: '#8f8b85',
     zeroOutline: '#b5b1aa',
     selectedCasing: '#ffffff',
+    guide: '#b5b1aa',
   },
 };
 

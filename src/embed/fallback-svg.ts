@@ -3,7 +3,7 @@
  * as the live map), for readers where no script runs: <noscript>, AMP, RSS and email.
  * Runs at build time in Node; nothing here ships to the browser.
  */
-import { geoMercator, geoPath } from 'd3-geo';
+import { geoIdentity, geoPath } from 'd3-geo';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { formatDate } from '../data/format.ts';
@@ -11,8 +11,8 @@ import type { PolicyData } from '../data/load-dataset.ts';
 import { PALETTES } from '../data/palette.ts';
 import { COUNTRY_NAMES, colourByCountry, countsByCountry, legendSteps } from '../data/selectors.ts';
 import { FOCUS_COUNTRIES, MEASURE_TYPES } from '../data/vocabulary.ts';
+import { compose, composeFeatures, type LngLat, mercX, mercY, PADDING } from '../map/composition.ts';
 import { layoutLabels } from '../map/label-layout.ts';
-import { FOCUS_BOUNDS } from '../map/map-style.ts';
 
 export const FALLBACK_SIZE = { width: 800, height: 600 } as const;
 
@@ -22,6 +22,22 @@ interface Props {
   iso3: string;
   focus: boolean;
   label: [number, number];
+  part?: string;
+}
+
+/** Web Mercator done here, planar (no spherical arcs or winding rules), as MapLibre draws it. */
+function toMercator(g: GeoJSON.Geometry): GeoJSON.Geometry {
+  const point = (p: GeoJSON.Position): GeoJSON.Position => [mercX(p[0] as number), mercY(p[1] as number)];
+  switch (g.type) {
+    case 'Polygon':
+      return { ...g, coordinates: g.coordinates.map((r) => r.map(point)) };
+    case 'MultiPolygon':
+      return { ...g, coordinates: g.coordinates.map((p) => p.map((r) => r.map(point))) };
+    case 'MultiLineString':
+      return { ...g, coordinates: g.coordinates.map((l) => l.map(point)) };
+    default:
+      return g;
+  }
 }
 
 export function renderFallbackSvg(topo: Topology<{ countries: GeometryCollection<Props> }>, data: PolicyData): string {
@@ -34,40 +50,56 @@ export function renderFallbackSvg(topo: Topology<{ countries: GeometryCollection
     Props
   >;
   const mapBox = { x: 0, y: 0, width: 430, height };
-  const [[w, s], [e, n]] = FOCUS_BOUNDS;
-  const projection = geoMercator().fitExtent(
-    [
-      [mapBox.x + 150, 20],
-      [mapBox.width - 10, height - 20],
-    ],
-    {
-      type: 'MultiPoint',
-      coordinates: [
-        [w, s],
-        [e, n],
+  // The live map's composition for a frame of this size: the region plus the Central America inset.
+  const composition = compose(mapBox);
+  const composed = composeFeatures(countries, composition);
+  const [[w, s], [e, n]] = composition.bounds;
+  const projection = geoIdentity()
+    .reflectY(true)
+    .fitExtent(
+      [
+        [mapBox.x + PADDING, PADDING],
+        [mapBox.width - PADDING, height - PADDING],
       ],
-    },
-  );
+      toMercator({
+        type: 'MultiLineString',
+        coordinates: [
+          [
+            [w, s],
+            [e, n],
+          ],
+        ],
+      }),
+    );
   const path = geoPath(projection).digits(1);
-  const fill = (f: (typeof countries.features)[number]) =>
+  const project = (p: LngLat) => projection([mercX(p[0]), mercY(p[1])]) as [number, number];
+  type Feature = (typeof composed.features)[number];
+  const fill = (f: Feature & { properties: Props }) =>
     !f.properties.focus ? p.context : (colours[f.properties.iso3 as keyof typeof colours] ?? 'url(#hatch)');
-  const shapes = countries.features
-    .map((f) => {
-      const d = path(f);
-      if (!d) return '';
-      const stroke = f.properties.focus
-        ? colours[f.properties.iso3 as keyof typeof colours]
-          ? p.focusOutline
-          : p.zeroOutline
-        : p.border;
-      return `<path d="${d}" fill="${fill(f)}" stroke="${stroke}" stroke-width="${f.properties.focus ? 0.8 : 0.5}"/>`;
-    })
+  const country = (f: Feature) => {
+    const props = f.properties as Props;
+    const d = path(toMercator(f.geometry));
+    if (!d) return '';
+    const stroke = props.focus
+      ? colours[props.iso3 as keyof typeof colours]
+        ? p.focusOutline
+        : p.zeroOutline
+      : p.border;
+    return `<path d="${d}" fill="${fill(f as Feature & { properties: Props })}" stroke="${stroke}" stroke-width="${props.focus ? 0.8 : 0.5}"/>`;
+  };
+  const part = (name: string) => composed.features.filter((f) => (f.properties as Props).part === name);
+  const [fx0, fy0] = project([composition.insetFrame[0][0], composition.insetFrame[1][1]]);
+  const [fx1, fy1] = project([composition.insetFrame[1][0], composition.insetFrame[0][1]]);
+  const frame = `x="${fx0.toFixed(1)}" y="${fy0.toFixed(1)}" width="${(fx1 - fx0).toFixed(1)}" height="${(fy1 - fy0).toFixed(1)}"`;
+  const guides = [...part('source'), ...part('connector')]
+    .map((f) => `<path d="${path(toMercator(f.geometry))}" fill="none" stroke="${p.guide}" stroke-width="1"/>`)
     .join('');
+  const shapes = `${part('main').map(country).join('')}${guides}<rect ${frame} fill="${p.sea}"/><g clip-path="url(#insetclip)">${part('inset').map(country).join('')}</g><rect ${frame} fill="none" stroke="${p.guide}" stroke-width="1.25"/><text x="${(fx0 + 6).toFixed(1)}" y="${(fy0 + 16).toFixed(1)}" font-size="11" fill="#5c5a55">Central America, enlarged</text>`;
 
   // The same collision-free callout layout as the live map, with label widths estimated from text.
   const labelInputs = FOCUS_COUNTRIES.flatMap((c) => {
     const f = countries.features.find((x) => x.properties.iso3 === c);
-    const xy = f && projection(f.properties.label);
+    const xy = f && project(composition.toComposed(f.properties.label));
     if (!xy) return [];
     const text = `${COUNTRY_NAMES[c].en} ${counts[c]}`;
     return [{ id: c, anchor: { x: xy[0], y: xy[1] }, width: text.length * 7.6 + 18, height: 22 }];
@@ -105,7 +137,7 @@ export function renderFallbackSvg(topo: Topology<{ countries: GeometryCollection
 
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="t">
 <title id="t">${esc(title)}</title>
-<defs><clipPath id="mapclip"><rect width="${mapBox.width}" height="${height}"/></clipPath><pattern id="hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="${p.hatchBase}"/><rect width="1.5" height="6" fill="${p.hatchLine}"/></pattern></defs>
+<defs><clipPath id="mapclip"><rect width="${mapBox.width}" height="${height}"/></clipPath><clipPath id="insetclip"><rect ${frame}/></clipPath><pattern id="hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="${p.hatchBase}"/><rect width="1.5" height="6" fill="${p.hatchLine}"/></pattern></defs>
 <rect width="${width}" height="${height}" fill="#fff"/>
 <rect width="${mapBox.width}" height="${height}" fill="${p.sea}"/>
 <g clip-path="url(#mapclip)">${shapes}</g>

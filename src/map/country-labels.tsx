@@ -55,8 +55,10 @@ export const CountryLabels = forwardRef<CountryLabelsHandle, Props>(function Cou
         const line = lines.current.get(id);
         const dot = dots.current.get(id);
         if (line) {
-          line.setAttribute('x1', String(box.x + box.width));
-          line.setAttribute('y1', String(box.y + box.height / 2));
+          // From the label's nearest edge point to its country's anchor.
+          const clamp = (v: number, lo: number, hi: number) => Math.min(Math.max(v, lo), hi);
+          line.setAttribute('x1', String(clamp(box.anchor.x, box.x, box.x + box.width)));
+          line.setAttribute('y1', String(clamp(box.anchor.y, box.y, box.y + box.height)));
           line.setAttribute('x2', String(box.anchor.x));
           line.setAttribute('y2', String(box.anchor.y));
           line.style.visibility = box.callout ? 'visible' : 'hidden';

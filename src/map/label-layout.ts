@@ -1,8 +1,9 @@
 /**
  * Places the six country labels on the map without overlaps. A label sits on its country's label
- * point when it fits; labels that collide (Central America at phone scale: El Salvador is a few
- * pixels wide) become callouts stacked in a column out in the Pacific, west of their countries —
- * all six focus countries face the Pacific — each joined to its country by a leader line.
+ * point when it fits; a label that collides moves to the nearest free spot around its point (below,
+ * above, beside, then further out) with a leader line; only when no such spot is free do the
+ * colliding labels become callouts stacked in a column west of their countries — all six focus
+ * countries face the Pacific. Obstacles (map controls, the inset's caption) are never covered.
  * Pure geometry in CSS pixels, so it is tested without a browser.
  */
 export interface Point {
@@ -14,6 +15,11 @@ export interface LabelInput {
   anchor: Point;
   width: number;
   height: number;
+  /**
+   * The country's drawn extent, when known: a label covers its country only if it fits inside,
+   * so a small country (El Salvador) stays visible with its label beside it.
+   */
+  extent?: { x: number; y: number; width: number; height: number };
 }
 export interface LabelBox {
   id: string;
@@ -33,9 +39,69 @@ export interface LayoutOptions {
   margin: number;
   /** Horizontal distance from the westernmost anchor of a group to its callout column. */
   offset: number;
+  /** Boxes no label may cover (map controls, captions). */
+  obstacles: { x: number; y: number; width: number; height: number }[];
 }
 
-const DEFAULTS: LayoutOptions = { gap: 4, margin: 4, offset: 16 };
+const DEFAULTS: LayoutOptions = { gap: 4, margin: 4, offset: 16, obstacles: [] };
+
+/** Where a label's top-left corner may go, nearest first: on its anchor, then below, above, right, left, diagonals. */
+const fitsInside = (b: LabelInput) => !b.extent || (b.width <= b.extent.width && b.height <= b.extent.height);
+
+function candidates(b: LabelInput): Point[] {
+  const out: Point[] = fitsInside(b) ? [{ x: b.anchor.x - b.width / 2, y: b.anchor.y - b.height / 2 }] : [];
+  for (const d of [8, 22, 40, 64, 96]) {
+    const below = b.anchor.y + d;
+    const above = b.anchor.y - d - b.height;
+    const middleY = b.anchor.y - b.height / 2;
+    const centreX = b.anchor.x - b.width / 2;
+    const right = b.anchor.x + d;
+    const left = b.anchor.x - d - b.width;
+    out.push(
+      { x: centreX, y: below },
+      { x: centreX, y: above },
+      { x: right, y: middleY },
+      { x: left, y: middleY },
+      { x: right, y: below },
+      { x: left, y: below },
+      { x: right, y: above },
+      { x: left, y: above },
+    );
+  }
+  return out;
+}
+
+/**
+ * Greedy placement: labels that fit on their anchors stay; each other label takes its first free
+ * candidate spot. Returns null when some label finds no spot.
+ */
+function placeNearAnchors(labels: LabelInput[], vw: number, vh: number, o: LayoutOptions): LabelBox[] | null {
+  const centred = labels.map((l) => ({
+    ...l,
+    x: l.anchor.x - l.width / 2,
+    y: l.anchor.y - l.height / 2,
+    callout: false,
+  }));
+  const blocked = (box: LabelBox, placed: LabelBox[]) =>
+    !inside(box, vw, vh, o.margin) ||
+    placed.some((p) => overlaps(box, p, o.gap)) ||
+    o.obstacles.some((r) => overlaps(box, { ...box, ...r }, o.gap));
+  const placed: LabelBox[] = [];
+  const pending: LabelBox[] = [];
+  for (const box of centred) {
+    const others = centred.filter((c) => c !== box);
+    if (!fitsInside(box) || blocked(box, others)) pending.push(box);
+    else placed.push(box);
+  }
+  for (const box of pending) {
+    const spot = candidates(box)
+      .map((p) => ({ ...box, ...p, callout: p.x !== box.x || p.y !== box.y }))
+      .find((c) => !blocked(c, placed));
+    if (!spot) return null;
+    placed.push(spot);
+  }
+  return labels.map((l) => placed.find((p) => p.id === l.id) as LabelBox);
+}
 
 export function overlaps(a: LabelBox, b: LabelBox, gap: number): boolean {
   return (
@@ -68,6 +134,8 @@ export function layoutLabels(
 ): LabelBox[] {
   const o = { ...DEFAULTS, ...options };
   const { width: vw, height: vh } = viewport;
+  const near = placeNearAnchors(labels, vw, vh, o);
+  if (near) return near;
   let boxes: LabelBox[] = labels.map((l) => ({
     ...l,
     x: l.anchor.x - l.width / 2,

@@ -6,9 +6,9 @@
  */
 export interface MapLike {
   on<E>(type: string, listener: (e: E) => void): unknown;
-  on<E>(type: string, layer: string, listener: (e: E) => void): unknown;
+  on<E>(type: string, layers: string | string[], listener: (e: E) => void): unknown;
   off<E>(type: string, listener: (e: E) => void): unknown;
-  off<E>(type: string, layer: string, listener: (e: E) => void): unknown;
+  off<E>(type: string, layers: string | string[], listener: (e: E) => void): unknown;
   once<E>(type: string, listener: (e: E) => void): unknown;
   addImage(id: string, image: { width: number; height: number; data: Uint8Array }): unknown;
   /** Generates the hatch pattern when the style first needs it (no sprite file). */
@@ -16,6 +16,8 @@ export interface MapLike {
   setFeatureState(feature: { source: string; id: string }, state: Record<string, unknown>): void;
   setPaintProperty(layer: string, name: string, value: unknown): unknown;
   setFilter(layer: string, filter: unknown): unknown;
+  /** The GeoJSON source, to replace its data when the composition changes. */
+  getSource(id: string): { setData(data: GeoJSON.GeoJSON): unknown } | undefined;
   fitBounds(bounds: [[number, number], [number, number]], options?: Record<string, unknown>): unknown;
   project(lngLat: [number, number]): { x: number; y: number };
   getCanvas(): HTMLCanvasElement;
@@ -34,6 +36,7 @@ export const MAP_METHODS = [
   'setFeatureState',
   'setPaintProperty',
   'setFilter',
+  'getSource',
   'fitBounds',
   'project',
   'getCanvas',
@@ -75,10 +78,12 @@ export const createMaplibreMap: CreateMap = async (container, init) => {
     dragRotate: false,
     pitchWithRotate: false,
     touchPitch: false,
-    attributionControl: { compact: true, customAttribution: 'Natural Earth' },
+    attributionControl: false,
   });
+  map.addControl(new maplibre.AttributionControl({ compact: true, customAttribution: 'Natural Earth' }), 'bottom-left');
   map.touchZoomRotate.disableRotation();
   map.keyboard.disableRotation();
-  map.addControl(new maplibre.NavigationControl({ showCompass: false }), 'top-right');
+  // Bottom left is open sea in every composition (composition.ts): the controls cover no country.
+  map.addControl(new maplibre.NavigationControl({ showCompass: false }), 'bottom-left');
   return map as unknown as MapLike;
 };

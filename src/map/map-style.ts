@@ -8,8 +8,9 @@ import { type MapPalette, PALETTES, type ThemeName } from '../data/palette.ts';
 import type { CountryCode } from '../data/vocabulary.ts';
 
 export const SOURCE_ID = 'countries';
-export const LAYERS = {
-  sea: 'sea',
+
+/** The layers drawn once for the main map and once, on top, for the Central America inset. */
+const GROUP = {
   context: 'context-fill',
   focus: 'focus-fill',
   none: 'focus-none-hatch',
@@ -17,46 +18,133 @@ export const LAYERS = {
   casing: 'focus-casing',
   outline: 'focus-outline',
 } as const;
+type GroupLayer = keyof typeof GROUP;
+
+/** Main-map layer ids (the inset's are the same with an `inset-` prefix), plus the shared ones. */
+export const LAYERS = {
+  sea: 'sea',
+  ...GROUP,
+  /** The outline of the inset's source area on the main map, and the lines to the inset. */
+  insetGuides: 'inset-guides',
+  /** The inset's background: covers whatever of the main map lies under it. */
+  insetFrame: 'inset-frame',
+  insetFrameLine: 'inset-frame-line',
+} as const;
+export const INSET_LAYERS = Object.fromEntries(Object.entries(GROUP).map(([k, id]) => [k, `inset-${id}`])) as {
+  [K in GroupLayer]: `inset-${(typeof GROUP)[K]}`;
+};
+
+/** A group layer's id in both parts, main first. */
+export const bothParts = (layer: GroupLayer): [string, string] => [GROUP[layer], INSET_LAYERS[layer]];
+/** Layers a reader can click or hover to pick a focus country. */
+export const FOCUS_FILL_LAYERS = bothParts('focus');
 
 /** Name of the hatch pattern image for a theme; generated on demand (no sprite file). */
 export const hatchImageId = (theme: ThemeName) => `hatch-${theme}`;
 
-/**
- * Fits the six focus countries' mainland: Guatemala's western tip (−92.3°) to Chile's eastern edge
- * (−66.4°), Tierra del Fuego (−56.0°) to Guatemala's north (17.9°). Easter Island and the Galápagos
- * are left out on purpose so the view stays on the mainland.
- */
-export const FOCUS_BOUNDS: [[number, number], [number, number]] = [
-  [-92.3, -56.0],
-  [-66.4, 17.9],
-];
-/** How far a reader may pan: the boundary file's box with a margin. */
-export const MAX_BOUNDS: [[number, number], [number, number]] = [
-  [-140, -65],
-  [-15, 40],
-];
-
-/** Padding for the initial fit; the left side leaves room for the callout labels in the Pacific. */
-export function fitPadding(width: number): { top: number; bottom: number; left: number; right: number } {
-  const left = Math.round(Math.min(150, Math.max(40, width * 0.34)));
-  return { top: 16, bottom: 16, left, right: 16 };
-}
-
 const selected = ['boolean', ['feature-state', 'selected'], false];
 const hovered = ['boolean', ['feature-state', 'hover'], false];
+const inPart = (part: 'main' | 'inset') => ['==', ['get', 'part'], part];
 
 /** Paint properties that change with the theme, as [layer, property, value] for setPaintProperty. */
 export function themePaint(theme: ThemeName): [string, string, unknown][] {
   const p = PALETTES[theme];
   return [
     [LAYERS.sea, 'background-color', p.sea],
-    [LAYERS.context, 'fill-color', p.context],
-    [LAYERS.none, 'fill-pattern', hatchImageId(theme)],
-    [LAYERS.borders, 'line-color', p.border],
-    [LAYERS.casing, 'line-color', p.selectedCasing],
+    ...bothParts('context').map((id): [string, string, unknown] => [id, 'fill-color', p.context]),
+    ...bothParts('none').map((id): [string, string, unknown] => [id, 'fill-pattern', hatchImageId(theme)]),
+    ...bothParts('borders').map((id): [string, string, unknown] => [id, 'line-color', p.border]),
+    ...bothParts('casing').map((id): [string, string, unknown] => [id, 'line-color', p.selectedCasing]),
+    [LAYERS.insetGuides, 'line-color', p.guide],
+    [LAYERS.insetFrame, 'fill-color', p.sea],
+    [LAYERS.insetFrameLine, 'line-color', p.guide],
   ];
 }
 
+/** Paint properties and filters that follow the counts, for both parts. */
+export function countPaint(
+  colours: Record<CountryCode, string | null>,
+  theme: ThemeName,
+): { paint: [string, string, unknown][]; filters: [string, unknown][] } {
+  const zero = (Object.keys(colours) as CountryCode[]).filter((c) => colours[c] === null);
+  const fill = fillColourExpression(colours, theme);
+  const outline = outlineColourExpression(zero, theme);
+  return {
+    paint: [
+      ...bothParts('focus').map((id): [string, string, unknown] => [id, 'fill-color', fill]),
+      ...bothParts('outline').map((id): [string, string, unknown] => [id, 'line-color', outline]),
+    ],
+    filters: (['main', 'inset'] as const).map((part) => [
+      part === 'main' ? GROUP.none : INSET_LAYERS.none,
+      ['all', inPart(part), noneFilter(zero)],
+    ]),
+  };
+}
+
+function groupLayers(part: 'main' | 'inset', paint: Record<string, unknown>, theme: ThemeName) {
+  const id = (layer: GroupLayer) => (part === 'main' ? GROUP[layer] : INSET_LAYERS[layer]);
+  const where = inPart(part);
+  const focus = ['all', where, ['get', 'focus']];
+  return [
+    {
+      id: id('context'),
+      type: 'fill' as const,
+      source: SOURCE_ID,
+      filter: ['all', where, ['!', ['get', 'focus']]],
+      paint: { 'fill-color': paint[`${GROUP.context}/fill-color`] },
+    },
+    {
+      id: id('focus'),
+      type: 'fill' as const,
+      source: SOURCE_ID,
+      filter: focus,
+      paint: { 'fill-color': PALETTES[theme].hatchBase },
+    },
+    {
+      id: id('none'),
+      type: 'fill' as const,
+      source: SOURCE_ID,
+      filter: ['all', where, noneFilter([])],
+      paint: { 'fill-pattern': paint[`${GROUP.none}/fill-pattern`] },
+    },
+    {
+      id: id('borders'),
+      type: 'line' as const,
+      source: SOURCE_ID,
+      filter: ['all', where, ['!', ['get', 'focus']]],
+      paint: { 'line-color': paint[`${GROUP.borders}/line-color`], 'line-width': 0.6 },
+    },
+    {
+      // A contrasting band under the selected country's outline: visible on light and dark fills.
+      id: id('casing'),
+      type: 'line' as const,
+      source: SOURCE_ID,
+      filter: focus,
+      layout: { 'line-join': 'round' as const },
+      paint: {
+        'line-color': paint[`${GROUP.casing}/line-color`],
+        'line-width': ['case', selected, 4.5, hovered, 3, 0],
+        'line-opacity': ['case', selected, 1, hovered, 0.6, 0],
+      },
+    },
+    {
+      id: id('outline'),
+      type: 'line' as const,
+      source: SOURCE_ID,
+      filter: focus,
+      layout: { 'line-join': 'round' as const },
+      paint: {
+        'line-color': outlineColourExpression([], theme),
+        'line-width': ['case', selected, 1.5, 0.8],
+      },
+    },
+  ];
+}
+
+/**
+ * The whole style for the composed features (composition.ts): the main map's layers, the inset's
+ * guides and frame, then the inset's own copy of the main map's layers on top.
+ */
 export function buildStyle(geojson: GeoJSON.FeatureCollection, theme: ThemeName) {
   const paint = Object.fromEntries(themePaint(theme).map(([layer, prop, value]) => [`${layer}/${prop}`, value]));
   return {
@@ -67,57 +155,28 @@ export function buildStyle(geojson: GeoJSON.FeatureCollection, theme: ThemeName)
     },
     layers: [
       { id: LAYERS.sea, type: 'background' as const, paint: { 'background-color': paint['sea/background-color'] } },
+      ...groupLayers('main', paint, theme),
       {
-        id: LAYERS.context,
-        type: 'fill' as const,
-        source: SOURCE_ID,
-        filter: ['!', ['get', 'focus']],
-        paint: { 'fill-color': paint['context-fill/fill-color'] },
-      },
-      {
-        id: LAYERS.focus,
-        type: 'fill' as const,
-        source: SOURCE_ID,
-        filter: ['get', 'focus'],
-        paint: { 'fill-color': PALETTES[theme].hatchBase },
-      },
-      {
-        id: LAYERS.none,
-        type: 'fill' as const,
-        source: SOURCE_ID,
-        filter: noneFilter([]),
-        paint: { 'fill-pattern': paint['focus-none-hatch/fill-pattern'] },
-      },
-      {
-        id: LAYERS.borders,
+        id: LAYERS.insetGuides,
         type: 'line' as const,
         source: SOURCE_ID,
-        filter: ['!', ['get', 'focus']],
-        paint: { 'line-color': paint['borders/line-color'], 'line-width': 0.6 },
+        filter: ['in', ['get', 'part'], ['literal', ['source', 'connector']]],
+        paint: { 'line-color': paint[`${LAYERS.insetGuides}/line-color`], 'line-width': 1 },
       },
       {
-        // A contrasting band under the selected country's outline: visible on light and dark fills.
-        id: LAYERS.casing,
-        type: 'line' as const,
+        id: LAYERS.insetFrame,
+        type: 'fill' as const,
         source: SOURCE_ID,
-        filter: ['get', 'focus'],
-        layout: { 'line-join': 'round' as const },
-        paint: {
-          'line-color': paint['focus-casing/line-color'],
-          'line-width': ['case', selected, 4.5, hovered, 3, 0],
-          'line-opacity': ['case', selected, 1, hovered, 0.6, 0],
-        },
+        filter: ['==', ['get', 'part'], 'frame'],
+        paint: { 'fill-color': paint[`${LAYERS.insetFrame}/fill-color`] },
       },
+      ...groupLayers('inset', paint, theme),
       {
-        id: LAYERS.outline,
+        id: LAYERS.insetFrameLine,
         type: 'line' as const,
         source: SOURCE_ID,
-        filter: ['get', 'focus'],
-        layout: { 'line-join': 'round' as const },
-        paint: {
-          'line-color': outlineColourExpression([], theme),
-          'line-width': ['case', selected, 1.5, 0.8],
-        },
+        filter: ['==', ['get', 'part'], 'frame'],
+        paint: { 'line-color': paint[`${LAYERS.insetFrameLine}/line-color`], 'line-width': 1.25 },
       },
     ],
   };

@@ -6,30 +6,20 @@
  * Contract other tests rely on: the wrapper is a <section> (role region) named "…map…", with
  * `aria-busy="true"` until MapLibre's first `idle` with the boundaries drawn.
  */
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { colourByCountry } from '../data/selectors.ts';
 import { type CountryCode, FOCUS_COUNTRIES } from '../data/vocabulary.ts';
 import { useMatchingCounts, useStrings } from '../state/data-context.ts';
 import { useAppStore, useAppStoreApi } from '../state/store.ts';
 import { useResolvedTheme } from '../state/theme.ts';
+import { applyMapState, type MapViewState } from './apply.ts';
 import { BOUNDARIES_URL, type Boundaries, loadBoundaries } from './boundaries.ts';
+import { type Bounds, type Composition, compose, composeFeatures, labelExtents, PADDING } from './composition.ts';
 import { CountryLabels, type CountryLabelsHandle } from './country-labels.tsx';
+import { useFirstScreenOffset } from './first-screen.ts';
 import { layoutLabels } from './label-layout.ts';
 import { type CreateMap, createMaplibreMap, type MapLike } from './map-adapter.ts';
-import {
-  buildStyle,
-  FOCUS_BOUNDS,
-  fillColourExpression,
-  fitPadding,
-  hatchImage,
-  hatchImageId,
-  LAYERS,
-  MAX_BOUNDS,
-  noneFilter,
-  outlineColourExpression,
-  SOURCE_ID,
-  themePaint,
-} from './map-style.ts';
+import { buildStyle, FOCUS_FILL_LAYERS, hatchImage, hatchImageId } from './map-style.ts';
 
 interface Props {
   /** Injected in tests (a fake map); the real app uses MapLibre, loaded lazily. */
@@ -37,6 +27,8 @@ interface Props {
   boundariesUrl?: string;
   /** Embeds: let page scroll pass over the map (MapLibre's cooperative gestures). */
   cooperativeGestures?: boolean;
+  /** The full page: size the map to end inside the first screen (never in embeds). */
+  fitFirstScreen?: boolean;
 }
 
 /** Resolves when `el` comes within `margin` of the viewport (at once where the API is missing). */
@@ -69,6 +61,7 @@ export function MapView({
   createMap = createMaplibreMap,
   boundariesUrl = BOUNDARIES_URL,
   cooperativeGestures = false,
+  fitFirstScreen = false,
 }: Props) {
   const store = useAppStoreApi();
   const t = useStrings();
@@ -76,44 +69,92 @@ export function MapView({
   const selected = useAppStore((s) => s.selected);
   const counts = useMatchingCounts();
   const theme = useResolvedTheme();
+  const colours = useMemo(() => colourByCountry(counts, theme), [counts, theme]);
   const [status, setStatus] = useState<Status>('loading');
 
+  const sectionRef = useRef<HTMLElement>(null);
+  useFirstScreenOffset(sectionRef, fitFirstScreen);
   const containerRef = useRef<HTMLDivElement>(null);
   const printImageRef = useRef<HTMLImageElement>(null);
+  const captionRef = useRef<HTMLParagraphElement>(null);
   const labelsRef = useRef<CountryLabelsHandle>(null);
   const mapRef = useRef<MapLike | null>(null);
-  const loadedRef = useRef(false);
-  const labelPointsRef = useRef<Boundaries['labels']>({});
-  const canvasLabelRef = useRef(t.mapCanvasLabel);
-  canvasLabelRef.current = t.mapCanvasLabel;
-  const countsRef = useRef(counts);
-  countsRef.current = counts;
-  const themeRef = useRef(theme);
-  themeRef.current = theme;
+  const boundariesRef = useRef<Boundaries | null>(null);
+  const compositionRef = useRef<Composition | null>(null);
+  const extentsRef = useRef<Record<string, Bounds>>({});
+  /** What the map should show, and what it was last given (null until `load`). */
+  const wanted = useRef<Omit<MapViewState, 'features'> & { features: GeoJSON.FeatureCollection | null }>({
+    theme,
+    colours,
+    selected,
+    hovered: store.getState().hovered,
+    canvasLabel: t.mapCanvasLabel,
+    features: null,
+  });
+  const applied = useRef<Partial<MapViewState> | null>(null);
 
-  /** Lays the labels out for the current camera. Called on move, resize and label-text changes. */
+  /** The one way state reaches MapLibre: applies the difference once the map has loaded. */
+  const sync = useRef(() => {
+    const map = mapRef.current;
+    const next = wanted.current;
+    if (!map || !applied.current || !next.features) return;
+    const full = next as MapViewState;
+    applyMapState(map, applied.current, full);
+    applied.current = full;
+  }).current;
+
+  /** Lays the labels and the inset caption out for the current camera (move, resize, text changes). */
   const positionLabels = useRef(() => {
     const map = mapRef.current;
     const container = containerRef.current;
     const labels = labelsRef.current;
-    if (!map || !container || !labels || !loadedRef.current) return;
+    const points = boundariesRef.current?.labels;
+    const composition = compositionRef.current;
+    if (!map || !container || !labels || !points || !composition || !applied.current) return;
+    // The inset's caption sits inside its frame's top-left corner.
+    const obstacles: { x: number; y: number; width: number; height: number }[] = [];
+    const caption = captionRef.current;
+    if (caption) {
+      const [[west], [, north]] = composition.insetFrame;
+      const corner = map.project([west, north]);
+      const x = Math.max(4, Math.round(corner.x + 4));
+      const y = Math.max(4, Math.round(corner.y + 4));
+      caption.style.transform = `translate(${x}px, ${y}px)`;
+      caption.style.visibility = 'visible';
+      obstacles.push({ x, y, width: caption.offsetWidth, height: caption.offsetHeight });
+    }
+    // Labels never cover the map's own controls (zoom, attribution).
+    const box = container.getBoundingClientRect();
+    for (const control of container.querySelectorAll('.maplibregl-ctrl')) {
+      const r = control.getBoundingClientRect();
+      if (r.width && r.height)
+        obstacles.push({ x: r.left - box.left, y: r.top - box.top, width: r.width, height: r.height });
+    }
     const sizes = labels.sizes();
     const inputs = FOCUS_COUNTRIES.flatMap((c) => {
-      const point = labelPointsRef.current[c];
-      return point ? [{ id: c, anchor: map.project(point), ...sizes[c] }] : [];
+      const point = points[c];
+      if (!point) return [];
+      const area = extentsRef.current[c];
+      const sw = area && map.project(area[0]);
+      const ne = area && map.project(area[1]);
+      const extent = sw && ne ? { x: sw.x, y: ne.y, width: ne.x - sw.x, height: sw.y - ne.y } : undefined;
+      return [{ id: c, anchor: map.project(composition.toComposed(point)), ...sizes[c], extent }];
     });
-    labels.place(layoutLabels(inputs, { width: container.clientWidth, height: container.clientHeight }));
+    labels.place(layoutLabels(inputs, { width: container.clientWidth, height: container.clientHeight }, { obstacles }));
   }).current;
 
-  const applyCounts = useRef(() => {
-    const map = mapRef.current;
-    if (!map || !loadedRef.current) return;
-    const theme = themeRef.current;
-    const colours = colourByCountry(countsRef.current, theme);
-    const zero = FOCUS_COUNTRIES.filter((c) => colours[c] === null);
-    map.setPaintProperty(LAYERS.focus, 'fill-color', fillColourExpression(colours, theme));
-    map.setPaintProperty(LAYERS.outline, 'line-color', outlineColourExpression(zero, theme));
-    map.setFilter(LAYERS.none, noneFilter(zero));
+  /** Composes the map for the frame's current size; true when the composition changed. */
+  const recompose = useRef((): boolean => {
+    const container = containerRef.current;
+    const boundaries = boundariesRef.current;
+    if (!container || !boundaries) return false;
+    const next = compose({ width: container.clientWidth, height: container.clientHeight });
+    if (compositionRef.current?.magnification === next.magnification) return false;
+    compositionRef.current = next;
+    const features = composeFeatures(boundaries.geojson, next);
+    extentsRef.current = labelExtents(features, FOCUS_COUNTRIES);
+    wanted.current = { ...wanted.current, features };
+    return true;
   }).current;
 
   // Create the map once; remove it on unmount.
@@ -123,31 +164,27 @@ export function MapView({
     let userMoved = false;
     const abort = new AbortController();
     const container = containerRef.current as HTMLDivElement;
-    const setFeature = (id: CountryCode | null, state: Record<string, boolean>) => {
-      if (id && map) map.setFeatureState({ source: SOURCE_ID, id }, state);
-    };
     const unsubscribe = store.subscribe((s, prev) => {
-      if (!loadedRef.current) return;
-      if (s.hovered !== prev.hovered) {
-        setFeature(prev.hovered, { hover: false });
-        setFeature(s.hovered, { hover: true });
-      }
-      if (s.selected !== prev.selected) {
-        setFeature(prev.selected, { selected: false });
-        setFeature(s.selected, { selected: true });
-      }
+      if (s.hovered === prev.hovered) return;
+      wanted.current = { ...wanted.current, hovered: s.hovered };
+      sync();
     });
     // A WebGL canvas prints blank: swap in a snapshot of the current frame while printing.
     const onBeforePrint = () => {
-      if (!map || !loadedRef.current || !printImageRef.current) return;
+      if (!map || !applied.current || !printImageRef.current) return;
       map.redraw();
       printImageRef.current.src = map.getCanvas().toDataURL('image/png');
     };
     window.addEventListener('beforeprint', onBeforePrint);
     const resizeObserver = new ResizeObserver(() => {
-      if (!map || !loadedRef.current) return;
+      if (!map || !applied.current) return;
       map.resize();
-      if (!userMoved) map.fitBounds(FOCUS_BOUNDS, { padding: fitPadding(container.clientWidth), animate: false });
+      const changed = recompose();
+      sync();
+      const composition = compositionRef.current;
+      if (composition && (changed || !userMoved))
+        map.fitBounds(composition.bounds, { padding: PADDING, animate: false });
+      if (changed) userMoved = false;
       positionLabels();
     });
 
@@ -156,40 +193,46 @@ export function MapView({
       // when it nears the viewport (the text UI works meanwhile). Nothing is released later.
       await nearViewport(container);
       if (!alive) return;
-      // Boundaries and MapLibre's code download in parallel.
-      const boundaries = loadBoundaries(boundariesUrl, abort.signal);
+      // Boundaries and MapLibre's code download in parallel; the composition needs both the
+      // boundaries and the frame's size.
+      const style = loadBoundaries(boundariesUrl, abort.signal).then((b) => {
+        boundariesRef.current = b;
+        recompose();
+        return buildStyle(wanted.current.features as GeoJSON.FeatureCollection, wanted.current.theme);
+      });
+      const first = compose({ width: container.clientWidth, height: container.clientHeight });
       map = await createMap(container, {
-        style: boundaries.then((b) => buildStyle(b.geojson, themeRef.current)),
-        bounds: FOCUS_BOUNDS,
-        fitBoundsOptions: { padding: fitPadding(container.clientWidth), animate: false },
-        maxBounds: MAX_BOUNDS,
+        style,
+        bounds: first.bounds,
+        fitBoundsOptions: { padding: PADDING, animate: false },
+        maxBounds: first.maxBounds,
         cooperativeGestures,
       });
       if (!alive) {
         map.remove();
         return;
       }
-      labelPointsRef.current = (await boundaries).labels;
       const m = map;
       mapRef.current = m;
       // MapLibre makes its canvas a second region named "Map"; the region is ours (the contract),
       // the canvas is the keyboard pan/zoom surface inside it.
       m.getCanvas().setAttribute('role', 'application');
-      m.getCanvas().setAttribute('aria-label', canvasLabelRef.current);
       if (typeof navigator !== 'undefined' && navigator.webdriver) window.__POLICY_MAP__ = m;
       m.setMissingStyleImageResolver((id: string) => {
         for (const name of ['light', 'dark'] as const) if (id === hatchImageId(name)) m.addImage(id, hatchImage(name));
       });
       m.on('error', (e: { error?: Error }) => {
-        if (!loadedRef.current) {
+        if (!applied.current) {
           console.error(e.error);
           if (alive) setStatus('error');
         }
       });
       m.on('load', () => {
-        loadedRef.current = true;
-        applyCounts();
-        setFeature(store.getState().selected, { selected: true });
+        // The style was built with these features: everything else is applied now.
+        applied.current = { features: wanted.current.features ?? undefined };
+        sync();
+        const composition = compositionRef.current;
+        if (composition) m.fitBounds(composition.bounds, { padding: PADDING, animate: false });
         positionLabels();
         resizeObserver.observe(container);
         m.once('idle', () => alive && setStatus('ready'));
@@ -198,15 +241,15 @@ export function MapView({
       m.on('movestart', (e: { originalEvent?: Event }) => {
         if (e.originalEvent) userMoved = true;
       });
-      m.on('mousemove', LAYERS.focus, (e: { features?: { id?: string | number }[] }) => {
+      m.on('mousemove', FOCUS_FILL_LAYERS, (e: { features?: { id?: string | number }[] }) => {
         m.getCanvas().style.cursor = 'pointer';
         store.getState().hover((e.features?.[0]?.id as CountryCode | undefined) ?? null);
       });
-      m.on('mouseleave', LAYERS.focus, () => {
+      m.on('mouseleave', FOCUS_FILL_LAYERS, () => {
         m.getCanvas().style.cursor = '';
         store.getState().hover(null);
       });
-      m.on('click', LAYERS.focus, (e: { features?: { id?: string | number }[] }) => {
+      m.on('click', FOCUS_FILL_LAYERS, (e: { features?: { id?: string | number }[] }) => {
         const id = e.features?.[0]?.id as CountryCode | undefined;
         if (id) store.getState().select(id);
       });
@@ -222,26 +265,25 @@ export function MapView({
       window.removeEventListener('beforeprint', onBeforePrint);
       unsubscribe();
       resizeObserver.disconnect();
-      loadedRef.current = false;
+      applied.current = null;
       mapRef.current = null;
       if (window.__POLICY_MAP__ === map) delete window.__POLICY_MAP__;
       map?.remove();
     };
-  }, [createMap, boundariesUrl, cooperativeGestures, store, positionLabels, applyCounts]);
+  }, [createMap, boundariesUrl, cooperativeGestures, store, positionLabels, recompose, sync]);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `counts` and `theme` are the triggers; applyCounts reads refs.
-  useEffect(() => applyCounts(), [counts, theme, applyCounts]);
-  useEffect(() => {
-    const map = mapRef.current;
-    if (!map || !loadedRef.current) return;
-    for (const [layer, prop, value] of themePaint(theme)) map.setPaintProperty(layer, prop, value);
-  }, [theme]);
+  // Everything React knows (filter → colours, theme, selection, language) reaches the map here.
+  useLayoutEffect(() => {
+    wanted.current = { ...wanted.current, theme, colours, selected, canvasLabel: t.mapCanvasLabel };
+    sync();
+  }, [theme, colours, selected, t.mapCanvasLabel, sync]);
   // Label text (count, language, selection) changes its size: lay out again after React paints it.
   // biome-ignore lint/correctness/useExhaustiveDependencies: these change the labels' size, so they trigger a new layout.
   useLayoutEffect(() => positionLabels(), [counts, lang, selected, status, positionLabels]);
 
   return (
     <section
+      ref={sectionRef}
       className="map"
       aria-label={t.mapRegionLabel}
       aria-describedby="map-description"
@@ -252,6 +294,9 @@ export function MapView({
       </p>
       <div ref={containerRef} className="map-canvas" data-status={status} />
       <img ref={printImageRef} className="map-print" alt="" />
+      <p ref={captionRef} className="inset-caption" aria-hidden="true">
+        {t.insetCaption}
+      </p>
       <CountryLabels
         ref={labelsRef}
         counts={counts}

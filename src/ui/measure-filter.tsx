@@ -1,13 +1,16 @@
 /**
  * One checkbox per measure type, with its count, plus a reset. Contract: a fieldset whose legend
- * contains "measure type", each checkbox named by the type's English label.
+ * contains "measure type", each checkbox named by the type's English label. On narrow screens the
+ * fieldset folds behind a one-line summary button (disclosure pattern) so the map is in the first
+ * screen; opening it shows the same fieldset.
  */
-import { useMemo } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { formatCount } from '../data/format.ts';
 import { countsByType } from '../data/selectors.ts';
 import { MEASURE_TYPES } from '../data/vocabulary.ts';
 import { usePolicyData, useStrings } from '../state/data-context.ts';
 import { useAppStore } from '../state/store.ts';
+import { useNarrow } from './layout.ts';
 
 export function MeasureFilter() {
   const data = usePolicyData();
@@ -19,38 +22,61 @@ export function MeasureFilter() {
   const counts = useMemo(() => countsByType(data), [data]);
   const active = new Set(activeTypes);
   const allActive = activeTypes.length === MEASURE_TYPES.length;
+  const compact = useNarrow();
+  const [open, setOpen] = useState(false);
+  const id = useId();
+  const n = data.meta.types.length;
+  const summary = (allActive ? t.filterSummaryAll : t.filterSummarySome)
+    .replace('{k}', String(activeTypes.length))
+    .replace('{n}', String(n));
 
   return (
-    <fieldset className="filter">
-      <legend>{t.filterLegend}</legend>
-      <div className="filter-chips">
-        {data.meta.types.map((type) => (
-          <label key={type.id} className="chip" style={{ '--type-colour': type.colour } as React.CSSProperties}>
-            <input
-              type="checkbox"
-              checked={active.has(type.id)}
-              onChange={() => toggleType(type.id)}
-              aria-describedby={`type-desc-${type.id}`}
-            />
-            <span className="chip-swatch" aria-hidden="true" />
-            <span className="chip-label">{type.label[lang]}</span>
-            <span className="chip-count" aria-hidden="true">
-              {counts[type.id]}
-            </span>
-          </label>
-        ))}
-        <button type="button" className="filter-reset" onClick={resetTypes} disabled={allActive}>
-          {t.filterReset}
-        </button>
-      </div>
-      {/* Descriptions live outside the labels so each checkbox is named by its type label alone. */}
-      <div hidden>
-        {data.meta.types.map((type) => (
-          <span key={type.id} id={`type-desc-${type.id}`}>
-            {`${formatCount(counts[type.id], lang)}: ${type.description[lang]}`}
+    <div className="filter-wrap" data-compact={compact || undefined}>
+      {compact && (
+        <button
+          type="button"
+          className="filter-toggle"
+          aria-expanded={open}
+          aria-controls={id}
+          onClick={() => setOpen((o) => !o)}
+        >
+          {summary}
+          <span className="filter-toggle-icon" aria-hidden="true">
+            {open ? '▴' : '▾'}
           </span>
-        ))}
-      </div>
-    </fieldset>
+        </button>
+      )}
+      <fieldset className="filter" id={id} hidden={compact && !open}>
+        <legend>{t.filterLegend}</legend>
+        <div className="filter-chips">
+          {data.meta.types.map((type) => (
+            <label key={type.id} className="chip" style={{ '--type-colour': type.colour } as React.CSSProperties}>
+              <input
+                type="checkbox"
+                checked={active.has(type.id)}
+                onChange={() => toggleType(type.id)}
+                aria-describedby={`type-desc-${type.id}`}
+              />
+              <span className="chip-swatch" aria-hidden="true" />
+              <span className="chip-label">{type.label[lang]}</span>
+              <span className="chip-count" aria-hidden="true">
+                {counts[type.id]}
+              </span>
+            </label>
+          ))}
+          <button type="button" className="filter-reset" onClick={resetTypes} disabled={allActive}>
+            {t.filterReset}
+          </button>
+        </div>
+        {/* Descriptions live outside the labels so each checkbox is named by its type label alone. */}
+        <div hidden>
+          {data.meta.types.map((type) => (
+            <span key={type.id} id={`type-desc-${type.id}`}>
+              {`${formatCount(counts[type.id], lang)}: ${type.description[lang]}`}
+            </span>
+          ))}
+        </div>
+      </fieldset>
+    </div>
   );
 }

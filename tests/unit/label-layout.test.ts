@@ -16,24 +16,38 @@ describe('label layout', () => {
     expect(boxes[0]).toMatchObject({ x: 155, y: 137 });
   });
 
-  it('moves a crowded cluster (Central America at phone scale) into a callout column to the west', () => {
-    // Anchors a few pixels apart, as at 320 px wide.
+  it('moves a label that collides to a free spot next to its country, with a leader line', () => {
+    // Anchors a few pixels apart, as in the Central America inset on a phone.
     const central = [label('GTM', 110, 60), label('SLV', 116, 68), label('HND', 124, 62), label('CRI', 140, 90)];
     const boxes = layoutLabels([...central, label('ECU', 170, 160), label('CHL', 190, 320)], {
       width: 320,
       height: 400,
     });
     assertNoOverlap(boxes);
-    const moved = boxes.filter((b) => b.callout).map((b) => b.id);
-    expect(moved.sort()).toEqual(['CRI', 'GTM', 'HND', 'SLV']);
-    for (const b of boxes.filter((x) => x.callout)) expect(b.x + b.width).toBeLessThanOrEqual(110);
-    // Stacked north to south, as the countries lie.
-    expect(
-      boxes
-        .filter((b) => b.callout)
-        .sort((a, b) => a.y - b.y)
-        .map((b) => b.id),
-    ).toEqual(['GTM', 'HND', 'SLV', 'CRI']);
+    for (const b of boxes) {
+      const cx = Math.min(Math.max(b.anchor.x, b.x), b.x + b.width);
+      const cy = Math.min(Math.max(b.anchor.y, b.y), b.y + b.height);
+      expect(Math.hypot(cx - b.anchor.x, cy - b.anchor.y), b.id).toBeLessThanOrEqual(60);
+    }
+    expect(boxes.filter((b) => b.callout).length).toBeGreaterThan(0);
+    expect(boxes.find((b) => b.id === 'CHL')?.callout).toBe(false);
+  });
+
+  it('never covers an obstacle such as the map controls', () => {
+    const obstacle = { x: 0, y: 300, width: 60, height: 100 };
+    const boxes = layoutLabels([label('CHL', 40, 330)], { width: 320, height: 400 }, { obstacles: [obstacle] });
+    const [b] = boxes as [LabelBox];
+    expect(overlaps(b, { ...b, ...obstacle }, 0)).toBe(false);
+    expect(b.callout).toBe(true);
+  });
+
+  it('falls back to a callout column west of the cluster when no nearby spot is free', () => {
+    const central = [label('GTM', 200, 60), label('SLV', 206, 68), label('HND', 214, 62), label('CRI', 230, 90)];
+    // Everything east of x = 130 is taken (say, by the main map's controls).
+    const boxes = layoutLabels(central, { width: 400, height: 400 }, { obstacles: [{ x: 130, y: 0, width: 270, height: 400 }] });
+    assertNoOverlap(boxes);
+    expect(boxes.every((b) => b.callout && b.x + b.width <= 200)).toBe(true);
+    expect([...boxes].sort((a, b) => a.y - b.y).map((b) => b.id)).toEqual(['GTM', 'HND', 'SLV', 'CRI']);
   });
 
   it('keeps every label inside the viewport with at least 24 px tap targets', () => {

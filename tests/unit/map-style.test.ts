@@ -3,9 +3,10 @@ import { contrast, PALETTES } from '../../src/data/palette.ts';
 import { MAP_METHODS } from '../../src/map/map-adapter.ts';
 import {
   buildStyle,
+  countPaint,
   fillColourExpression,
-  fitPadding,
   hatchImage,
+  INSET_LAYERS,
   LAYERS,
   noneFilter,
   outlineColourExpression,
@@ -25,16 +26,24 @@ describe('map style', () => {
     expect(style.sources.countries).toMatchObject({ type: 'geojson', promoteId: 'iso3' });
   });
 
-  it('draws the layers bottom to top: sea, context, focus, hatch, borders, casing, outline', () => {
+  it('draws the main map, then the inset over it: sea, six layers, guides, frame, the six again, frame line', () => {
+    const group = ['context', 'focus', 'none', 'borders', 'casing', 'outline'] as const;
     expect(style.layers.map((l) => l.id)).toEqual([
       LAYERS.sea,
-      LAYERS.context,
-      LAYERS.focus,
-      LAYERS.none,
-      LAYERS.borders,
-      LAYERS.casing,
-      LAYERS.outline,
+      ...group.map((k) => LAYERS[k]),
+      LAYERS.insetGuides,
+      LAYERS.insetFrame,
+      ...group.map((k) => INSET_LAYERS[k]),
+      LAYERS.insetFrameLine,
     ]);
+  });
+
+  it('gives every themed or count-driven setter a layer that exists, in both parts', () => {
+    const ids = new Set<string>(style.layers.map((l) => l.id));
+    const colours = { SLV: '#111111', GTM: null, HND: null, CRI: null, ECU: null, CHL: null };
+    const { paint, filters } = countPaint(colours, 'light');
+    for (const [layer] of [...themePaint('dark'), ...paint, ...filters]) expect(ids.has(layer), layer).toBe(true);
+    expect(filters.map(([l]) => l)).toEqual([LAYERS.none, INSET_LAYERS.none]);
   });
 
   it('colours each focus country by its count and leaves zero on the hatch base', () => {
@@ -72,11 +81,6 @@ describe('map style', () => {
     expect(img.data).toHaveLength(8 * 8 * 4);
     expect(Array.from(img.data.filter((_, i) => i % 4 === 3)).every((a) => a === 255)).toBe(true);
   });
-
-  it('leaves more room on the west for callouts on wide maps, within limits', () => {
-    expect(fitPadding(320).left).toBeGreaterThanOrEqual(40);
-    expect(fitPadding(1920).left).toBe(150);
-  });
 });
 
 describe('map colours meet 3:1 between neighbours (WCAG 1.4.11), in both themes', () => {
@@ -102,6 +106,11 @@ describe('map colours meet 3:1 between neighbours (WCAG 1.4.11), in both themes'
     it(`${theme}: hatched "none" countries against everything around them`, () => {
       for (const n of [p.context, p.sea, ...p.counts]) expect(distinct(p.hatchBase, n, p.zeroOutline), n).toBe(true);
       expect(contrast(p.hatchLine, p.hatchBase)).toBeGreaterThanOrEqual(3);
+    });
+
+    it(`${theme}: the inset's frame and guide lines stand out against the sea and the land`, () => {
+      expect(contrast(p.guide, p.sea)).toBeGreaterThanOrEqual(3);
+      expect(contrast(p.guide, p.context)).toBeGreaterThanOrEqual(3);
     });
 
     it(`${theme}: the selected country's casing stands out against its outline`, () => {

@@ -5,7 +5,7 @@ import { PALETTES } from '../../src/data/palette.ts';
 
 const COUNT_COLOURS = PALETTES.light.counts;
 
-import { LAYERS } from '../../src/map/map-style.ts';
+import { INSET_LAYERS, LAYERS } from '../../src/map/map-style.ts';
 import type { FakeMap } from '../fixtures/fake-map.ts';
 import { renderApp } from '../fixtures/render-app.tsx';
 
@@ -20,15 +20,17 @@ async function readyMap(maps: FakeMap[]): Promise<FakeMap> {
 }
 
 describe('map component (fake map)', () => {
-  it('creates one map fitted to the six countries and flips aria-busy only at first idle', async () => {
+  it('creates one map fitted to the six countries and the inset, and flips aria-busy only at first idle', async () => {
     const { maps } = renderApp();
     const region = screen.getByRole('region', { name: /map/i });
     await waitFor(() => expect(maps).toHaveLength(1));
     const map = maps[0] as FakeMap;
-    expect(map.init.bounds).toEqual([
-      [-92.3, -56.0],
-      [-66.4, 17.9],
-    ]);
+    const [[west, south], [east, north]] = map.init.bounds;
+    // The whole region (Guatemala's tip to Tierra del Fuego) and, west of it, the inset.
+    expect(west).toBeLessThan(-92.3);
+    expect(south).toBeLessThanOrEqual(-56);
+    expect(east).toBeGreaterThanOrEqual(-66.4);
+    expect(north).toBeGreaterThanOrEqual(17.9);
     act(() => map.fire('load'));
     expect(region).toHaveAttribute('aria-busy', 'true');
     act(() => map.fire('idle'));
@@ -56,9 +58,12 @@ describe('map component (fake map)', () => {
       COUNT_COLOURS[0],
       expect.any(String),
     ]);
-    const filter = map.lastCall('setFilter')?.args;
-    expect(filter?.[0]).toBe(LAYERS.none);
-    expect(JSON.stringify(filter?.[1])).toContain('"CHL"');
+    // The main map and the inset both follow: same colours, same hatching.
+    expect(map.lastPaint(INSET_LAYERS.focus, 'fill-color')).toEqual(map.lastPaint(LAYERS.focus, 'fill-color'));
+    for (const layer of [LAYERS.none, INSET_LAYERS.none]) {
+      const filter = map.calls.filter((c) => c.method === 'setFilter' && c.args[0] === layer).at(-1)?.args;
+      expect(JSON.stringify(filter?.[1])).toContain('"CHL"');
+    }
   });
 
   it('selects a country on a map click and outlines it through feature-state', async () => {
@@ -66,10 +71,10 @@ describe('map component (fake map)', () => {
     const map = await readyMap(maps);
     act(() => map.fire('click', { features: [{ id: 'HND' }] }, LAYERS.focus));
     expect(store.getState().selected).toBe('HND');
-    expect(map.featureState.get('HND')).toEqual({ selected: true });
+    expect(map.featureState.get('HND')).toMatchObject({ selected: true });
     act(() => store.getState().select('CHL'));
-    expect(map.featureState.get('HND')).toEqual({ selected: false });
-    expect(map.featureState.get('CHL')).toEqual({ selected: true });
+    expect(map.featureState.get('HND')).toMatchObject({ selected: false });
+    expect(map.featureState.get('CHL')).toMatchObject({ selected: true });
     expect(screen.getByRole('complementary', { name: 'Chile' })).toBeInTheDocument();
   });
 
@@ -78,9 +83,9 @@ describe('map component (fake map)', () => {
     const map = await readyMap(maps);
     act(() => map.fire('mousemove', { features: [{ id: 'ECU' }] }, LAYERS.focus));
     expect(store.getState().hovered).toBe('ECU');
-    expect(map.featureState.get('ECU')).toEqual({ hover: true });
+    expect(map.featureState.get('ECU')).toMatchObject({ hover: true });
     act(() => map.fire('mouseleave', {}, LAYERS.focus));
-    expect(map.featureState.get('ECU')).toEqual({ hover: false });
+    expect(map.featureState.get('ECU')).toMatchObject({ hover: false });
     expect(maps).toHaveLength(1);
   });
 

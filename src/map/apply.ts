@@ -1,0 +1,52 @@
+/**
+ * The one path from the reader's view to MapLibre: `applyMapState(map, before, after)` issues
+ * exactly the setters that differ between what the map already shows and what it should show.
+ * Called at `load` (with only the data the style was built with as `before`, so everything else
+ * is set), on every change, and after anything that may have dropped state (a restored WebGL
+ * context: `before` = {} re-applies everything). Pure with respect to React: no hooks, no refs.
+ */
+import type { ThemeName } from '../data/palette.ts';
+import { type CountryCode, FOCUS_COUNTRIES } from '../data/vocabulary.ts';
+import type { MapLike } from './map-adapter.ts';
+import { countPaint, SOURCE_ID, themePaint } from './map-style.ts';
+
+export interface MapViewState {
+  theme: ThemeName;
+  /** Fill colour per focus country for the current filter; null = no matching measure (hatched). */
+  colours: Record<CountryCode, string | null>;
+  selected: CountryCode | null;
+  hovered: CountryCode | null;
+  /** The canvas's accessible name, in the reader's language. */
+  canvasLabel: string;
+  /** The composed boundary features (composition.ts); a new object whenever the composition changes. */
+  features: GeoJSON.FeatureCollection;
+}
+
+export function applyMapState(map: MapLike, before: Partial<MapViewState>, after: MapViewState): void {
+  if (before.features !== after.features) map.getSource(SOURCE_ID)?.setData(after.features);
+  if (before.theme !== after.theme)
+    for (const [layer, property, value] of themePaint(after.theme)) map.setPaintProperty(layer, property, value);
+  if (before.theme !== after.theme || before.colours !== after.colours) {
+    const { paint, filters } = countPaint(after.colours, after.theme);
+    for (const [layer, property, value] of paint) map.setPaintProperty(layer, property, value);
+    for (const [layer, filter] of filters) map.setFilter(layer, filter);
+  }
+  // Feature-state is keyed by the promoted `iso3`, so a country's main and inset copies share it.
+  const setState = (id: CountryCode | null | undefined, state: Record<string, boolean>) => {
+    if (id) map.setFeatureState({ source: SOURCE_ID, id }, state);
+  };
+  const everything = !('selected' in before);
+  if (everything) {
+    for (const c of FOCUS_COUNTRIES) setState(c, { selected: c === after.selected, hover: c === after.hovered });
+  } else {
+    if (before.selected !== after.selected) {
+      setState(before.selected, { selected: false });
+      setState(after.selected, { selected: true });
+    }
+    if (before.hovered !== after.hovered) {
+      setState(before.hovered, { hover: false });
+      setState(after.hovered, { hover: true });
+    }
+  }
+  if (before.canvasLabel !== after.canvasLabel) map.getCanvas().setAttribute('aria-label', after.canvasLabel);
+}

@@ -1,0 +1,277 @@
+/**
+ * The map's composition: the whole region at its true place, plus a magnified inset of Central
+ * America — where four of the six countries share a strip a few per cent of the frame wide — set
+ * in the open Pacific to the west. Both are drawn by the one MapLibre map from one GeoJSON source:
+ * the inset's features are copies of the originals (same `iso3`, so feature-state for hover and
+ * selection, colours and clicks apply to both copies at once), clipped to the inset's area and
+ * moved and scaled in Web Mercator space, where a uniform scale keeps shapes exactly similar.
+ *
+ * The magnification follows the frame's shape: as large as the frame's width allows while the
+ * main map keeps the full height, within [MIN, MAX]. Pure maths in CSS pixels and degrees, tested
+ * without a browser; `toComposed` is the one way any coordinate (a label point, later a prison or
+ * a link end) reaches the map.
+ */
+import { clipPolygons } from './clip.ts';
+
+export type LngLat = [number, number];
+export type Bounds = [LngLat, LngLat];
+
+export interface CompositionConfig {
+  /** The region the main map must show whole: west-south and east-north corners, degrees. */
+  main: Bounds;
+  /** The area magnified in the inset (with a margin around its countries). */
+  insetSource: Bounds;
+  /** Inset magnification bounds (linear, relative to the main map). */
+  minMagnification: number;
+  maxMagnification: number;
+}
+
+/**
+ * This story's composition. The main box fits the six countries' mainland: Guatemala's western tip
+ * (−92.3°) to Chile's eastern edge (−66.4°), Tierra del Fuego (−56.0°) to Guatemala's north
+ * (17.9°). The inset shows Guatemala, El Salvador, Honduras (with the Swan Islands) and Costa Rica.
+ */
+export const COMPOSITION: CompositionConfig = {
+  main: [
+    [-92.3, -56.0],
+    [-66.4, 17.9],
+  ],
+  insetSource: [
+    [-92.6, 7.7],
+    [-82.2, 18.1],
+  ],
+  minMagnification: 2.5,
+  maxMagnification: 7,
+};
+
+/** Space kept free around the composition inside the map frame, CSS px. */
+export const PADDING = 10;
+/** Gap between the inset's frame and the main map, CSS px. */
+export const INSET_GAP = 14;
+
+export interface Composition {
+  magnification: number;
+  /** The inset's frame (where the magnified copy is drawn), in composed degrees. */
+  insetFrame: Bounds;
+  /** The area the inset magnifies, where it lies on the main map, in composed degrees. */
+  insetSource: Bounds;
+  /** What the camera fits: main region and inset together. */
+  bounds: Bounds;
+  /** How far a reader may pan. */
+  maxBounds: Bounds;
+  /** Where a real-world coordinate is drawn on the main map. */
+  toMain(p: LngLat): LngLat;
+  /** Where it is drawn in the inset, or null when the inset does not show it. */
+  toInset(p: LngLat): LngLat | null;
+  /** Where a label or symbol for it goes: in the inset when the inset shows it, else the main map. */
+  toComposed(p: LngLat): LngLat;
+}
+
+const RAD = Math.PI / 180;
+/** Web Mercator, in radians-of-longitude units (x = λ, y = ln tan(π/4 + φ/2)). */
+export const mercX = (lng: number) => lng * RAD;
+export const mercY = (lat: number) => Math.log(Math.tan(Math.PI / 4 + (lat * RAD) / 2));
+const lngOf = (x: number) => x / RAD;
+const latOf = (y: number) => (2 * Math.atan(Math.exp(y)) - Math.PI / 2) / RAD;
+
+function inside(p: LngLat, [[w, s], [e, n]]: Bounds): boolean {
+  return p[0] >= w && p[0] <= e && p[1] >= s && p[1] <= n;
+}
+
+/**
+ * The composition for a map frame of `width` × `height` CSS px. Deterministic; rounded to steps of
+ * 0.25 in magnification so small resizes do not rebuild the map's data.
+ */
+export function compose(
+  viewport: { width: number; height: number },
+  config: CompositionConfig = COMPOSITION,
+): Composition {
+  const [[mw, ms], [me, mn]] = config.main;
+  const [[sw, ss], [se, sn]] = config.insetSource;
+  const mainW = mercX(Math.max(me, se)) - mercX(Math.min(mw, sw));
+  const mainH = mercY(Math.max(mn, sn)) - mercY(ms);
+  const srcW = mercX(se) - mercX(sw);
+  const srcH = mercY(sn) - mercY(ss);
+  const W = Math.max(1, viewport.width - 2 * PADDING);
+  const H = Math.max(1, viewport.height - 2 * PADDING);
+  // With the main map at full height (scale s, px per unit), the inset takes the width left over.
+  const s = H / mainH;
+  const wanted = (W / s - mainW - INSET_GAP / s) / srcW;
+  const tallest = mainH / srcH; // the inset is never taller than the main map
+  const raw = Math.min(config.maxMagnification, tallest, Math.max(config.minMagnification, wanted));
+  const magnification = Math.floor(raw * 4) / 4;
+  // The scale the camera will end up with (narrow frames: set by the width).
+  const scale = Math.min(s, W / (mainW + magnification * srcW + INSET_GAP / s));
+  const gap = INSET_GAP / scale;
+  // The frame's top is level with the composition's top; its east edge a gap west of the main map
+  // and of the outline of the inset's source area.
+  const frameE = Math.min(mercX(mw), mercX(sw)) - gap;
+  const frameW = frameE - magnification * srcW;
+  const frameN = Math.max(mercY(mn), mercY(sn));
+  const frameS = frameN - magnification * srcH;
+  // Composed space is centred on longitude 0, so however wide the frame, the view never reaches
+  // the antimeridian (where MapLibre stops drawing).
+  const west = frameW;
+  const east = Math.max(mercX(me), mercX(se));
+  const shift = -(west + east) / 2;
+  const lngShifted = (x: number) => lngOf(x + shift);
+  const toMain = (p: LngLat): LngLat => [lngShifted(mercX(p[0])), p[1]];
+  const toInset = (p: LngLat): LngLat => [
+    lngShifted(frameW + (mercX(p[0]) - mercX(sw)) * magnification),
+    latOf(frameS + (mercY(p[1]) - mercY(ss)) * magnification),
+  ];
+  const insetFrame: Bounds = [
+    [lngShifted(frameW), latOf(frameS)],
+    [lngShifted(frameE), latOf(frameN)],
+  ];
+  const bounds: Bounds = [
+    [lngShifted(west), Math.min(ms, insetFrame[0][1])],
+    [lngShifted(east), latOf(frameN)],
+  ];
+  const maxBounds: Bounds = [
+    [Math.max(-179.9, bounds[0][0] - 40), Math.max(-80, bounds[0][1] - 15)],
+    [Math.min(179.9, bounds[1][0] + 40), Math.min(80, bounds[1][1] + 20)],
+  ];
+  return {
+    magnification,
+    insetFrame,
+    insetSource: [toMain(config.insetSource[0]), toMain(config.insetSource[1])],
+    bounds,
+    maxBounds,
+    toMain,
+    toInset: (p) => (inside(p, config.insetSource) ? toInset(p) : null),
+    toComposed: (p) => (inside(p, config.insetSource) ? toInset(p) : toMain(p)),
+  };
+}
+
+type Ring = [number, number][];
+
+/** Where a feature is drawn: the main map, the inset, or the inset's own furniture. */
+export type Part = 'main' | 'inset' | 'frame' | 'source' | 'connector';
+
+function polygonsOf(g: GeoJSON.Geometry): Ring[][] {
+  if (g.type === 'Polygon') return [g.coordinates as Ring[]];
+  if (g.type === 'MultiPolygon') return g.coordinates as Ring[][];
+  return [];
+}
+
+/** A box as a polygon, clockwise (as d3-geo wants exterior rings; MapLibre does not mind). */
+function rectangle([[w, s], [e, n]]: Bounds): GeoJSON.Polygon {
+  return {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [w, s],
+        [w, n],
+        [e, n],
+        [e, s],
+        [w, s],
+      ],
+    ],
+  };
+}
+
+/**
+ * The boundary features as the map draws them: every country at its place (`part: 'main'`), then
+ * copies of those in the inset's source area, clipped to it and moved into the inset
+ * (`part: 'inset'`), plus the inset's frame, the outline of its source area on the main map, and
+ * two connector lines between them. Feature properties are kept, so `iso3` ties the copies.
+ */
+export function composeFeatures<P extends object>(
+  collection: GeoJSON.FeatureCollection<GeoJSON.Geometry, P>,
+  composition: Composition,
+  config: CompositionConfig = COMPOSITION,
+): GeoJSON.FeatureCollection<GeoJSON.Geometry, P | { part: Part }> {
+  const main = collection.features.map((f) => ({
+    ...f,
+    geometry: {
+      type: 'MultiPolygon' as const,
+      coordinates: polygonsOf(f.geometry).map((polygon) =>
+        polygon.map((ring) => ring.map((p) => composition.toMain(p as LngLat) as [number, number])),
+      ),
+    },
+    properties: { ...f.properties, part: 'main' as Part },
+  }));
+  const [[sw, ss], [se, sn]] = config.insetSource;
+  const inset: typeof main = [];
+  for (const f of collection.features) {
+    const clipped = clipPolygons(polygonsOf(f.geometry), [sw, ss, se, sn]);
+    if (clipped.length === 0) continue;
+    const moved = clipped.map((polygon) =>
+      polygon.map((ring) => ring.map((p) => composition.toInset(p as LngLat) as [number, number])),
+    );
+    inset.push({
+      ...f,
+      geometry: { type: 'MultiPolygon', coordinates: moved },
+      properties: { ...f.properties, part: 'inset' as Part },
+    });
+  }
+  const [[, fs], [fe, fn]] = composition.insetFrame;
+  const [[mw, ms], [, mn]] = composition.insetSource;
+  const furniture: GeoJSON.Feature<GeoJSON.Geometry, { part: Part }>[] = [
+    { type: 'Feature', properties: { part: 'frame' }, geometry: rectangle(composition.insetFrame) },
+    { type: 'Feature', properties: { part: 'source' }, geometry: rectangle(composition.insetSource) },
+    {
+      type: 'Feature',
+      properties: { part: 'connector' },
+      geometry: {
+        type: 'MultiLineString',
+        coordinates: [
+          [
+            [fe, fn],
+            [mw, mn],
+          ],
+          [
+            [fe, fs],
+            [mw, ms],
+          ],
+        ],
+      },
+    },
+  ];
+  return { type: 'FeatureCollection', features: [...main, ...furniture, ...inset] };
+}
+
+/**
+ * Each focus country's extent (west-south, east-north, composed degrees) where its label goes: the
+ * inset copy when there is one, else the main map's. Main-map islands far from the label point are
+ * ignored by taking only the polygon that holds it.
+ */
+export function labelExtents(
+  features: GeoJSON.FeatureCollection<GeoJSON.Geometry, object>,
+  ids: readonly string[],
+): Record<string, Bounds> {
+  const out: Record<string, Bounds> = {};
+  for (const id of ids) {
+    const copies = features.features.filter((f) => (f.properties as { iso3?: string }).iso3 === id);
+    const copy =
+      copies.find((f) => (f.properties as { part?: Part }).part === 'inset') ??
+      copies.find((f) => (f.properties as { part?: Part }).part === 'main');
+    if (!copy) continue;
+    let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
+    // The largest polygon by its box's size: a country's mainland, not its islands.
+    let best = -1;
+    for (const polygon of polygonsOf(copy.geometry)) {
+      const ring = polygon[0] ?? [];
+      const xs = ring.map((p) => p[0]);
+      const ys = ring.map((p) => p[1]);
+      const box: [number, number, number, number] = [
+        Math.min(...xs),
+        Math.min(...ys),
+        Math.max(...xs),
+        Math.max(...ys),
+      ];
+      const size = (box[2] - box[0]) * (box[3] - box[1]);
+      if (size > best) {
+        best = size;
+        [w, s, e, n] = box;
+      }
+    }
+    if (best >= 0)
+      out[id] = [
+        [w, s],
+        [e, n],
+      ];
+  }
+  return out;
+}
