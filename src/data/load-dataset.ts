@@ -250,12 +250,12 @@ function crossCheck(metaJson: unknown, metaFile: string, read: ReadCountryFile[]
       const list = occurrences.get(m.id) ?? [];
       list.push({ file, code, sources });
       occurrences.set(m.id, list);
-      if (isCountryCode(m.country) && isCountryCode(fileCountry) && m.country !== fileCountry)
+      if (isCountryCode(m.country) && m.country !== code)
         problems.push({
           file,
           record: m.id,
           path: 'country',
-          message: `is "${m.country}" but the file is for ${fileCountry}`,
+          message: `is "${m.country}" but the file is for ${code}`,
         });
     }
   }
