@@ -14,7 +14,18 @@ export const Iso3 = z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 3166-1 alpha-
 export const MeasureTypeIdSchema = z.enum(MEASURE_TYPES);
 export const StatusSchema = z.enum(STATUSES);
 
-const nonEmpty = z.string().trim().min(1, 'must not be empty');
+const nonEmpty = z.string().trim().min(1, 'must not be empty or only spaces');
+
+/**
+ * Refinements run even when another field of the same object is already wrong, so one run of the
+ * check lists every problem. They therefore read their input defensively (it may be malformed).
+ */
+const always = { when: () => true };
+
+/** The value as a plain object, or undefined when it is anything else. */
+function asRecord(value: unknown): Record<string, unknown> | undefined {
+  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+}
 
 /** A text in both languages. Both are required: an untranslated field fails the check. */
 export const Text = z.strictObject({ en: nonEmpty, es: nonEmpty });
@@ -33,11 +44,52 @@ function isCalendarDate(value: string): boolean {
  * A date at the precision the source gives: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. The format *is* the
  * precision; `datePrecision()` in `format.ts` reads it back.
  */
+const PARTIAL_DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 export const PartialDate = z
   .string()
-  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD')
-  .refine(isCalendarDate, 'is not a real calendar date');
+  .regex(PARTIAL_DATE, 'must be YYYY, YYYY-MM or YYYY-MM-DD')
+  .refine((v) => !PARTIAL_DATE.test(v) || isCalendarDate(v), 'is not a real calendar date');
 export type PartialDate = z.infer<typeof PartialDate>;
+
+function isPartialDate(value: unknown): value is string {
+  return typeof value === 'string' && PARTIAL_DATE.test(value) && isCalendarDate(value);
+}
+
+/**
+ * True when `a` is strictly before `b`, compared at the coarser precision of the two: "2023" is
+ * neither before nor after "2023-05", but "2022-12" is before "2023".
+ */
+export function isBefore(a: PartialDate, b: PartialDate): boolean {
+  const n = Math.min(a.length, b.length);
+  return a.slice(0, n) < b.slice(0, n);
+}
+
+/**
+ * The data brief gives these sources only as plain http:// addresses. They are kept exactly as the
+ * brief gives them (switching them to https would be a guess); every other source must be https.
+ */
+export const HTTP_SOURCES_IN_BRIEF: ReadonlySet<string> = new Set([
+  'http://radiosanmartin.pe/2024/07/18/68819/',
+  'http://cholusatsur.com/noticias/?p=77838',
+  'http://elperiodico.hn/2026/01/27/fin-del-estado-de-excepcion-marca-el-cierre-de-una-era-de-seguridad-controvertida-en-honduras/',
+  'http://www.oas.org/ios/indicatorsdetails.aspx?lang=es&indicator=1842',
+]);
+
+function isHttpsUrl(value: string): boolean {
+  if (/\s/.test(value)) return false;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' && url.hostname.includes('.');
+  } catch {
+    return false;
+  }
+}
+
+/** A source's address: a full https:// URL (see `HTTP_SOURCES_IN_BRIEF` for the only exceptions). */
+export const SourceUrl = z
+  .string()
+  .refine((v) => isHttpsUrl(v) || HTTP_SOURCES_IN_BRIEF.has(v), 'must be an https:// URL')
+  .meta({ description: 'Full https:// address of the source', format: 'uri' });
 
 /**
  * Citation: numbers of sources in the same record's `sources` list (the brief's own numbering;
@@ -60,7 +112,7 @@ export const Source = z.strictObject({
   date: PartialDate.nullable(),
   /** For undated sources: the brief's bracketed inference, e.g. "2023-03" or "2026-01-30 or later". */
   dateNote: nonEmpty.optional(),
-  url: z.url({ protocol: /^https?$/, error: 'must be a full http(s) URL' }),
+  url: SourceUrl,
   /** Where a source was copied from another entry of the brief, e.g. "CR-1 [6]". */
   briefRef: nonEmpty.optional(),
 });
@@ -93,9 +145,10 @@ export const FigureValue = z
     note: Text.optional(),
     sources: Cites,
   })
-  .refine((v) => v.valueMax === undefined || v.valueMax > v.value, {
+  .refine((v) => typeof v.valueMax !== 'number' || typeof v.value !== 'number' || v.valueMax > v.value, {
     message: 'valueMax must be greater than value',
     path: ['valueMax'],
+    ...always,
   });
 export type FigureValue = z.infer<typeof FigureValue>;
 
@@ -109,9 +162,10 @@ export const Figure = z
     contested: z.boolean(),
     note: Text.optional(),
   })
-  .refine((f) => !f.contested || f.values.length >= 2, {
+  .refine((f) => !(f.contested === true && Array.isArray(f.values) && f.values.length === 1), {
     message: 'a contested figure needs at least two values, each with its sources',
     path: ['values'],
+    ...always,
   });
 export type Figure = z.infer<typeof Figure>;
 
@@ -135,10 +189,12 @@ export const Location = z
   .refine((l) => (l.lat === undefined) === (l.lon === undefined), {
     message: 'give both lat and lon, or neither',
     path: ['lat'],
+    ...always,
   })
-  .refine((l) => l.lat === undefined || l.sources.length > 0, {
+  .refine((l) => l.lat === undefined || !Array.isArray(l.sources) || l.sources.length > 0, {
     message: 'coordinates need at least one source number',
     path: ['sources'],
+    ...always,
   });
 export type Location = z.infer<typeof Location>;
 
@@ -171,45 +227,69 @@ export const Measure = z
     concerns: z.array(z.strictObject({ text: Text, sources: Cites })),
     sources: z.array(Source).min(1, 'needs at least one source'),
   })
-  .superRefine((m, ctx) => {
-    const seen = new Set<number>();
-    for (const [i, s] of m.sources.entries()) {
-      if (seen.has(s.n))
-        ctx.addIssue({ code: 'custom', path: ['sources', i, 'n'], message: `source number ${s.n} is listed twice` });
-      seen.add(s.n);
-    }
-    // Every citation must point at a source listed in this record.
-    const walk = (value: unknown, path: (string | number)[]): void => {
-      if (Array.isArray(value)) {
-        for (const [i, v] of value.entries()) walk(v, [...path, i]);
-      } else if (value && typeof value === 'object') {
-        for (const [k, v] of Object.entries(value)) {
-          if (k === 'sources' && path.length > 0 && Array.isArray(v)) {
-            for (const [i, n] of v.entries())
-              if (typeof n === 'number' && !seen.has(n))
-                ctx.addIssue({
-                  code: 'custom',
-                  path: [...path, k, i],
-                  message: `cites source ${n}, which is not in this measure's sources`,
-                });
-          } else if (k !== 'sources') walk(v, [...path, k]);
-        }
+  .superRefine((m, ctx) => checkMeasure(m, ctx), always);
+export type Measure = z.infer<typeof Measure>;
+
+const DATE_ORDER = ['announced', 'started', 'ended'] as const;
+
+/**
+ * Record-level rules: source numbers are unique, every citation points at a listed source, and the
+ * dates present are in order (announced ≤ started ≤ ended, every pair, at the coarser precision).
+ */
+function checkMeasure(value: unknown, ctx: z.RefinementCtx): void {
+  const m = asRecord(value);
+  if (!m) return;
+  const seen = new Set<number>();
+  for (const [i, s] of (Array.isArray(m.sources) ? m.sources : []).entries()) {
+    const n = asRecord(s)?.n;
+    if (typeof n !== 'number') continue;
+    if (seen.has(n))
+      ctx.addIssue({ code: 'custom', path: ['sources', i, 'n'], message: `source number ${n} is listed twice` });
+    seen.add(n);
+  }
+  // Every citation must point at a source listed in this record.
+  const walk = (v: unknown, path: (string | number)[]): void => {
+    if (Array.isArray(v)) {
+      for (const [i, item] of v.entries()) walk(item, [...path, i]);
+    } else if (v && typeof v === 'object') {
+      for (const [k, item] of Object.entries(v)) {
+        if (k === 'sources' && path.length > 0 && Array.isArray(item)) {
+          for (const [i, n] of item.entries())
+            if (typeof n === 'number' && !seen.has(n))
+              ctx.addIssue({
+                code: 'custom',
+                path: [...path, k, i],
+                message: `cites source ${n}, which is not in this measure's sources`,
+              });
+        } else if (k !== 'sources') walk(item, [...path, k]);
       }
-    };
-    walk(m, []);
-    const order = ['announced', 'started', 'ended'] as const;
-    for (let i = 1; i < order.length; i++) {
-      const a = m.dates[order[i - 1] as (typeof order)[number]]?.date;
-      const b = m.dates[order[i] as (typeof order)[number]]?.date;
-      if (a && b && b.slice(0, a.length) < a.slice(0, b.length))
+    }
+  };
+  walk(m, []);
+  const dates = asRecord(m.dates);
+  const dateOf = (key: (typeof DATE_ORDER)[number]) => {
+    const date = asRecord(dates?.[key])?.date;
+    return isPartialDate(date) ? date : undefined;
+  };
+  // Each date against every earlier one that is present (the nearest first), one problem per date.
+  for (let j = 1; j < DATE_ORDER.length; j++) {
+    const later = DATE_ORDER[j] as (typeof DATE_ORDER)[number];
+    const b = dateOf(later);
+    if (!b) continue;
+    for (let i = j - 1; i >= 0; i--) {
+      const earlier = DATE_ORDER[i] as (typeof DATE_ORDER)[number];
+      const a = dateOf(earlier);
+      if (a && isBefore(b, a)) {
         ctx.addIssue({
           code: 'custom',
-          path: ['dates', order[i] as string, 'date'],
-          message: `${order[i]} (${b}) is before ${order[i - 1]} (${a})`,
+          path: ['dates', later, 'date'],
+          message: `${later} (${b}) is before ${earlier} (${a})`,
         });
+        break;
+      }
     }
-  });
-export type Measure = z.infer<typeof Measure>;
+  }
+}
 
 /** One file per focus country: `content/measures/<iso3 lower-case>.json`. */
 export const CountryFile = z.strictObject({

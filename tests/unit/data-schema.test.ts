@@ -1,10 +1,10 @@
 // @vitest-environment node
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CONTENT_DIR, DataError, loadPolicyData } from '../../src/data/load-dataset.ts';
-import { CountryFile } from '../../src/data/schema.ts';
+import { CONTENT_DIR, DataError, formatProblem, loadPolicyData } from '../../src/data/load-dataset.ts';
+import { CountryFile, HTTP_SOURCES_IN_BRIEF } from '../../src/data/schema.ts';
 import { createCountry, createMeasure } from '../fixtures/create-data.ts';
 
 let dirs: string[] = [];
@@ -53,9 +53,21 @@ describe('shipped data', () => {
     expect(withCoords.sort()).toEqual(['hn-islas-del-cisne-prison', 'sv-cecot']);
   });
 
-  it('only links to https or http sources', () => {
-    for (const m of loadPolicyData().countries.flatMap((c) => c.measures))
-      for (const s of m.sources) expect(s.url).toMatch(/^https?:\/\/[^\s]+$/);
+  it('links to https sources only, apart from the http-only addresses the brief gives', () => {
+    const data = loadPolicyData();
+    const urls = [
+      ...data.countries.flatMap((c) => c.measures.flatMap((m) => m.sources)),
+      ...data.meta.incarceration.sources,
+    ].map((s) => s.url);
+    const http = urls.filter((u) => !u.startsWith('https://'));
+    expect(http.sort()).toEqual([...HTTP_SOURCES_IN_BRIEF].sort());
+    for (const u of urls) expect(u).toMatch(/^https?:\/\/[^\s]+$/);
+  });
+
+  it('gives the app no $schema key', () => {
+    const data = loadPolicyData();
+    expect('$schema' in data.meta).toBe(false);
+    for (const c of data.countries) expect('$schema' in c).toBe(false);
   });
 });
 
@@ -64,7 +76,9 @@ describe('broken data is rejected with file, record, field and reason', () => {
     const dir = contentWith('measures/slv.json', (j) => {
       j.measures[0].title.en = '';
     });
-    expect(problemsOf(dir)).toEqual(['measures/slv.json | sv-regimen-de-excepcion | title.en | must not be empty']);
+    expect(problemsOf(dir)).toEqual([
+      'measures/slv.json | sv-regimen-de-excepcion | title.en | must not be empty or only spaces; found ""',
+    ]);
   });
 
   it('reports a date that is not at a known precision', () => {
@@ -72,7 +86,7 @@ describe('broken data is rejected with file, record, field and reason', () => {
       j.measures[1].dates.announced.date = '28/07/2025';
     });
     expect(problemsOf(dir)).toEqual([
-      'measures/chl.json | cl-plan-cancerbero | dates.announced.date | must be YYYY, YYYY-MM or YYYY-MM-DD',
+      'measures/chl.json | cl-plan-cancerbero | dates.announced.date | must be YYYY, YYYY-MM or YYYY-MM-DD; found "28/07/2025"',
     ]);
   });
 
@@ -81,7 +95,7 @@ describe('broken data is rejected with file, record, field and reason', () => {
       j.measures[1].dates.announced.date = '2025-02-30';
     });
     expect(problemsOf(dir)).toEqual([
-      'measures/chl.json | cl-plan-cancerbero | dates.announced.date | is not a real calendar date',
+      'measures/chl.json | cl-plan-cancerbero | dates.announced.date | is not a real calendar date; found "2025-02-30"',
     ]);
   });
 
@@ -111,10 +125,10 @@ describe('broken data is rejected with file, record, field and reason', () => {
     const problems = problemsOf(dir);
     expect(problems).toHaveLength(2);
     expect(problems[0]).toMatch(
-      /^measures\/gtm.json \| gt-ley-antipandillas-decree-11-2025 \| type \| Invalid option: expected one of/,
+      /^measures\/gtm.json \| gt-ley-antipandillas-decree-11-2025 \| type \| must be one of "state-of-exception", .*; found "curfew"$/,
     );
-    expect(problems[1]).toMatch(
-      /^measures\/gtm.json \| gt-ley-antipandillas-decree-11-2025 \| {2}\| Unrecognized key: "colour"$/,
+    expect(problems[1]).toBe(
+      'measures/gtm.json | gt-ley-antipandillas-decree-11-2025 | colour | is not a known field here (misspelt, or in the wrong place?)',
     );
   });
 
@@ -122,8 +136,8 @@ describe('broken data is rejected with file, record, field and reason', () => {
     const dir = contentWith('measures/chl.json', (j) => {
       j.measures[1].id = 'sv-cecot'; // cl-plan-cancerbero: no policy link points at it
     });
-    expect(problemsOf(dir)).toEqual([
-      'measures/chl.json | sv-cecot | id | is used by another measure; ids must be unique',
+    expect(printed(dir)).toEqual([
+      'measures/chl.json › record "sv-cecot" › id: is already used by a measure in measures/slv.json; ids must be unique',
     ]);
   });
 
@@ -161,8 +175,8 @@ describe('broken data is rejected with file, record, field and reason', () => {
       j.measures[2].location = { place: { en: 'x', es: 'x' }, lat: 9.9, sources: [1] };
     });
     expect(problemsOf(dir)).toEqual([
-      'measures/cri.json | cr-el-salvador-cooperation-escudo-americas | summary.es | must not be empty',
-      'measures/cri.json | cr-cacco | sources[0].url | must be a full http(s) URL',
+      'measures/cri.json | cr-el-salvador-cooperation-escudo-americas | summary.es | must not be empty or only spaces; found ""',
+      'measures/cri.json | cr-cacco | sources[0].url | must be an https:// URL; found "ftp://example.org/x"',
       'measures/cri.json | cr-fernandez-state-of-exception-pledge | location.lat | give both lat and lon, or neither',
     ]);
   });
@@ -181,6 +195,98 @@ describe('CountryFile schema', () => {
     expect(r.success).toBe(false);
     expect(r.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
       ['measures.0.dates.started.date', 'started (2021) is before announced (2022-03-26)'],
+    ]);
+  });
+});
+
+/** Every problem as the CLI prints it, with the temporary folder cut off the file name. */
+function printed(dir: string): string[] {
+  try {
+    loadPolicyData(dir);
+  } catch (e) {
+    expect(e).toBeInstanceOf(DataError);
+    const prefix = `${relative(process.cwd(), dir)}/`;
+    return (e as DataError).problems.map((p) => formatProblem(p).trim().replaceAll(prefix, ''));
+  }
+  throw new Error('expected the data to be rejected');
+}
+
+describe('issue 9: mistakes the check used to let through', () => {
+  it('9: rejects an end date before the announcement when there is no start date', () => {
+    const dir = contentWith('measures/chl.json', (j) => {
+      j.measures[1].dates.ended = { date: '2020', sources: [1] };
+    });
+    expect(printed(dir)).toEqual([
+      'measures/chl.json › record "cl-plan-cancerbero" › dates.ended.date: ended (2020) is before announced (2025-07-28)',
+    ]);
+  });
+
+  it('9: compares dates at the coarser precision (2025 is not before 2025-07-28)', () => {
+    const dir = contentWith('measures/chl.json', (j) => {
+      j.measures[1].dates.ended = { date: '2025', sources: [1] };
+      j.measures[1].dates.started = { date: '2025-07', sources: [1] };
+    });
+    expect(() => loadPolicyData(dir)).not.toThrow();
+  });
+
+  it('10: reports a duplicate id against the file that repeats it, naming the first file', () => {
+    const dir = contentWith('measures/gtm.json', (j) => {
+      j.measures[0].id = 'sv-cecot';
+    });
+    expect(printed(dir)).toEqual([
+      'measures/gtm.json › record "sv-cecot" › id: is already used by a measure in measures/slv.json; ids must be unique',
+    ]);
+  });
+
+  it('11: lists schema and cross-file problems of the same file together', () => {
+    const dir = contentWith('measures/chl.json', (j) => {
+      j.measures[1].title.es = '';
+      j.measures[2].id = 'sv-cecot';
+    });
+    expect(printed(dir)).toEqual([
+      'dataset.json › record "L16" › refs[0].measure: no measure has the id "cl-escudo-fronterizo-military-zone"',
+      'measures/chl.json › record "cl-plan-cancerbero" › title.es: must not be empty or only spaces; found ""',
+      'measures/chl.json › record "sv-cecot" › id: is already used by a measure in measures/slv.json; ids must be unique',
+    ]);
+  });
+
+  it('12: gives line and column of a JSON syntax error and what was found there', () => {
+    const dir = contentWith('measures/ecu.json', () => {});
+    writeFileSync(join(dir, 'measures/ecu.json'), '{\n  "country": "ECU",\n  "measures": [],\n}\n');
+    expect(printed(dir)).toEqual([
+      'measures/ecu.json:4:1: is not valid JSON: expected a field name in double quotes after ",", found "}" (JSON allows no trailing comma)',
+    ]);
+  });
+
+  it('12: says "Spanish text missing" / "English text missing" for a missing translation', () => {
+    const dir = contentWith('measures/slv.json', (j) => {
+      delete j.measures[2].title.es;
+      delete j.measures[2].summary.en;
+    });
+    expect(printed(dir)).toEqual([
+      'measures/slv.json › record "sv-cecot" › title.es: Spanish text missing',
+      'measures/slv.json › record "sv-cecot" › summary.en: English text missing',
+    ]);
+  });
+
+  it('12: says what was expected and what was found for a wrong type or value', () => {
+    const dir = contentWith('measures/slv.json', (j) => {
+      j.measures[2].type = 'curfew';
+      j.measures[2].figures[0].values[0].value = '2000';
+    });
+    expect(printed(dir)).toEqual([
+      'measures/slv.json › record "sv-cecot" › type: must be one of "state-of-exception", "mass-detention", "max-security-prison", "island-prison", "prison-regime", "military-deployment", "anti-gang-law", "international-cooperation"; found "curfew"',
+      'measures/slv.json › record "sv-cecot" › figures[0].values[0].value: expected a number, found text "2000"',
+    ]);
+  });
+
+  it('13: rejects an http:// source URL', () => {
+    const dir = contentWith('measures/cri.json', (j) => {
+      j.measures[0].sources[0].url =
+        'http://itvnoticias.com/2025/04/05/ministro-de-justicia-de-costa-rica-visita-el-cecot/';
+    });
+    expect(printed(dir)).toEqual([
+      'measures/cri.json › record "cr-el-salvador-cooperation-escudo-americas" › sources[0].url: must be an https:// URL; found "http://itvnoticias.com/2025/04/05/ministro-de-justicia-de-costa-rica-visita-el-cecot/"',
     ]);
   });
 });
