@@ -146,6 +146,27 @@ describe('country panel', () => {
     expect(button).toHaveFocus();
   });
 
+  it('stays open when Esc closes the share dialog (issue 9, defect 2)', async () => {
+    const user = userEvent.setup();
+    renderApp({ state: { selected: 'CHL' } });
+    await user.click(screen.getByRole('button', { name: 'Share or embed' }));
+    const dialog = screen.getByRole('dialog', { name: 'Share or embed this view' });
+    await user.click(within(dialog).getAllByRole('textbox')[0]!);
+    expect(dialog).toContainElement(document.activeElement as HTMLElement);
+    // The browser closes a modal <dialog> on Esc after keydown has run; jsdom does not, so only
+    // the keydown is simulated here: it must not also close the panel.
+    await user.keyboard('{Escape}');
+    expect(screen.getByRole('complementary', { name: 'Chile' })).toBeInTheDocument();
+    // Focus outside, dialog open (modal: Esc belongs to it).
+    (screen.getByRole('heading', { level: 2, name: 'Chile' }) as HTMLElement).focus();
+    await user.keyboard('{Escape}');
+    expect(screen.getByRole('complementary', { name: 'Chile' })).toBeInTheDocument();
+    // Once the dialog is closed, Esc closes the panel again.
+    await user.click(within(dialog).getByRole('button', { name: 'Close' }));
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('complementary', { name: 'Chile' })).not.toBeInTheDocument();
+  });
+
   it('says so when a selected country has no measure matching the filter', async () => {
     const user = userEvent.setup();
     renderApp({ state: { selected: 'GTM' } });
