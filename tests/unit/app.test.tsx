@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { serializeUrlState } from '../../src/state/url-state.ts';
 import { createData, createMeasure } from '../fixtures/create-data.ts';
 import { renderApp } from '../fixtures/render-app.tsx';
 
@@ -237,5 +238,38 @@ describe('page', () => {
     expect(screen.getByRole('region', { name: /map/i })).toHaveAttribute('aria-busy', 'true');
     expect(screen.getByRole('button', { name: /^El Salvador/ })).toBeEnabled();
     await waitFor(() => expect(screen.getByRole('region', { name: /map/i })).toHaveAttribute('aria-busy', 'true'));
+  });
+});
+
+describe('embed mode', () => {
+  afterEach(() => window.history.replaceState(null, '', '/'));
+
+  it('links to the full graphic for the current view, without embed parameters (issue 9, defect 4)', async () => {
+    const user = userEvent.setup();
+    window.history.replaceState(null, '', '/?embed=1&embedId=policy-map-1&country=CHL&types=state-of-exception');
+    const { store } = renderApp({ embed: true, state: { selected: 'CHL', activeTypes: ['state-of-exception'] } });
+    const link = () => screen.getByRole('link', { name: /^Open the full graphic/ });
+    expect(link()).toHaveAttribute('href', 'http://localhost:3000/?country=CHL&types=state-of-exception');
+    expect(link()).toHaveAttribute('target', '_blank');
+
+    await user.click(screen.getByRole('button', { name: /^El Salvador/ }));
+    await user.click(screen.getByRole('checkbox', { name: 'Maximum-security prison' }));
+    await user.click(screen.getByRole('button', { name: 'Español' }));
+    const expected = `http://localhost:3000/${serializeUrlState({
+      country: 'SLV',
+      types: ['state-of-exception', 'max-security-prison'],
+      lang: 'es',
+    })}`;
+    expect(screen.getByRole('link', { name: /^Abrir el gráfico completo/ })).toHaveAttribute('href', expected);
+
+    await user.click(screen.getByRole('tab', { name: 'Tabla' }));
+    store.getState().resetTypes();
+    store.getState().select(null);
+    await waitFor(() =>
+      expect(screen.getByRole('link', { name: /^Abrir el gráfico completo/ })).toHaveAttribute(
+        'href',
+        'http://localhost:3000/?lang=es&view=table',
+      ),
+    );
   });
 });
