@@ -37,10 +37,14 @@
     return HEIGHTS[HEIGHTS.length - 1][1];
   }
 
-  function heightOf(data) {
+  // Only numbers (pym: a decimal string); Datawrapper only for our embedId, pym for our childId if set.
+  function heightOf(data, frame) {
     if (typeof data === 'string') {
       const pym = data.split('xPYMx');
-      if (pym.length === 4 && pym[0] === 'pym' && pym[2] === 'height') return Number(pym[3]);
+      if (pym.length === 4 && pym[0] === 'pym' && pym[2] === 'height')
+        return (frame.childId === null || pym[1] === frame.childId) && /^\d+(\.\d+)?$/.test(pym[3])
+          ? Number(pym[3])
+          : NaN;
       try {
         data = JSON.parse(data);
       } catch (_e) {
@@ -48,21 +52,23 @@
       }
     }
     if (!data || typeof data !== 'object') return NaN;
-    if (data['datawrapper-height']) {
-      for (const k in data['datawrapper-height']) return Number(data['datawrapper-height'][k]);
+    const dw = data['datawrapper-height'];
+    if (dw) {
+      const own = typeof dw === 'object' && Object.getOwnPropertyDescriptor(dw, frame.id);
+      return own ? own.value : NaN;
     }
-    if (data.sentinel === 'amp' && data.type === 'embed-size') return Number(data.height);
-    if (data.context === 'iframe.resize') return Number(data.height);
+    if ((data.sentinel === 'amp' && data.type === 'embed-size') || data.context === 'iframe.resize') return data.height;
     return NaN;
   }
 
   window.addEventListener('message', (event) => {
     if (event.origin !== origin) return;
     for (let i = 0; i < frames.length; i++) {
-      if (frames[i].contentWindow === event.source) {
-        const h = heightOf(event.data);
-        // Bounded: a message can resize only our own iframe, and only to a sane height.
-        if (h > 0 && h < 20000) frames[i].style.height = `${Math.ceil(h)}px`;
+      if (frames[i].iframe.contentWindow === event.source) {
+        const h = heightOf(event.data, frames[i]);
+        // Bounded: a message can resize only our own iframe, to 1–19999 px (rounded up).
+        const px = typeof h === 'number' ? Math.ceil(h) : NaN;
+        if (px > 0 && px < 20000) frames[i].iframe.style.height = `${px}px`;
         return;
       }
     }
@@ -72,8 +78,9 @@
     if (el.getAttribute('data-policy-map-mounted')) return;
     el.setAttribute('data-policy-map-mounted', '1');
     const options = new URLSearchParams(el.getAttribute('data-policy-map') || '');
+    const id = `policy-map-${frames.length + 1}`;
     options.set('embed', '1');
-    options.set('embedId', `policy-map-${frames.length + 1}`);
+    options.set('embedId', id);
     const iframe = document.createElement('iframe');
     iframe.src = new URL(`./?${options.toString()}`, base).href;
     iframe.title = el.getAttribute('data-title') || 'Map: crime-policy measures in six Latin American countries';
@@ -83,7 +90,7 @@
     const reserved = Number(el.getAttribute('data-height')) || estimate(el.getBoundingClientRect().width || 640);
     iframe.style.cssText = `display:block;width:100%;border:0;height:${reserved}px`;
     el.style.minHeight = '';
-    frames.push(iframe);
+    frames.push({ iframe, id, childId: options.get('childId') });
     el.replaceChildren(iframe);
   }
 

@@ -5,6 +5,7 @@ import { MapView } from './map/map-view.tsx';
 import { usePolicyData, useStrings } from './state/data-context.ts';
 import { useAppStore } from './state/store.ts';
 import { useDocumentSettings, useResolvedTheme } from './state/theme.ts';
+import { serializeUrlState, toUrlState } from './state/url-state.ts';
 import { Announcer } from './ui/announcer.tsx';
 import { COUNTRY_LIST_ID, CountryList } from './ui/country-list.tsx';
 import { CountryPanel } from './ui/country-panel.tsx';
@@ -13,15 +14,23 @@ import { Legend } from './ui/legend.tsx';
 import { MeasureFilter } from './ui/measure-filter.tsx';
 import { MeasureTable } from './ui/measure-table.tsx';
 import { OverviewMatrix } from './ui/overview-matrix.tsx';
-import { ShareDialog } from './ui/share-dialog.tsx';
+import { appBase, ShareDialog } from './ui/share-dialog.tsx';
 import { tabId, tabPanelId, ViewTabs } from './ui/view-tabs.tsx';
 
-/** The full page for the current view: this URL without the embed-only parameters. */
-function fullPageHref(): string {
-  const url = new URL(window.location.href);
-  for (const key of ['embed', 'childId', 'initialWidth', 'parentTitle', 'parentUrl', 'embedId'])
-    url.searchParams.delete(key);
-  return url.href;
+/**
+ * The link to the full page for the current view, from the store (never the frame's own URL, which
+ * goes stale and carries embed-only parameters): the app's folder plus the view's query. Its own
+ * component, so only it re-renders when the view changes.
+ */
+function FullPageLink() {
+  const t = useStrings();
+  const query = useAppStore((s) => serializeUrlState(toUrlState(s)));
+  return (
+    <a href={`${appBase()}${query}`} target="_blank" rel="noopener">
+      {t.openFull}
+      <span className="visually-hidden"> {t.opensInNewTab}</span>
+    </a>
+  );
 }
 
 interface Props {
@@ -52,10 +61,7 @@ export function App({ createMap, embed = false }: Props) {
           {embed && (
             <>
               {' · '}
-              <a href={fullPageHref()} target="_blank" rel="noopener">
-                {t.openFull}
-                <span className="visually-hidden"> {t.opensInNewTab}</span>
-              </a>
+              <FullPageLink />
             </>
           )}
         </p>

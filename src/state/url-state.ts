@@ -87,13 +87,14 @@ export function serializeUrlState(state: UrlState, base = ''): string {
   return query ? `?${query}` : '';
 }
 
-/** Keeps the address bar in step with the store (history.replaceState: no new history entries). */
+/**
+ * Keeps the address bar in step with the store (history.replaceState: no new history entries).
+ * Always compared with the actual address, so a first change back to the defaults (Esc after
+ * loading `?country=SLV`) still clears the old parameters.
+ */
 export function syncUrlWithStore(store: AppStore, win: Window = window): () => void {
-  let last = '';
   return store.subscribe((s) => {
     const search = serializeUrlState(toUrlState(s), win.location.search);
-    if (search === last) return;
-    last = search;
     if (search !== win.location.search)
       win.history.replaceState(win.history.state, '', `${win.location.pathname}${search}${win.location.hash}`);
   });

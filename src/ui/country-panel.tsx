@@ -54,11 +54,14 @@ export function CountryPanel({ sheet: allowSheet = true }: Props) {
     if (selected) document.getElementById(countryButtonId(selected))?.focus();
   }, [select, selected]);
 
-  // Esc closes the panel from anywhere in the page.
+  // Esc closes the panel from anywhere in the page, except while a dialog is open: that Esc is
+  // the dialog's (the browser closes a modal <dialog> after this keydown has run).
   useEffect(() => {
     if (!selected) return;
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape' && !e.defaultPrevented) close();
+      if (e.key !== 'Escape' || e.defaultPrevented) return;
+      const inDialog = e.target instanceof Element && e.target.closest('dialog') !== null;
+      if (!inDialog && !document.querySelector('dialog[open]')) close();
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);

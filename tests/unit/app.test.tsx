@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { serializeUrlState } from '../../src/state/url-state.ts';
 import { createData, createMeasure } from '../fixtures/create-data.ts';
 import { renderApp } from '../fixtures/render-app.tsx';
 
@@ -146,6 +147,27 @@ describe('country panel', () => {
     expect(button).toHaveFocus();
   });
 
+  it('stays open when Esc closes the share dialog (issue 9, defect 2)', async () => {
+    const user = userEvent.setup();
+    renderApp({ state: { selected: 'CHL' } });
+    await user.click(screen.getByRole('button', { name: 'Share or embed' }));
+    const dialog = screen.getByRole('dialog', { name: 'Share or embed this view' });
+    await user.click(within(dialog).getAllByRole('textbox')[0]!);
+    expect(dialog).toContainElement(document.activeElement as HTMLElement);
+    // The browser closes a modal <dialog> on Esc after keydown has run; jsdom does not, so only
+    // the keydown is simulated here: it must not also close the panel.
+    await user.keyboard('{Escape}');
+    expect(screen.getByRole('complementary', { name: 'Chile' })).toBeInTheDocument();
+    // Focus outside, dialog open (modal: Esc belongs to it).
+    (screen.getByRole('heading', { level: 2, name: 'Chile' }) as HTMLElement).focus();
+    await user.keyboard('{Escape}');
+    expect(screen.getByRole('complementary', { name: 'Chile' })).toBeInTheDocument();
+    // Once the dialog is closed, Esc closes the panel again.
+    await user.click(within(dialog).getByRole('button', { name: 'Close' }));
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('complementary', { name: 'Chile' })).not.toBeInTheDocument();
+  });
+
   it('says so when a selected country has no measure matching the filter', async () => {
     const user = userEvent.setup();
     renderApp({ state: { selected: 'GTM' } });
@@ -216,5 +238,38 @@ describe('page', () => {
     expect(screen.getByRole('region', { name: /map/i })).toHaveAttribute('aria-busy', 'true');
     expect(screen.getByRole('button', { name: /^El Salvador/ })).toBeEnabled();
     await waitFor(() => expect(screen.getByRole('region', { name: /map/i })).toHaveAttribute('aria-busy', 'true'));
+  });
+});
+
+describe('embed mode', () => {
+  afterEach(() => window.history.replaceState(null, '', '/'));
+
+  it('links to the full graphic for the current view, without embed parameters (issue 9, defect 4)', async () => {
+    const user = userEvent.setup();
+    window.history.replaceState(null, '', '/?embed=1&embedId=policy-map-1&country=CHL&types=state-of-exception');
+    const { store } = renderApp({ embed: true, state: { selected: 'CHL', activeTypes: ['state-of-exception'] } });
+    const link = () => screen.getByRole('link', { name: /^Open the full graphic/ });
+    expect(link()).toHaveAttribute('href', 'http://localhost:3000/?country=CHL&types=state-of-exception');
+    expect(link()).toHaveAttribute('target', '_blank');
+
+    await user.click(screen.getByRole('button', { name: /^El Salvador/ }));
+    await user.click(screen.getByRole('checkbox', { name: 'Maximum-security prison' }));
+    await user.click(screen.getByRole('button', { name: 'Español' }));
+    const expected = `http://localhost:3000/${serializeUrlState({
+      country: 'SLV',
+      types: ['state-of-exception', 'max-security-prison'],
+      lang: 'es',
+    })}`;
+    expect(screen.getByRole('link', { name: /^Abrir el gráfico completo/ })).toHaveAttribute('href', expected);
+
+    await user.click(screen.getByRole('tab', { name: 'Tabla' }));
+    store.getState().resetTypes();
+    store.getState().select(null);
+    await waitFor(() =>
+      expect(screen.getByRole('link', { name: /^Abrir el gráfico completo/ })).toHaveAttribute(
+        'href',
+        'http://localhost:3000/?lang=es&view=table',
+      ),
+    );
   });
 });

@@ -143,7 +143,7 @@ describe('embed.js (parent side)', () => {
     expect(iframe().style.height).toBe('901px');
     post('pymxPYMxanyxPYMxheightxPYMx902', MAP, win);
     expect(iframe().style.height).toBe('902px');
-    post({ 'datawrapper-height': { x: 903 } }, MAP, win);
+    post({ 'datawrapper-height': { 'policy-map-1': 903 } }, MAP, win);
     expect(iframe().style.height).toBe('903px');
     post(JSON.stringify({ src: 'x', context: 'iframe.resize', height: 904 }), MAP, win);
     expect(iframe().style.height).toBe('904px');
@@ -159,6 +159,110 @@ describe('embed.js (parent side)', () => {
     post({ sentinel: 'amp', type: 'embed-size', height: 1e9 }, MAP, win);
     post('not json', MAP, win);
     expect(iframe().style.height).toBe('905px');
+  });
+
+  // Issue 9, defect 14: only finite numbers (pym: a plain decimal string), 1 ≤ ceil(h) ≤ 19,999 px,
+  // and Datawrapper only under this iframe's own embedId.
+  const amp = (height: unknown) => ({ sentinel: 'amp', type: 'embed-size', height });
+  const pym = (height: string, childId = 'any') => `pymxPYMx${childId}xPYMxheightxPYMx${height}`;
+  const dw = (height: unknown, id = 'policy-map-1') => ({ 'datawrapper-height': { [id]: height } });
+  const embedly = (height: unknown) => JSON.stringify({ src: 'x', context: 'iframe.resize', height });
+
+  it.each([
+    ['AMP true', amp(true)],
+    ['AMP false', amp(false)],
+    ['AMP null', amp(null)],
+    ['AMP array', amp([905])],
+    ['AMP nested array', amp([[905]])],
+    ['AMP numeric string', amp('905')],
+    ['AMP hex string', amp('0x400')],
+    ['AMP exponent string', amp('1e3')],
+    ['AMP object', amp({ valueOf: () => 905 })],
+    ['AMP NaN', amp(Number.NaN)],
+    ['AMP Infinity', amp(Number.POSITIVE_INFINITY)],
+    ['AMP 0', amp(0)],
+    ['AMP -0.5 (rounds up to 0)', amp(-0.5)],
+    ['AMP negative', amp(-905)],
+    ['AMP 19,999.9 (rounds up to 20,000)', amp(19_999.9)],
+    ['AMP 20,000', amp(20_000)],
+    ['AMP 1e9', amp(1e9)],
+    ['pym hex', pym('0x400')],
+    ['pym exponent', pym('1e3')],
+    ['pym empty', pym('')],
+    ['pym spaces', pym(' 905 ')],
+    ['pym negative', pym('-905')],
+    ['pym sign', pym('+905')],
+    ['pym trailing dot', pym('905.')],
+    ['pym leading dot', pym('.5')],
+    ['pym Infinity', pym('Infinity')],
+    ['pym 0', pym('0')],
+    ['pym 19999.9', pym('19999.9')],
+    ['pym 20000', pym('20000')],
+    ['pym width message', 'pymxPYMxanyxPYMxwidthxPYMx905'],
+    ['Datawrapper another id', dw(905, 'policy-map-2')],
+    ['Datawrapper any id', dw(905, 'x')],
+    ['Datawrapper inherited id', { 'datawrapper-height': Object.create({ 'policy-map-1': 905 }) }],
+    ['Datawrapper true', dw(true)],
+    ['Datawrapper array', dw([905])],
+    ['Datawrapper hex string', dw('0x400')],
+    ['Datawrapper 19,999.9', dw(19_999.9)],
+    ['Embedly true', embedly(true)],
+    ['Embedly array', embedly([905])],
+    ['Embedly exponent string', embedly('1e3')],
+    ['Embedly 19,999.9', embedly(19_999.9)],
+    ['bare number', 905],
+    ['bare true', true],
+    ['array', [905]],
+    ['JSON number', '905'],
+    ['JSON array', '[905]'],
+  ])('ignores a bad height from its own iframe: %s', (_name, data) => {
+    const win = iframe().contentWindow;
+    post(amp(777), MAP, win);
+    expect(iframe().style.height).toBe('777px');
+    post(data, MAP, win);
+    expect(iframe().style.height).toBe('777px');
+  });
+
+  it.each([
+    ['AMP integer', amp(905), '905px'],
+    ['AMP fraction rounds up', amp(904.2), '905px'],
+    ['AMP tiny fraction rounds up to 1', amp(0.001), '1px'],
+    ['AMP upper bound', amp(19_999), '19999px'],
+    ['AMP fraction up to the bound', amp(19_998.5), '19999px'],
+    ['AMP as a JSON string', JSON.stringify(amp(906)), '906px'],
+    ['pym integer', pym('907'), '907px'],
+    ['pym decimal', pym('907.25'), '908px'],
+    ['pym upper bound', pym('19999'), '19999px'],
+    ['Datawrapper own id', dw(909), '909px'],
+    ['Datawrapper own id, JSON string', JSON.stringify(dw(910.5)), '911px'],
+    ['Embedly', embedly(912), '912px'],
+  ])('accepts a good height from its own iframe: %s', (_name, data, px) => {
+    post(data, MAP, iframe().contentWindow);
+    expect(iframe().style.height).toBe(px);
+  });
+
+  it('checks the pym childId when the placeholder gave one', () => {
+    document.body.innerHTML = '<div data-policy-map="childId=story-map&amp;country=CHL"></div>';
+    new Function(code)();
+    const frame = document.querySelector('iframe') as HTMLIFrameElement;
+    expect(frame.src).toBe(`${MAP}/policy/?childId=story-map&country=CHL&embed=1&embedId=policy-map-1`);
+    post(pym('913', 'other'), MAP, frame.contentWindow);
+    expect(frame.style.height).not.toBe('913px');
+    post(pym('914', 'story-map'), MAP, frame.contentWindow);
+    expect(frame.style.height).toBe('914px');
+  });
+
+  it('gives each iframe its own embedId and takes Datawrapper heights only under it', () => {
+    document.body.innerHTML = '<div data-policy-map="country=SLV"></div><div data-policy-map="country=CHL"></div>';
+    new Function(code)();
+    const [a, b] = [...document.querySelectorAll('iframe')] as HTMLIFrameElement[];
+    expect(new URL(a!.src).searchParams.get('embedId')).toBe('policy-map-1');
+    expect(new URL(b!.src).searchParams.get('embedId')).toBe('policy-map-2');
+    post(dw(915, 'policy-map-1'), MAP, b!.contentWindow);
+    expect(b!.style.height).not.toBe('915px');
+    post(dw(916, 'policy-map-2'), MAP, b!.contentWindow);
+    expect(b!.style.height).toBe('916px');
+    expect(a!.style.height).not.toBe('916px');
   });
 
   it('is small: at most 2 KB gzipped', async () => {
