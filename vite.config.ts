@@ -2,12 +2,13 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { policyDataPlugin } from './src/data/vite-plugin-policy-data.ts';
+import { embedHeightsPlugin } from './src/embed/vite-plugin-embed-heights.ts';
 import { staticFallbackPlugin } from './src/embed/vite-plugin-static-fallback.ts';
 
 export default defineConfig({
   // Relative asset URLs: the build works from any folder of any host (CMS embeds, static hosting).
   base: './',
-  plugins: [react(), policyDataPlugin(), staticFallbackPlugin()],
+  plugins: [react(), policyDataPlugin(), staticFallbackPlugin(), embedHeightsPlugin()],
   build: {
     target: 'es2022',
     // maplibre-gl is one ~1 MB chunk, loaded lazily after the text has painted.

@@ -1,5 +1,7 @@
 /** The whole graphic. The page and (later) the embed render this same component. */
+import { useEffect } from 'react';
 import { formatDate } from './data/format.ts';
+import { startHeightMessages } from './embed/height-messages.ts';
 import type { CreateMap } from './map/map-adapter.ts';
 import { MapView } from './map/map-view.tsx';
 import { usePolicyData, useStrings } from './state/data-context.ts';
@@ -44,6 +46,9 @@ interface Props {
 }
 
 export function App({ createMap, embed = false }: Props) {
+  // Framed (any host): report our height in pym, Datawrapper, AMP and Embedly formats — from the
+  // first commit on, never before there is anything to measure.
+  useEffect(() => startHeightMessages(), []);
   const data = usePolicyData();
   const t = useStrings();
   const lang = useAppStore((s) => s.lang);
@@ -101,7 +106,7 @@ export function App({ createMap, embed = false }: Props) {
         <Announcer />
       </main>
       {/* The panel is a top-level landmark beside <main>, shown with the map view. */}
-      {view === 'map' && <CountryPanel sheet={!embed} />}
+      {view === 'map' && <CountryPanel sheet={!embed} detailsOnDemand={embed} />}
       <footer className="app-footer">
         <p>{data.meta.credit[lang]}</p>
       </footer>

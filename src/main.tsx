@@ -2,7 +2,6 @@ import data from 'virtual:policy-data';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app.tsx';
-import { startHeightMessages } from './embed/height-messages.ts';
 import { preferredLang } from './i18n/strings.ts';
 import { DataContext } from './state/data-context.ts';
 import { createAppStore, StoreContext } from './state/store.ts';
@@ -25,5 +24,3 @@ createRoot(root).render(
     </DataContext.Provider>
   </StrictMode>,
 );
-// Framed (any host): report our height in pym, Datawrapper, AMP and Embedly formats.
-startHeightMessages();

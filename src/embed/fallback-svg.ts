@@ -11,10 +11,11 @@ import type { PolicyData } from '../data/load-dataset.ts';
 import { PALETTES } from '../data/palette.ts';
 import { COUNTRY_NAMES, colourByCountry, countsByCountry, legendSteps } from '../data/selectors.ts';
 import { FOCUS_COUNTRIES, MEASURE_TYPES } from '../data/vocabulary.ts';
-import { compose, composeFeatures, type LngLat, mercX, mercY, PADDING } from '../map/composition.ts';
+import { compose, composeFeatures, type LngLat, labelExtents, mercX, mercY, PADDING } from '../map/composition.ts';
 import { layoutLabels } from '../map/label-layout.ts';
 
 export const FALLBACK_SIZE = { width: 800, height: 600 } as const;
+const CAPTION = 'Central America, enlarged';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -90,21 +91,27 @@ export function renderFallbackSvg(topo: Topology<{ countries: GeometryCollection
   const part = (name: string) => composed.features.filter((f) => (f.properties as Props).part === name);
   const [fx0, fy0] = project([composition.insetFrame[0][0], composition.insetFrame[1][1]]);
   const [fx1, fy1] = project([composition.insetFrame[1][0], composition.insetFrame[0][1]]);
+  const caption = { x: fx0 + 4, y: fy0 + 4, width: CAPTION.length * 6.4 + 12, height: 18 };
   const frame = `x="${fx0.toFixed(1)}" y="${fy0.toFixed(1)}" width="${(fx1 - fx0).toFixed(1)}" height="${(fy1 - fy0).toFixed(1)}"`;
   const guides = [...part('source'), ...part('connector')]
     .map((f) => `<path d="${path(toMercator(f.geometry))}" fill="none" stroke="${p.guide}" stroke-width="1"/>`)
     .join('');
-  const shapes = `${part('main').map(country).join('')}${guides}<rect ${frame} fill="${p.sea}"/><g clip-path="url(#insetclip)">${part('inset').map(country).join('')}</g><rect ${frame} fill="none" stroke="${p.guide}" stroke-width="1.25"/><text x="${(fx0 + 6).toFixed(1)}" y="${(fy0 + 16).toFixed(1)}" font-size="11" fill="#5c5a55">Central America, enlarged</text>`;
+  const shapes = `${part('main').map(country).join('')}${guides}<rect ${frame} fill="${p.sea}"/><g clip-path="url(#insetclip)">${part('inset').map(country).join('')}</g><rect ${frame} fill="none" stroke="${p.guide}" stroke-width="1.25"/><rect x="${(fx0 + 4).toFixed(1)}" y="${(fy0 + 4).toFixed(1)}" width="${caption.width}" height="${caption.height}" rx="3" fill="#fff" fill-opacity="0.95"/><text x="${(fx0 + 10).toFixed(1)}" y="${(fy0 + 17).toFixed(1)}" font-family="system-ui, sans-serif" font-size="11" font-weight="600" fill="#5c5a55">${CAPTION}</text>`;
 
   // The same collision-free callout layout as the live map, with label widths estimated from text.
+  const extents = labelExtents(composed, FOCUS_COUNTRIES);
   const labelInputs = FOCUS_COUNTRIES.flatMap((c) => {
     const f = countries.features.find((x) => x.properties.iso3 === c);
     const xy = f && project(composition.toComposed(f.properties.label));
     if (!xy) return [];
     const text = `${COUNTRY_NAMES[c].en} ${counts[c]}`;
-    return [{ id: c, anchor: { x: xy[0], y: xy[1] }, width: text.length * 7.6 + 18, height: 22 }];
+    const area = extents[c];
+    const [x0, y1] = area ? project(area[0]) : [0, 0];
+    const [x1, y0] = area ? project(area[1]) : [0, 0];
+    const extent = area ? { x: x0, y: y0, width: x1 - x0, height: y1 - y0 } : undefined;
+    return [{ id: c, anchor: { x: xy[0], y: xy[1] }, width: text.length * 7.6 + 18, height: 22, extent }];
   });
-  const boxes = layoutLabels(labelInputs, mapBox);
+  const boxes = layoutLabels(labelInputs, mapBox, { obstacles: [caption] });
   const labels = boxes
     .map((b) => {
       const c = b.id as (typeof FOCUS_COUNTRIES)[number];

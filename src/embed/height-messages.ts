@@ -35,7 +35,8 @@ export function documentHeight(doc: Document): number {
 
 /**
  * Starts posting height messages whenever the document's height changes (panel opens, filters
- * wrap, resize, fonts load). Returns a stop function. Does nothing when not framed.
+ * wrap, resize, fonts load). Returns a stop function. Does nothing when not framed. The app starts
+ * it after its first render (app.tsx), so the first message is already the real height.
  */
 export function startHeightMessages(win: Window = window): () => void {
   if (win.parent === win) return () => {};
@@ -45,7 +46,9 @@ export function startHeightMessages(win: Window = window): () => void {
   let last = -1;
   const send = (force = false) => {
     const height = documentHeight(win.document);
-    if (!force && height === last) return;
+    // Nothing laid out yet (a hidden frame, or before the first render): a 0 would collapse the
+    // host's iframe, so say nothing until there is a real height.
+    if (height <= 0 || (!force && height === last)) return;
     last = height;
     for (const message of heightMessages(height, { childId, embedId, href: win.location.href }))
       win.parent.postMessage(message, '*');

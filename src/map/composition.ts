@@ -181,7 +181,7 @@ export function composeFeatures<P extends object>(
   collection: GeoJSON.FeatureCollection<GeoJSON.Geometry, P>,
   composition: Composition,
   config: CompositionConfig = COMPOSITION,
-): GeoJSON.FeatureCollection<GeoJSON.Geometry, P | { part: Part }> {
+): GeoJSON.FeatureCollection<GeoJSON.Geometry, (P & { part: Part }) | { part: Part }> {
   const main = collection.features.map((f) => ({
     ...f,
     geometry: {

@@ -9,11 +9,10 @@ import { COUNTRY_NAMES, groupByType, visibleMeasures } from '../data/selectors.t
 import { usePolicyData, useStrings } from '../state/data-context.ts';
 import { useAppStore } from '../state/store.ts';
 import { countryButtonId } from './country-list.tsx';
+import { NARROW_QUERY } from './layout.ts';
 import { MeasureArticle, measureHeadingId } from './measure-article.tsx';
 import { useMediaQuery } from './use-media-query.ts';
 
-/** Phones get a bottom sheet: half the screen, expandable, never the whole map without a way back. */
-const SHEET_QUERY = '(max-width: 640px)';
 /** Vertical drag (CSS px) on the handle that counts as a swipe. */
 const SWIPE = 30;
 
@@ -23,9 +22,11 @@ interface Props {
    * means the bottom of the whole embed, so the panel opens in the flow below the map instead.
    */
   sheet?: boolean;
+  /** Embeds: each measure's details open on demand (see MeasureArticle). */
+  detailsOnDemand?: boolean;
 }
 
-export function CountryPanel({ sheet: allowSheet = true }: Props) {
+export function CountryPanel({ sheet: allowSheet = true, detailsOnDemand = false }: Props) {
   const data = usePolicyData();
   const t = useStrings();
   const lang = useAppStore((s) => s.lang);
@@ -35,7 +36,7 @@ export function CountryPanel({ sheet: allowSheet = true }: Props) {
   const resetTypes = useAppStore((s) => s.resetTypes);
   const measure = useAppStore((s) => s.measure);
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const sheet = useMediaQuery(SHEET_QUERY) && allowSheet;
+  const sheet = useMediaQuery(NARROW_QUERY) && allowSheet;
   const [expanded, setExpanded] = useState(false);
   const dragStart = useRef<number | null>(null);
   /** Set when a swipe already acted, so the click that follows it does not toggle back. */
@@ -155,7 +156,7 @@ export function CountryPanel({ sheet: allowSheet = true }: Props) {
                 {g.type.label[lang]}
               </h3>
               {g.measures.map((m) => (
-                <MeasureArticle key={m.id} measure={m} />
+                <MeasureArticle key={m.id} measure={m} detailsOnDemand={detailsOnDemand} />
               ))}
             </section>
           ))

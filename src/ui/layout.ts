@@ -2,7 +2,7 @@
  * The layout's breakpoints, and the rules that depend on them, in one place. styles.css uses the
  * same numbers in its media queries (a unit test checks they agree).
  */
-import { useSyncExternalStore } from 'react';
+import { useMediaQuery } from './use-media-query.ts';
 
 /** Phones and narrow columns: compact filter, bottom sheet, a 4:5 map. */
 export const NARROW_MAX = 640;
@@ -14,17 +14,5 @@ export const NARROW_QUERY = `(max-width: ${NARROW_MAX}px)`;
 /** The filter collapses to a one-line summary that opens the checkboxes. */
 export const isCompactFilter = (viewportWidth: number) => viewportWidth <= NARROW_MAX;
 
-function subscribe(onChange: () => void): () => void {
-  const mql = window.matchMedia?.(NARROW_QUERY);
-  mql?.addEventListener?.('change', onChange);
-  return () => mql?.removeEventListener?.('change', onChange);
-}
-
-/** True on narrow viewports (follows resizes and rotation). */
-export function useNarrow(): boolean {
-  return useSyncExternalStore(
-    subscribe,
-    () => window.matchMedia?.(NARROW_QUERY).matches ?? isCompactFilter(window.innerWidth),
-    () => false,
-  );
-}
+/** True on narrow viewports (follows resizes and rotation). Phones also get the panel as a bottom sheet. */
+export const useNarrow = (): boolean => useMediaQuery(NARROW_QUERY);

@@ -78,16 +78,29 @@ function SourceItem({ measure, source, t, lang }: { measure: Measure; source: So
   );
 }
 
-export function MeasureArticle({ measure }: { measure: Measure }) {
-  const data = usePolicyData();
-  const t = useStrings();
-  const lang = useAppStore((s) => s.lang);
-  const status = data.meta.statuses.find((s) => s.id === measure.status.value);
-  const headingId = measureHeadingId(measure.id);
-  const dates = (['announced', 'started', 'ended'] as const).flatMap((key) => {
+interface Props {
+  measure: Measure;
+  /**
+   * Embeds: summary, status and dates show; figures, facts, timeline, place, concerns and sources
+   * open on demand, so an embed stays short enough for an article (issue 7: ≤ 3,000 px).
+   */
+  detailsOnDemand?: boolean;
+}
+
+const datesOf = (measure: Measure) =>
+  (['announced', 'started', 'ended'] as const).flatMap((key) => {
     const d = measure.dates[key];
     return d ? [{ key, d }] : [];
   });
+
+export function MeasureArticle({ measure, detailsOnDemand = false }: Props) {
+  const data = usePolicyData();
+  const t = useStrings();
+  const lang = useAppStore((s) => s.lang);
+  const opened = useAppStore((s) => s.measure === measure.id);
+  const status = data.meta.statuses.find((s) => s.id === measure.status.value);
+  const headingId = measureHeadingId(measure.id);
+  const dates = datesOf(measure);
 
   return (
     <article className="measure" aria-labelledby={headingId}>
@@ -100,26 +113,62 @@ export function MeasureArticle({ measure }: { measure: Measure }) {
           <span className="visually-hidden">{t.statusLabel}: </span>
           {status?.label[lang]}
         </span>
-        {measure.status.note ? <span className="status-note"> — {measure.status.note[lang]}</span> : null}{' '}
+        {measure.status.note && !detailsOnDemand ? (
+          <span className="status-note"> — {measure.status.note[lang]}</span>
+        ) : null}{' '}
         <Cites measure={measure} sources={measure.status.sources} />
       </p>
       <p className="measure-summary">{measure.summary[lang]}</p>
 
-      {dates.length > 0 && (
-        <dl className="measure-dates">
-          {dates.map(({ key, d }) => (
-            <div key={key}>
-              <dt>{t[key]}</dt>
-              <dd>
-                {formatDate(d.date, lang)}
-                {d.note ? <span className="muted"> — {d.note[lang]}</span> : null}{' '}
-                <Cites measure={measure} sources={d.sources} />
-              </dd>
-            </div>
-          ))}
-        </dl>
-      )}
+      <MeasureDates measure={measure} notes={!detailsOnDemand} />
 
+      {detailsOnDemand ? (
+        <details className="measure-details" open={opened || undefined}>
+          <summary>{t.measureDetails}</summary>
+          {/* What the short form left out: the status's note and the dates' notes. */}
+          {measure.status.note ? (
+            <p className="status-note">
+              {measure.status.note[lang]} <Cites measure={measure} sources={measure.status.sources} />
+            </p>
+          ) : null}
+          {dates.some(({ d }) => d.note) ? <MeasureDates measure={measure} notes /> : null}
+          <MeasureDetails measure={measure} />
+        </details>
+      ) : (
+        <MeasureDetails measure={measure} />
+      )}
+    </article>
+  );
+}
+
+/** When the measure was announced, started and ended, each with its sources (and notes). */
+function MeasureDates({ measure, notes }: { measure: Measure; notes: boolean }) {
+  const t = useStrings();
+  const lang = useAppStore((s) => s.lang);
+  const dates = datesOf(measure);
+  if (dates.length === 0) return null;
+  return (
+    <dl className="measure-dates">
+      {dates.map(({ key, d }) => (
+        <div key={key}>
+          <dt>{t[key]}</dt>
+          <dd>
+            {formatDate(d.date, lang)}
+            {notes && d.note ? <span className="muted"> — {d.note[lang]}</span> : null}{' '}
+            <Cites measure={measure} sources={d.sources} />
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/** Figures, facts, timeline, place, concerns and the numbered sources of one measure. */
+function MeasureDetails({ measure }: { measure: Measure }) {
+  const t = useStrings();
+  const lang = useAppStore((s) => s.lang);
+  return (
+    <>
       {measure.figures.length > 0 && (
         <Block title={t.keyFigures} className="measure-figures">
           <ul>
@@ -213,6 +262,6 @@ export function MeasureArticle({ measure }: { measure: Measure }) {
           ))}
         </ol>
       </Block>
-    </article>
+    </>
   );
 }

@@ -81,8 +81,12 @@ export function ShareDialog() {
 
   return (
     <>
-      <button type="button" className="share-button" onClick={show} aria-haspopup="dialog">
-        {t.share}
+      {/* Phones show the short label; the name stays whole (and contains the short one). */}
+      <button type="button" className="share-button" onClick={show} aria-haspopup="dialog" aria-label={t.share}>
+        <span className="label-long">{t.share}</span>
+        <span className="label-short" aria-hidden="true">
+          {t.shareShort}
+        </span>
       </button>
       <dialog ref={dialog} className="share-dialog" aria-labelledby="share-title" onClose={() => setOpen(false)}>
         {open && (

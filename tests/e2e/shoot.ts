@@ -36,7 +36,13 @@ try {
         await waitForMap(page);
         await page.waitForTimeout(300);
         const name = `shot-${size.width}-${theme}${embed ? '-embed' : ''}${extra ? `-${extra.replace(/[^a-z0-9]+/gi, '_')}` : ''}.png`;
-        await page.screenshot({ path: join(SCREENSHOTS, name), fullPage: embed });
+        if (embed) {
+          // As an iframe shows it: as tall as the document (a fullPage capture resizes mid-shot).
+          const height = await page.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+          await page.setViewportSize({ width: size.width, height });
+          await page.waitForTimeout(400);
+        }
+        await page.screenshot({ path: join(SCREENSHOTS, name) });
         console.log(name);
         await page.close();
       }

@@ -44,7 +44,11 @@ describe('label layout', () => {
   it('falls back to a callout column west of the cluster when no nearby spot is free', () => {
     const central = [label('GTM', 200, 60), label('SLV', 206, 68), label('HND', 214, 62), label('CRI', 230, 90)];
     // Everything east of x = 130 is taken (say, by the main map's controls).
-    const boxes = layoutLabels(central, { width: 400, height: 400 }, { obstacles: [{ x: 130, y: 0, width: 270, height: 400 }] });
+    const boxes = layoutLabels(
+      central,
+      { width: 400, height: 400 },
+      { obstacles: [{ x: 130, y: 0, width: 270, height: 400 }] },
+    );
     assertNoOverlap(boxes);
     expect(boxes.every((b) => b.callout && b.x + b.width <= 200)).toBe(true);
     expect([...boxes].sort((a, b) => a.y - b.y).map((b) => b.id)).toEqual(['GTM', 'HND', 'SLV', 'CRI']);

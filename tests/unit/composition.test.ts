@@ -1,0 +1,134 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { FOCUS_COUNTRIES } from '../../src/data/vocabulary.ts';
+import { parseBoundaries } from '../../src/map/boundaries.ts';
+import {
+  COMPOSITION,
+  compose,
+  composeFeatures,
+  INSET_GAP,
+  labelExtents,
+  mercX,
+  mercY,
+  PADDING,
+} from '../../src/map/composition.ts';
+import { isCompactFilter, NARROW_MAX, WIDE_MIN } from '../../src/ui/layout.ts';
+
+const boundaries = parseBoundaries(JSON.parse(readFileSync('public/geo/region.topo.json', 'utf8')));
+/** Screen px per Mercator unit once the camera fits the composition's bounds into the frame. */
+function fittedScale(c: ReturnType<typeof compose>, width: number, height: number) {
+  const [[w, s], [e, n]] = c.bounds;
+  return Math.min((width - 2 * PADDING) / (mercX(e) - mercX(w)), (height - 2 * PADDING) / (mercY(n) - mercY(s)));
+}
+/** El Salvador's drawn width (px) in the inset for a frame of this size. */
+function salvadorPx(width: number, height: number) {
+  const c = compose({ width, height });
+  const slv = composeFeatures(boundaries.geojson, c).features.find(
+    (f) => 'iso3' in f.properties && f.properties.iso3 === 'SLV' && f.properties.part === 'inset',
+  );
+  if (!slv) throw new Error('no inset copy of El Salvador');
+  const xs = (slv.geometry as GeoJSON.MultiPolygon).coordinates.flat(2).map((p) => mercX(p[0] as number));
+  return (Math.max(...xs) - Math.min(...xs)) * fittedScale(c, width, height);
+}
+
+describe('composition: the region and the Central America inset', () => {
+  it('magnifies Central America more where the frame is wide, within its limits', () => {
+    const phone = compose({ width: 351, height: 439 });
+    const laptop = compose({ width: 816, height: 477 });
+    expect(phone.magnification).toBeGreaterThanOrEqual(COMPOSITION.minMagnification);
+    expect(laptop.magnification).toBeGreaterThan(phone.magnification);
+    expect(laptop.magnification).toBeLessThanOrEqual(COMPOSITION.maxMagnification);
+    expect(compose({ width: 5000, height: 400 }).magnification).toBe(COMPOSITION.maxMagnification);
+    expect(compose({ width: 200, height: 2000 }).magnification).toBe(COMPOSITION.minMagnification);
+  });
+
+  it('draws El Salvador large enough to see in the frames of a laptop and a phone', () => {
+    // The map frames the built layout gives at 1280×800 and 375×740 (measured in the browser too).
+    expect(salvadorPx(816, 477)).toBeGreaterThanOrEqual(48);
+    expect(salvadorPx(351, 439)).toBeGreaterThanOrEqual(28);
+  });
+
+  it('puts the inset west of the main map with a gap, level with its top, and never past the antimeridian', () => {
+    for (const [width, height] of [
+      [256, 320],
+      [351, 439],
+      [816, 477],
+      [960, 640],
+      [1000, 400], // the widest frame the layout makes is about 2:1
+    ] as const) {
+      const c = compose({ width, height });
+      const scale = fittedScale(c, width, height);
+      const mainWest = c.toMain([COMPOSITION.insetSource[0][0], 0])[0];
+      const gapPx = (mercX(mainWest) - mercX(c.insetFrame[1][0])) * scale;
+      expect(gapPx, `${width}×${height}`).toBeGreaterThanOrEqual(INSET_GAP - 0.5);
+      expect(c.insetFrame[1][1]).toBeCloseTo(c.bounds[1][1], 6);
+      expect(c.maxBounds[0][0]).toBeGreaterThan(-180);
+      expect(c.maxBounds[1][0]).toBeLessThan(180);
+      // The view (bounds plus the padding's worth either side) stays clear of ±180°.
+      const halfView = (width / 2 / scale) * (180 / Math.PI);
+      const centre = (c.bounds[0][0] + c.bounds[1][0]) / 2;
+      expect(Math.abs(centre) + halfView, `${width}×${height}`).toBeLessThan(180);
+    }
+  });
+
+  it('sends a point of Central America into the inset and any other point to the main map', () => {
+    const c = compose({ width: 816, height: 477 });
+    const [[fw, fs], [fe, fn]] = c.insetFrame;
+    const [x, y] = c.toComposed([-89.2, 13.7]); // San Salvador
+    expect(x).toBeGreaterThan(fw);
+    expect(x).toBeLessThan(fe);
+    expect(y).toBeGreaterThan(fs);
+    expect(y).toBeLessThan(fn);
+    expect(c.toInset([-78.5, -0.2])).toBeNull(); // Quito
+    expect(c.toComposed([-78.5, -0.2])).toEqual(c.toMain([-78.5, -0.2]));
+    // The main map is only shifted, never scaled: latitudes are kept.
+    expect(c.toMain([-70.6, -33.4])[1]).toBe(-33.4);
+  });
+
+  it('keeps every country on the main map and adds inset copies of those in the inset area', () => {
+    const c = compose({ width: 816, height: 477 });
+    const fc = composeFeatures(boundaries.geojson, c);
+    const parts = (part: string) =>
+      fc.features
+        .filter((f) => f.properties.part === part)
+        .map((f) => ('iso3' in f.properties ? f.properties.iso3 : ''));
+    expect(parts('main').sort()).toEqual(boundaries.geojson.features.map((f) => f.properties.iso3).sort());
+    expect(parts('inset')).toEqual(expect.arrayContaining(['GTM', 'SLV', 'HND', 'CRI', 'NIC', 'BLZ']));
+    expect(parts('inset')).not.toContain('CHL');
+    expect(parts('frame')).toHaveLength(1);
+    // Inset copies keep their ISO code: feature-state, colour and clicks reach both copies.
+    for (const f of fc.features.filter((x) => x.properties.part === 'inset')) {
+      const g = f.geometry as GeoJSON.MultiPolygon;
+      for (const p of g.coordinates.flat(2)) {
+        expect(p[0]).toBeGreaterThanOrEqual(c.insetFrame[0][0] - 1e-9);
+        expect(p[0]).toBeLessThanOrEqual(c.insetFrame[1][0] + 1e-9);
+      }
+    }
+  });
+
+  it('gives label extents for all six, in the inset for Central America', () => {
+    const c = compose({ width: 816, height: 477 });
+    const extents = labelExtents(composeFeatures(boundaries.geojson, c), FOCUS_COUNTRIES);
+    expect(Object.keys(extents).sort()).toEqual([...FOCUS_COUNTRIES].sort());
+    const slv = extents.SLV as [[number, number], [number, number]];
+    expect(slv[0][0]).toBeGreaterThanOrEqual(c.insetFrame[0][0]);
+    expect(slv[1][0]).toBeLessThanOrEqual(c.insetFrame[1][0]);
+  });
+});
+
+describe('layout rules', () => {
+  it('folds the filter on phones and narrow columns only', () => {
+    expect(isCompactFilter(320)).toBe(true);
+    expect(isCompactFilter(NARROW_MAX)).toBe(true);
+    expect(isCompactFilter(NARROW_MAX + 1)).toBe(false);
+    expect(isCompactFilter(1280)).toBe(false);
+  });
+
+  it('uses the same breakpoints as the stylesheet', () => {
+    const css = readFileSync('src/ui/styles.css', 'utf8');
+    const widths = new Set([...css.matchAll(/\((?:max|min)-width:\s*(\d+)px\)/g)].map((m) => Number(m[1])));
+    for (const w of [NARROW_MAX, NARROW_MAX + 1, WIDE_MIN]) expect(widths.has(w), String(w)).toBe(true);
+    // Anything else only refines the wide layout (the country list's single row).
+    for (const w of widths) expect(w === NARROW_MAX || w === NARROW_MAX + 1 || w >= WIDE_MIN, String(w)).toBe(true);
+  });
+});
