@@ -38,6 +38,8 @@ function FullPageLink() {
 interface Props {
   /** Injected in tests; defaults to the real, lazily loaded MapLibre. */
   createMap?: CreateMap;
+  /** Injected in tests; defaults to probing the browser for WebGL (else the SVG map is drawn). */
+  webgl?: () => boolean;
   /**
    * Embed mode (?embed=1): the same graphic without page chrome — a one-line title, the source
    * line and a link to the full page — and a map that lets page scroll pass over it.
@@ -45,7 +47,7 @@ interface Props {
   embed?: boolean;
 }
 
-export function App({ createMap, embed = false }: Props) {
+export function App({ createMap, webgl, embed = false }: Props) {
   // Framed (any host): report our height in pym, Datawrapper, AMP and Embedly formats — from the
   // first commit on, never before there is anything to measure.
   useEffect(() => startHeightMessages(), []);
@@ -89,7 +91,7 @@ export function App({ createMap, embed = false }: Props) {
           <a className="skip-link" href={`#${COUNTRY_LIST_ID}`}>
             {t.skipToList}
           </a>
-          <MapView createMap={createMap} cooperativeGestures={embed} fitFirstScreen={!embed} />
+          <MapView createMap={createMap} webgl={webgl} cooperativeGestures={embed} fitFirstScreen={!embed} />
           <Legend />
           <CountryList />
         </div>

@@ -20,7 +20,8 @@ export interface MapLike {
   getSource(id: string): { setData(data: GeoJSON.GeoJSON): unknown } | undefined;
   fitBounds(bounds: [[number, number], [number, number]], options?: Record<string, unknown>): unknown;
   project(lngLat: [number, number]): { x: number; y: number };
-  getCanvas(): HTMLCanvasElement;
+  /** MapLibre's canvas (the SVG renderer's drawing): the keyboard surface, named for screen readers. */
+  getCanvas(): HTMLElement;
   resize(): unknown;
   /** Draws the current frame synchronously (used to snapshot the canvas for printing). */
   redraw(): unknown;
@@ -57,29 +58,80 @@ export interface MapInit {
 
 export type CreateMap = (container: HTMLElement, init: MapInit) => Promise<MapLike>;
 
-/** Creates a real MapLibre map; maplibre-gl, its worker and its CSS load only now. */
-export const createMaplibreMap: CreateMap = async (container, init) => {
-  const [maplibre, worker, , style] = await Promise.all([
+/** What failed while the map was being drawn: named to the reader, retried on its own. */
+export type MapStage = 'boundaries' | 'library' | 'start';
+
+export class MapLoadError extends Error {
+  constructor(
+    readonly stage: MapStage,
+    cause: unknown,
+  ) {
+    super(`${stage}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    this.name = 'MapLoadError';
+  }
+}
+
+type Maplibre = typeof import('maplibre-gl');
+let library: Promise<Maplibre> | null = null;
+
+/**
+ * maplibre-gl, its worker's URL and its CSS, fetched once; a failure is forgotten, so Retry
+ * fetches again (and only this).
+ */
+function loadLibrary(): Promise<Maplibre> {
+  library ??= Promise.all([
     import('maplibre-gl'),
     import('maplibre-gl/dist/maplibre-gl-worker.mjs?url'),
     import('maplibre-gl/dist/maplibre-gl.css'),
-    init.style,
-  ]);
-  // Vite emits the worker as its own file; without this MapLibre cannot start it (see stack.md).
-  maplibre.setWorkerUrl(worker.default);
-  const map = new maplibre.Map({
-    container,
-    style: style as never,
-    bounds: init.bounds,
-    fitBoundsOptions: init.fitBoundsOptions,
-    maxBounds: init.maxBounds,
-    renderWorldCopies: false,
-    cooperativeGestures: init.cooperativeGestures ?? false,
-    dragRotate: false,
-    pitchWithRotate: false,
-    touchPitch: false,
-    attributionControl: false,
-  });
+  ]).then(
+    ([maplibre, worker]) => {
+      // Vite emits the worker as its own file; without this MapLibre cannot start it (see stack.md).
+      maplibre.setWorkerUrl(worker.default);
+      return maplibre;
+    },
+    (error: unknown) => {
+      library = null;
+      throw new MapLoadError('library', error);
+    },
+  );
+  return library;
+}
+
+/** Whether this browser can give MapLibre a WebGL context at all (else the SVG map is drawn). */
+export function webglAvailable(): boolean {
+  const canvas = document.createElement('canvas');
+  return Boolean(canvas.getContext('webgl2') ?? canvas.getContext('webgl'));
+}
+
+/** Raised when MapLibre cannot get a WebGL context although the probe said it could. */
+export class NoWebGLError extends Error {
+  override name = 'NoWebGLError';
+}
+
+/** Creates a real MapLibre map; maplibre-gl, its worker and its CSS load only now. */
+export const createMaplibreMap: CreateMap = async (container, init) => {
+  const [maplibre, style] = await Promise.all([loadLibrary(), init.style]);
+  let map: InstanceType<Maplibre['Map']>;
+  try {
+    map = new maplibre.Map({
+      container,
+      style: style as never,
+      bounds: init.bounds,
+      fitBoundsOptions: init.fitBoundsOptions,
+      maxBounds: init.maxBounds,
+      renderWorldCopies: false,
+      cooperativeGestures: init.cooperativeGestures ?? false,
+      dragRotate: false,
+      pitchWithRotate: false,
+      touchPitch: false,
+      attributionControl: false,
+    });
+  } catch (error) {
+    // MapLibre throws when it cannot create a WebGL context (GPU blocklisted, WebGL disabled).
+    if (error instanceof Error && /webgl|gpu/i.test(`${error.name} ${error.message}`))
+      throw new NoWebGLError(error.message, { cause: error });
+    throw new MapLoadError('start', error);
+  }
   map.addControl(new maplibre.AttributionControl({ compact: true, customAttribution: 'Natural Earth' }), 'bottom-left');
   map.touchZoomRotate.disableRotation();
   map.keyboard.disableRotation();

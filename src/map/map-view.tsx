@@ -6,24 +6,29 @@
  * Contract other tests rely on: the wrapper is a <section> (role region) named "…map…", with
  * `aria-busy="true"` until MapLibre's first `idle` with the boundaries drawn.
  */
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useLayoutEffect, useMemo, useRef } from 'react';
 import { colourByCountry } from '../data/selectors.ts';
 import { type CountryCode, FOCUS_COUNTRIES } from '../data/vocabulary.ts';
 import { useMatchingCounts, useStrings } from '../state/data-context.ts';
 import { useAppStore, useAppStoreApi } from '../state/store.ts';
 import { useResolvedTheme } from '../state/theme.ts';
 import { applyMapState, type MapViewState } from './apply.ts';
-import { BOUNDARIES_URL, type Boundaries, loadBoundaries } from './boundaries.ts';
+import { BOUNDARIES_URL, type Boundaries } from './boundaries.ts';
 import { type Bounds, type Composition, compose, composeFeatures, labelExtents, PADDING } from './composition.ts';
 import { CountryLabels, type CountryLabelsHandle } from './country-labels.tsx';
 import { useFirstScreenOffset } from './first-screen.ts';
 import { layoutLabels } from './label-layout.ts';
-import { type CreateMap, createMaplibreMap, type MapLike } from './map-adapter.ts';
+import { type CreateMap, createMaplibreMap, type MapLike, MapLoadError, webglAvailable } from './map-adapter.ts';
 import { buildStyle, FOCUS_FILL_LAYERS, hatchImage, hatchImageId } from './map-style.ts';
+import { type MapHandlers, useMapInstance } from './use-map-instance.ts';
 
 interface Props {
   /** Injected in tests (a fake map); the real app uses MapLibre, loaded lazily. */
   createMap?: CreateMap;
+  /** Drawn where there is no WebGL: the SVG renderer, loaded lazily. */
+  createFallbackMap?: CreateMap;
+  /** Whether WebGL is available (injected in tests). */
+  webgl?: () => boolean;
   boundariesUrl?: string;
   /** Embeds: let page scroll pass over the map (MapLibre's cooperative gestures). */
   cooperativeGestures?: boolean;
@@ -31,34 +36,21 @@ interface Props {
   fitFirstScreen?: boolean;
 }
 
-/** Resolves when `el` comes within `margin` of the viewport (at once where the API is missing). */
-function nearViewport(el: Element, margin = '300px'): Promise<void> {
-  if (typeof IntersectionObserver === 'undefined') return Promise.resolve();
-  return new Promise((resolve) => {
-    const io = new IntersectionObserver(
-      (entries) => {
-        if (entries.some((e) => e.isIntersecting)) {
-          io.disconnect();
-          resolve();
-        }
-      },
-      { rootMargin: margin },
-    );
-    io.observe(el);
-  });
-}
-
-type Status = 'loading' | 'ready' | 'error';
-
-declare global {
-  interface Window {
-    /** Set only under automation (navigator.webdriver), so end-to-end tests can project points. */
-    __POLICY_MAP__?: MapLike;
+/** The SVG renderer's own chunk; failing to fetch it is a library failure like MapLibre's. */
+const createSvgMapLazily: CreateMap = async (container, init) => {
+  let mod: typeof import('./svg-map.ts');
+  try {
+    mod = await import('./svg-map.ts');
+  } catch (error) {
+    throw new MapLoadError('library', error);
   }
-}
+  return mod.createSvgMap(container, init);
+};
 
 export function MapView({
   createMap = createMaplibreMap,
+  createFallbackMap = createSvgMapLazily,
+  webgl = webglAvailable,
   boundariesUrl = BOUNDARIES_URL,
   cooperativeGestures = false,
   fitFirstScreen = false,
@@ -70,7 +62,6 @@ export function MapView({
   const counts = useMatchingCounts();
   const theme = useResolvedTheme();
   const colours = useMemo(() => colourByCountry(counts, theme), [counts, theme]);
-  const [status, setStatus] = useState<Status>('loading');
 
   const sectionRef = useRef<HTMLElement>(null);
   useFirstScreenOffset(sectionRef, fitFirstScreen);
@@ -82,7 +73,8 @@ export function MapView({
   const boundariesRef = useRef<Boundaries | null>(null);
   const compositionRef = useRef<Composition | null>(null);
   const extentsRef = useRef<Record<string, Bounds>>({});
-  /** What the map should show, and what it was last given (null until `load`). */
+  const userMovedRef = useRef(false);
+  /** What the map should show… */
   const wanted = useRef<Omit<MapViewState, 'features'> & { features: GeoJSON.FeatureCollection | null }>({
     theme,
     colours,
@@ -91,9 +83,10 @@ export function MapView({
     canvasLabel: t.mapCanvasLabel,
     features: null,
   });
+  /** …and what it was last given: null while it cannot take anything (before load, context lost). */
   const applied = useRef<Partial<MapViewState> | null>(null);
 
-  /** The one way state reaches MapLibre: applies the difference once the map has loaded. */
+  /** The one way state reaches the map: applies the difference whenever the map can take it. */
   const sync = useRef(() => {
     const map = mapRef.current;
     const next = wanted.current;
@@ -157,89 +150,42 @@ export function MapView({
     return true;
   }).current;
 
-  // Create the map once; remove it on unmount.
-  useEffect(() => {
-    let alive = true;
-    let map: MapLike | null = null;
-    let userMoved = false;
-    const abort = new AbortController();
-    const container = containerRef.current as HTMLDivElement;
-    const unsubscribe = store.subscribe((s, prev) => {
-      if (s.hovered === prev.hovered) return;
-      wanted.current = { ...wanted.current, hovered: s.hovered };
-      sync();
-    });
-    // A WebGL canvas prints blank: swap in a snapshot of the current frame while printing.
-    const onBeforePrint = () => {
-      if (!map || !applied.current || !printImageRef.current) return;
-      map.redraw();
-      printImageRef.current.src = map.getCanvas().toDataURL('image/png');
-    };
-    window.addEventListener('beforeprint', onBeforePrint);
-    const resizeObserver = new ResizeObserver(() => {
-      if (!map || !applied.current) return;
-      map.resize();
-      const changed = recompose();
-      sync();
-      const composition = compositionRef.current;
-      if (composition && (changed || !userMoved))
-        map.fitBounds(composition.bounds, { padding: PADDING, animate: false });
-      if (changed) userMoved = false;
-      positionLabels();
-    });
+  /** Fits the composition unless the reader has moved the map (a new composition always fits). */
+  const fitComposition = useRef((force: boolean) => {
+    const map = mapRef.current;
+    const composition = compositionRef.current;
+    if (!map || !composition || (userMovedRef.current && !force)) return;
+    userMovedRef.current = false;
+    map.fitBounds(composition.bounds, { padding: PADDING, animate: false });
+  }).current;
 
-    (async () => {
-      // Browsers cap WebGL contexts per page and throttle off-screen frames: create the map only
-      // when it nears the viewport (the text UI works meanwhile). Nothing is released later.
-      await nearViewport(container);
-      if (!alive) return;
-      // Boundaries and MapLibre's code download in parallel; the composition needs both the
-      // boundaries and the frame's size.
-      const style = loadBoundaries(boundariesUrl, abort.signal).then((b) => {
-        boundariesRef.current = b;
-        recompose();
-        return buildStyle(wanted.current.features as GeoJSON.FeatureCollection, wanted.current.theme);
-      });
+  const handlers = useRef<MapHandlers>({
+    view() {
+      const container = containerRef.current as HTMLElement;
       const first = compose({ width: container.clientWidth, height: container.clientHeight });
-      map = await createMap(container, {
-        style,
+      return {
         bounds: first.bounds,
         fitBoundsOptions: { padding: PADDING, animate: false },
         maxBounds: first.maxBounds,
-        cooperativeGestures,
-      });
-      if (!alive) {
-        map.remove();
-        return;
-      }
-      const m = map;
+      };
+    },
+    style(boundaries) {
+      boundariesRef.current = boundaries;
+      compositionRef.current = null;
+      recompose();
+      return buildStyle(wanted.current.features as GeoJSON.FeatureCollection, wanted.current.theme);
+    },
+    attach(m) {
       mapRef.current = m;
       // MapLibre makes its canvas a second region named "Map"; the region is ours (the contract),
       // the canvas is the keyboard pan/zoom surface inside it.
       m.getCanvas().setAttribute('role', 'application');
-      if (typeof navigator !== 'undefined' && navigator.webdriver) window.__POLICY_MAP__ = m;
       m.setMissingStyleImageResolver((id: string) => {
         for (const name of ['light', 'dark'] as const) if (id === hatchImageId(name)) m.addImage(id, hatchImage(name));
       });
-      m.on('error', (e: { error?: Error }) => {
-        if (!applied.current) {
-          console.error(e.error);
-          if (alive) setStatus('error');
-        }
-      });
-      m.on('load', () => {
-        // The style was built with these features: everything else is applied now.
-        applied.current = { features: wanted.current.features ?? undefined };
-        sync();
-        const composition = compositionRef.current;
-        if (composition) m.fitBounds(composition.bounds, { padding: PADDING, animate: false });
-        positionLabels();
-        resizeObserver.observe(container);
-        m.once('idle', () => alive && setStatus('ready'));
-      });
       m.on('move', positionLabels);
       m.on('movestart', (e: { originalEvent?: Event }) => {
-        if (e.originalEvent) userMoved = true;
+        if (e.originalEvent) userMovedRef.current = true;
       });
       m.on('mousemove', FOCUS_FILL_LAYERS, (e: { features?: { id?: string | number }[] }) => {
         m.getCanvas().style.cursor = 'pointer';
@@ -253,24 +199,79 @@ export function MapView({
         const id = e.features?.[0]?.id as CountryCode | undefined;
         if (id) store.getState().select(id);
       });
-    })().catch((error: unknown) => {
-      if (!alive || (error instanceof DOMException && error.name === 'AbortError')) return;
-      console.error(error);
-      setStatus('error');
-    });
-
-    return () => {
-      alive = false;
-      abort.abort();
-      window.removeEventListener('beforeprint', onBeforePrint);
-      unsubscribe();
-      resizeObserver.disconnect();
+    },
+    onLoad() {
+      // The style was built with these features: everything else is applied now.
+      applied.current = { features: wanted.current.features ?? undefined };
+      recompose(); // the frame may have changed size while loading
+      sync();
+      fitComposition(true);
+      positionLabels();
+      resizeObserver.current?.observe(containerRef.current as HTMLElement);
+    },
+    onLost() {
+      applied.current = null;
+    },
+    onRestored() {
+      // A restored context may have dropped data, paint and feature-state: re-apply everything.
+      applied.current = {};
+      sync();
+      positionLabels();
+    },
+    onRemoved() {
       applied.current = null;
       mapRef.current = null;
-      if (window.__POLICY_MAP__ === map) delete window.__POLICY_MAP__;
-      map?.remove();
+      resizeObserver.current?.disconnect();
+    },
+  }).current;
+
+  const resizeObserver = useRef<ResizeObserver | null>(null);
+  useLayoutEffect(() => {
+    const observer = new ResizeObserver(() => {
+      const map = mapRef.current;
+      if (!map || !applied.current) return;
+      map.resize();
+      const changed = recompose();
+      sync();
+      fitComposition(changed);
+      positionLabels();
+    });
+    resizeObserver.current = observer;
+    // A WebGL canvas prints blank: swap in a snapshot of the current frame while printing.
+    const onBeforePrint = () => {
+      const map = mapRef.current;
+      const canvas = map?.getCanvas();
+      if (!map || !applied.current || !printImageRef.current || !(canvas instanceof HTMLCanvasElement)) return;
+      map.redraw();
+      printImageRef.current.src = canvas.toDataURL('image/png');
     };
-  }, [createMap, boundariesUrl, cooperativeGestures, store, positionLabels, recompose, sync]);
+    window.addEventListener('beforeprint', onBeforePrint);
+    return () => {
+      observer.disconnect();
+      window.removeEventListener('beforeprint', onBeforePrint);
+    };
+  }, [fitComposition, positionLabels, recompose, sync]);
+
+  // Hover reaches the map without re-rendering React.
+  useLayoutEffect(
+    () =>
+      store.subscribe((s, prev) => {
+        if (s.hovered === prev.hovered) return;
+        wanted.current = { ...wanted.current, hovered: s.hovered };
+        sync();
+      }),
+    [store, sync],
+  );
+
+  const { status, retry } = useMapInstance({
+    containerRef,
+    createMap,
+    createFallbackMap,
+    webgl,
+    boundariesUrl,
+    cooperativeGestures,
+    handlers,
+  });
 
   // Everything React knows (filter → colours, theme, selection, language) reaches the map here.
   useLayoutEffect(() => {
@@ -281,18 +282,23 @@ export function MapView({
   // biome-ignore lint/correctness/useExhaustiveDependencies: these change the labels' size, so they trigger a new layout.
   useLayoutEffect(() => positionLabels(), [counts, lang, selected, status, positionLabels]);
 
+  const failure =
+    status.kind === 'error'
+      ? `${t[status.timedOut ? (`mapSlow_${status.stage}` as const) : (`mapFailed_${status.stage}` as const)]} ${t.mapStillWorks}`
+      : null;
   return (
     <section
       ref={sectionRef}
       className="map"
       aria-label={t.mapRegionLabel}
       aria-describedby="map-description"
-      aria-busy={status === 'loading'}
+      aria-busy={status.kind === 'loading'}
+      data-renderer={status.kind === 'ready' ? status.renderer : undefined}
     >
       <p id="map-description" className="visually-hidden">
         {t.mapDescription}
       </p>
-      <div ref={containerRef} className="map-canvas" data-status={status} />
+      <div ref={containerRef} className="map-canvas" data-status={status.kind} />
       <img ref={printImageRef} className="map-print" alt="" />
       <p ref={captionRef} className="inset-caption" aria-hidden="true">
         {t.insetCaption}
@@ -305,15 +311,19 @@ export function MapView({
         onSelect={(c) => store.getState().select(c)}
         onHover={(c) => store.getState().hover(c)}
       />
-      {status === 'loading' && (
+      {status.kind === 'loading' && (
         <p className="map-status" role="status">
           {t.mapLoading}
         </p>
       )}
-      {status === 'error' && (
-        <p className="map-status" role="alert">
-          {t.mapFailed}
-        </p>
+      {status.kind === 'ready' && status.renderer === 'svg' && <p className="map-note">{t.mapSvgNote}</p>}
+      {failure && (
+        <div className="map-status map-failure" role="alert">
+          <p>{failure}</p>
+          <button type="button" className="retry-button" onClick={retry}>
+            {t.mapRetry}
+          </button>
+        </div>
       )}
     </section>
   );

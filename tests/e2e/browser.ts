@@ -9,7 +9,11 @@ import { type BrowserContext, chromium } from 'playwright-core';
 
 export const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
-export async function launchBrowser(viewport = { width: 1280, height: 800 }): Promise<{
+export async function launchBrowser(
+  viewport = { width: 1280, height: 800 },
+  /** Extra Chromium flags (e.g. --disable-webgl). */
+  extraArgs: string[] = [],
+): Promise<{
   context: BrowserContext;
   close(): Promise<void>;
 }> {
@@ -26,6 +30,7 @@ export async function launchBrowser(viewport = { width: 1280, height: 800 }): Pr
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...extraArgs,
     ],
   });
   return {

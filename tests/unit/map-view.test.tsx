@@ -110,7 +110,7 @@ describe('map component (fake map)', () => {
   it('says so when the boundary file cannot be fetched', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
     renderApp({ boundaries: 'unavailable' });
-    expect(await screen.findByRole('alert')).toHaveTextContent('could not be drawn');
+    expect(await screen.findByRole('alert')).toHaveTextContent('The country boundaries could not be loaded.');
     expect(screen.getByRole('region', { name: /map/i })).toHaveAttribute('aria-busy', 'false');
   });
 
@@ -119,7 +119,7 @@ describe('map component (fake map)', () => {
     const { maps } = renderApp();
     await waitFor(() => expect(maps).toHaveLength(1));
     act(() => (maps[0] as FakeMap).fire('error', { error: new Error('WebGL unavailable') }));
-    expect(await screen.findByRole('alert')).toHaveTextContent('could not be drawn');
+    expect(await screen.findByRole('alert')).toHaveTextContent('The map could not be started.');
     expect(screen.getByRole('region', { name: /map/i })).toHaveAttribute('aria-busy', 'false');
     expect(screen.getByRole('button', { name: /^El Salvador/ })).toBeEnabled();
   });
