@@ -2,14 +2,19 @@ import data from 'virtual:policy-data';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app.tsx';
+import { dateRange } from './data/timeline.ts';
 import { preferredLang } from './i18n/strings.ts';
 import { DataContext } from './state/data-context.ts';
 import { createAppStore, StoreContext } from './state/store.ts';
 import { fromUrlState, parseUrlState, syncUrlWithStore } from './state/url-state.ts';
 import './ui/styles.css';
 
-const fromUrl = fromUrlState(parseUrlState(window.location.search));
-const store = createAppStore({ ...fromUrl, lang: fromUrl.lang ?? preferredLang(navigator.languages ?? []) });
+const months = dateRange(data);
+const fromUrl = fromUrlState(parseUrlState(window.location.search, { months }));
+const store = createAppStore(
+  { ...fromUrl, lang: fromUrl.lang ?? preferredLang(navigator.languages ?? []) },
+  { range: months },
+);
 syncUrlWithStore(store);
 const embed = new URLSearchParams(window.location.search).get('embed') === '1';
 if (embed) document.documentElement.dataset.embed = '';

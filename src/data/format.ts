@@ -35,11 +35,18 @@ export function formatNumber(value: number, lang: Lang): string {
   }).format(value);
 }
 
-/** "more than 91,000 people", "65–70 inmates per cell", "US$35 million". */
+/**
+ * Money that readers know by a unit name rather than a currency symbol: the Chilean unidad de
+ * fomento (ISO 4217 "CLF") is written "4.75 million UF", never "CLF 4.75 million". Values in these
+ * currencies print as number + the figure's own unit text.
+ */
+export const CURRENCIES_SHOWN_AS_UNIT: ReadonlySet<string> = new Set(['CLF']);
+
+/** "more than 91,000 people", "65–70 inmates per cell", "US$35 million", "4.75 million UF (…)". */
 export function formatFigureValue(v: FigureValue, lang: Lang): string {
   const s = STRINGS[lang];
   const qualifier = v.qualifier ? `${s[`qualifier_${v.qualifier}`]} ` : '';
-  if (v.currency) {
+  if (v.currency && !CURRENCIES_SHOWN_AS_UNIT.has(v.currency)) {
     const fmt = (n: number) => formatMoney(n, v.currency as string, lang);
     return `${qualifier}${v.valueMax === undefined ? fmt(v.value) : `${fmt(v.value)}–${fmt(v.valueMax)}`}`;
   }

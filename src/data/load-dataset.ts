@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
+import { COUNTRY_BOUNDS, inBounds } from './bounds.ts';
 import { findJsonSyntaxError } from './json-syntax.ts';
 import { CountryFile, Dataset } from './schema.ts';
 import { type CountryCode, FOCUS_COUNTRIES } from './vocabulary.ts';
@@ -219,6 +220,9 @@ const isCountryCode = (value: unknown): value is CountryCode =>
 
 const listOf = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
+/** Countries a policy link may name: the focus countries and the United States. */
+const LINK_ENDPOINTS: readonly string[] = [...FOCUS_COUNTRIES, 'USA'];
+
 /**
  * Checks that need more than one record or file: unique ids, measures in the right file, links
  * pointing at real measures and sources. They run on everything that parsed as JSON, even where the
@@ -244,6 +248,25 @@ function crossCheck(metaJson: unknown, metaFile: string, read: ReadCountryFile[]
     for (const item of listOf(asRecord(json)?.measures)) {
       const m = asRecord(item);
       if (typeof m?.id !== 'string') continue;
+      // Coordinates must fall inside the country's rough box (catches a swapped sign or lat/lon).
+      const location = asRecord(m.location);
+      // (Out-of-range degrees are the schema's to report.)
+      if (
+        isCountryCode(m.country) &&
+        typeof location?.lat === 'number' &&
+        typeof location.lon === 'number' &&
+        Math.abs(location.lat) <= 90 &&
+        Math.abs(location.lon) <= 180
+      ) {
+        const box = COUNTRY_BOUNDS[m.country];
+        if (!inBounds(box, location.lat, location.lon))
+          problems.push({
+            file,
+            record: m.id,
+            path: 'location',
+            message: `lat ${location.lat}, lon ${location.lon} is outside ${m.country} (lat ${box.south} to ${box.north}, lon ${box.west} to ${box.east}); check the sign and the order`,
+          });
+      }
       const sources = new Set(
         listOf(m.sources).flatMap((s) => (typeof asRecord(s)?.n === 'number' ? [asRecord(s)?.n as number] : [])),
       );
@@ -295,6 +318,16 @@ function crossCheck(metaJson: unknown, metaFile: string, read: ReadCountryFile[]
   for (const [l, item] of listOf(meta.links).entries()) {
     const link = asRecord(item);
     const record = typeof link?.id === 'string' ? link.id : `links[${l}]`;
+    // Endpoints: a focus country or the United States, the only other country the brief links.
+    for (const end of ['from', 'to'] as const)
+      for (const [i, code] of listOf(link?.[end]).entries())
+        if (typeof code === 'string' && /^[A-Z]{3}$/.test(code) && !LINK_ENDPOINTS.includes(code))
+          problems.push({
+            file: metaFile,
+            record,
+            path: `${end}[${i}]`,
+            message: `must be one of ${LINK_ENDPOINTS.join(', ')}; found "${code}"`,
+          });
     for (const [i, refItem] of listOf(link?.refs).entries()) {
       const ref = asRecord(refItem);
       if (typeof ref?.measure !== 'string') continue;

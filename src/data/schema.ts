@@ -212,6 +212,12 @@ export const Measure = z
       value: StatusSchema,
       /** Qualification of the status, e.g. "48th extension runs 2 to 31 March 2026". */
       note: Text.optional(),
+      /**
+       * When the current status began, where a source dates it and no date below does (the day a
+       * prison that started construction earlier opened; the day decrees approved a campaign
+       * promise). Omit when unknown: the time slider then says the status before today is unknown.
+       */
+      since: DatedEvent.optional(),
       sources: Cites,
     }),
     dates: z.strictObject({
@@ -271,6 +277,18 @@ function checkMeasure(value: unknown, ctx: z.RefinementCtx): void {
     const date = asRecord(dates?.[key])?.date;
     return isPartialDate(date) ? date : undefined;
   };
+  // The date the current status began cannot come before the measure was announced or started.
+  const since = asRecord(asRecord(m.status)?.since)?.date;
+  if (isPartialDate(since))
+    for (const key of ['announced', 'started'] as const) {
+      const d = dateOf(key);
+      if (d && isBefore(since, d))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['status', 'since', 'date'],
+          message: `the status cannot begin (${since}) before the measure was ${key} (${d})`,
+        });
+    }
   // Each date against every earlier one that is present (the nearest first), one problem per date.
   for (let j = 1; j < DATE_ORDER.length; j++) {
     const later = DATE_ORDER[j] as (typeof DATE_ORDER)[number];

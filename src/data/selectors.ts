@@ -5,34 +5,123 @@
 import { scaleThreshold } from 'd3-scale';
 import type { PolicyData } from './load-dataset.ts';
 import { PALETTES, type ThemeName } from './palette.ts';
-import type { Measure, MeasureType } from './schema.ts';
+import type { Dataset, Measure, MeasureType, Source } from './schema.ts';
+import { asOfMonth, existsAt, type Month, measureAt } from './timeline.ts';
 import { type CountryCode, FOCUS_COUNTRIES, type MeasureTypeId } from './vocabulary.ts';
 
 export type Counts = Record<CountryCode, number>;
 
-/** Measures of `country` whose type is active, in data order. */
+/**
+ * Measures of `country` whose type is active and that exist at `month` (default: the "as of"
+ * month, i.e. all of them), in data order.
+ */
 export function visibleMeasures(
   data: PolicyData,
   country: CountryCode,
   activeTypes: readonly MeasureTypeId[],
+  month: Month = asOfMonth(data),
 ): Measure[] {
   const active = new Set(activeTypes);
-  return (data.countries.find((c) => c.country === country)?.measures ?? []).filter((m) => active.has(m.type));
+  const asOf = asOfMonth(data);
+  return (data.countries.find((c) => c.country === country)?.measures ?? []).filter(
+    (m) => active.has(m.type) && existsAt(m, month, asOf),
+  );
 }
 
-/** Number of measures per focus country that match the active types. */
-export function countsByCountry(data: PolicyData, activeTypes: readonly MeasureTypeId[]): Counts {
+/** Number of measures per focus country that match the active types and exist at `month` (default: "as of"). */
+export function countsByCountry(
+  data: PolicyData,
+  activeTypes: readonly MeasureTypeId[],
+  month: Month = asOfMonth(data),
+): Counts {
   const counts = Object.fromEntries(FOCUS_COUNTRIES.map((c) => [c, 0])) as Counts;
-  const active = new Set(activeTypes);
-  for (const c of data.countries) counts[c.country] = c.measures.filter((m) => active.has(m.type)).length;
+  for (const c of data.countries) counts[c.country] = visibleMeasures(data, c.country, activeTypes, month).length;
   return counts;
 }
 
-/** Total measures per type across all countries (the filter's counts do not depend on the filter). */
-export function countsByType(data: PolicyData): Record<MeasureTypeId, number> {
+/**
+ * Measures per type across all countries that exist at `month` (default: "as of"); the filter's
+ * counts do not depend on the filter.
+ */
+export function countsByType(data: PolicyData, month: Month = asOfMonth(data)): Record<MeasureTypeId, number> {
   const counts = Object.fromEntries(data.meta.types.map((t) => [t.id, 0])) as Record<MeasureTypeId, number>;
-  for (const c of data.countries) for (const m of c.measures) counts[m.type] += 1;
+  const asOf = asOfMonth(data);
+  for (const c of data.countries) for (const m of c.measures) if (existsAt(m, month, asOf)) counts[m.type] += 1;
   return counts;
+}
+
+/**
+ * How many of a country's measures (of the active types) do not exist yet at `month` and come
+ * later: `total`, of which `pending` have come in their year but the source gives no month, and
+ * `undated` have no date at all (they appear only at the "as of" month).
+ */
+export function measuresComingLater(
+  data: PolicyData,
+  country: CountryCode,
+  activeTypes: readonly MeasureTypeId[],
+  month: Month,
+): { total: number; pending: number; undated: number } {
+  const active = new Set(activeTypes);
+  const asOf = asOfMonth(data);
+  const out = { total: 0, pending: 0, undated: 0 };
+  for (const m of data.countries.find((c) => c.country === country)?.measures ?? []) {
+    if (!active.has(m.type)) continue;
+    const { presence } = measureAt(m, month, asOf);
+    if (presence === 'exists') continue;
+    out.total += 1;
+    if (presence === 'pending') out.pending += 1;
+    if (presence === 'undated') out.undated += 1;
+  }
+  return out;
+}
+
+/** One incarceration rate (prisoners per 100,000), with the year it refers to and its sources. */
+export interface Rate {
+  value: number;
+  asOf: string;
+  sources: (Omit<Source, 'n'> & { n: string })[];
+}
+
+export interface IncarcerationRow {
+  country: CountryCode;
+  /** World Prison Brief / World Prison Population List; null = unknown. */
+  wpb: Rate | null;
+  /** OAS indicator 1842, all persons in prisons; null = unknown. */
+  oasAllPersons: Rate | null;
+  /** OAS indicator 54, adults in prisons; null = unknown. */
+  oasAdults: Rate | null;
+}
+
+/**
+ * Incarceration rates per focus country (brief section 8), for a chart: every cell with its year
+ * and full sources, unknown cells null, and the caveats that must be shown with them (years
+ * differ by country and column: never rank across columns or years).
+ * @throws Error when a rate cites a source that is not listed (the data check prevents this).
+ */
+export function incarcerationRates(data: PolicyData): {
+  rows: IncarcerationRow[];
+  caveats: Dataset['incarceration']['caveats'];
+} {
+  const { incarceration } = data.meta;
+  const sources = new Map(incarceration.sources.map((s) => [s.n, s]));
+  const cell = (c: Dataset['incarceration']['rows'][number]['wpb']): Rate | null =>
+    c === null
+      ? null
+      : {
+          value: c.value,
+          asOf: c.asOf,
+          sources: c.sources.map((n) => {
+            const s = sources.get(n);
+            if (!s) throw new Error(`incarceration rate cites ${n}, which is not in incarceration.sources`);
+            return s;
+          }),
+        };
+  const byCountry = new Map(incarceration.rows.map((r) => [r.country, r]));
+  const rows = FOCUS_COUNTRIES.flatMap((country) => {
+    const r = byCountry.get(country);
+    return r ? [{ country, wpb: cell(r.wpb), oasAllPersons: cell(r.oasAllPersons), oasAdults: cell(r.oasAdults) }] : [];
+  });
+  return { rows, caveats: incarceration.caveats };
 }
 
 /** Measures grouped by type, types in the dataset's order; empty groups left out. */

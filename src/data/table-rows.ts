@@ -8,6 +8,7 @@ import { type Lang, STRINGS } from '../i18n/strings.ts';
 import { formatDate, formatFigureValue } from './format.ts';
 import type { PolicyData } from './load-dataset.ts';
 import { COUNTRY_NAMES } from './selectors.ts';
+import { asOfMonth, type Month, measureAt, type StatusAt } from './timeline.ts';
 import { type CountryCode, FOCUS_COUNTRIES, type MeasureTypeId, STATUSES, type Status } from './vocabulary.ts';
 
 export interface TableRow {
@@ -17,8 +18,12 @@ export interface TableRow {
   type: MeasureTypeId;
   typeLabel: string;
   title: string;
+  /** The record's own (current) status. */
   status: Status;
   statusLabel: string;
+  /** The status at the month asked for ('unknown' when the data cannot tell); = `status` at "as of". */
+  statusAtMonth: StatusAt;
+  statusAtMonthLabel: string;
   announced: string;
   started: string;
   ended: string;
@@ -45,15 +50,26 @@ export const COLUMNS = [
 export type Column = (typeof COLUMNS)[number];
 export type SortDirection = 'ascending' | 'descending';
 
-export function tableRows(data: PolicyData, activeTypes: readonly MeasureTypeId[], lang: Lang): TableRow[] {
+/** Rows for the measures of the active types that exist at `month` (default: "as of", i.e. all). */
+export function tableRows(
+  data: PolicyData,
+  activeTypes: readonly MeasureTypeId[],
+  lang: Lang,
+  month: Month = asOfMonth(data),
+): TableRow[] {
   const active = new Set(activeTypes);
+  const asOf = asOfMonth(data);
   const typeLabel = new Map(data.meta.types.map((t) => [t.id, t.label[lang]]));
   const statusLabel = new Map(data.meta.statuses.map((s) => [s.id, s.label[lang]]));
   const t = STRINGS[lang];
   return data.countries.flatMap((c) =>
     c.measures
       .filter((m) => active.has(m.type))
-      .map((m) => {
+      .flatMap((m) => {
+        const at = measureAt(m, month, asOf);
+        return at.exists && at.status !== null ? [{ m, statusAtMonth: at.status }] : [];
+      })
+      .map(({ m, statusAtMonth }) => {
         const figure = m.figures[0];
         const keyFigure = figure
           ? `${figure.values.map((v) => formatFigureValue(v, lang)).join(figure.contested ? ` ${t.or} ` : ' · ')} — ${figure.label[lang]}`
@@ -68,6 +84,9 @@ export function tableRows(data: PolicyData, activeTypes: readonly MeasureTypeId[
           title: m.title[lang],
           status: m.status.value,
           statusLabel: statusLabel.get(m.status.value) ?? m.status.value,
+          statusAtMonth,
+          statusAtMonthLabel:
+            statusAtMonth === 'unknown' ? t.statusUnknownAtDate : (statusLabel.get(statusAtMonth) ?? statusAtMonth),
           announced: date(m.dates.announced),
           started: date(m.dates.started),
           ended: date(m.dates.ended),

@@ -18,9 +18,16 @@ export function useStrings(): Strings {
   return STRINGS[useAppStore((s) => s.lang)];
 }
 
-/** Measures per country matching the reader's filter: one memoised selector for every consumer. */
+/**
+ * Measures per country matching the reader's filter at the chosen month (null = "as of"): one
+ * memoised selector for every consumer.
+ */
 export function useMatchingCounts(): Counts {
   const data = usePolicyData();
   const activeTypes = useAppStore((s) => s.activeTypes);
-  return useMemo(() => countsByCountry(data, activeTypes), [data, activeTypes]);
+  const date = useAppStore((s) => s.date);
+  return useMemo(
+    () => (date === null ? countsByCountry(data, activeTypes) : countsByCountry(data, activeTypes, date)),
+    [data, activeTypes, date],
+  );
 }

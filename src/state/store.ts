@@ -5,6 +5,7 @@
 import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { isInRange, isMonth, type Month, type MonthRange } from '../data/timeline.ts';
 import { type CountryCode, MEASURE_TYPES, type MeasureTypeId } from '../data/vocabulary.ts';
 import type { Lang } from '../i18n/strings.ts';
 
@@ -24,6 +25,8 @@ export interface AppState {
   /** Forced colour theme; null follows the system (prefers-color-scheme). */
   theme: Theme | null;
   view: View;
+  /** The month shown ('YYYY-MM'); null = the "as of" month (today's picture). */
+  date: Month | null;
 }
 
 export interface AppActions {
@@ -36,6 +39,16 @@ export interface AppActions {
   toggleType(type: MeasureTypeId): void;
   setTypes(types: readonly MeasureTypeId[]): void;
   resetTypes(): void;
+  /**
+   * Shows the picture at a month; null (or the "as of" month itself) = "as of".
+   * @throws Error for a value that is not 'YYYY-MM' or is outside the store's range.
+   */
+  setDate(month: Month | null): void;
+}
+
+export interface StoreOptions {
+  /** The data's time range (`dateRange(data)`): `setDate` refuses months outside it, and its last month (as of) is stored as null. */
+  range?: MonthRange;
 }
 
 export type AppStore = StoreApi<AppState & AppActions>;
@@ -48,6 +61,7 @@ export const DEFAULT_STATE: AppState = {
   lang: 'en',
   theme: null,
   view: 'map',
+  date: null,
 };
 
 const inTypeOrder = (types: Iterable<MeasureTypeId>) => {
@@ -55,10 +69,19 @@ const inTypeOrder = (types: Iterable<MeasureTypeId>) => {
   return MEASURE_TYPES.filter((t) => set.has(t));
 };
 
-export function createAppStore(initial: Partial<AppState> = {}): AppStore {
+export function createAppStore(initial: Partial<AppState> = {}, options: StoreOptions = {}): AppStore {
+  const { range } = options;
+  const normalDate = (month: Month | null): Month | null => {
+    if (month === null) return null;
+    if (!isMonth(month)) throw new Error(`setDate: expected a month as YYYY-MM, got ${JSON.stringify(month)}`);
+    if (range && !isInRange(month, range))
+      throw new Error(`setDate: ${month} is outside the data's range ${range.first} to ${range.last}`);
+    return range && month === range.last ? null : month;
+  };
   return createStore<AppState & AppActions>()((set, get) => ({
     ...DEFAULT_STATE,
     ...initial,
+    date: normalDate(initial.date ?? null),
     activeTypes: inTypeOrder(initial.activeTypes ?? DEFAULT_STATE.activeTypes),
     select: (country) => set({ selected: country, measure: null }),
     openMeasure: (country, measureId) => set({ selected: country, measure: measureId, view: 'map' }),
@@ -75,6 +98,10 @@ export function createAppStore(initial: Partial<AppState> = {}): AppStore {
     },
     setTypes: (types) => set({ activeTypes: inTypeOrder(types) }),
     resetTypes: () => set({ activeTypes: MEASURE_TYPES }),
+    setDate: (month) => {
+      const date = normalDate(month);
+      if (get().date !== date) set({ date });
+    },
   }));
 }
 

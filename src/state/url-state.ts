@@ -1,10 +1,13 @@
 /**
  * The reader's choices in the query string, so every view can be linked and embedded:
- * `?country=SLV&types=state-of-exception,max-security-prison&lang=es&theme=dark&view=table`.
+ * `?country=SLV&types=state-of-exception,max-security-prison&lang=es&theme=dark&view=table&date=2023-01`.
+ * `date` is read only when the caller gives the data's month range (`dateRange(data)`): a month
+ * outside it, or the "as of" month itself (the default), is ignored.
  * `parseUrlState` and `serializeUrlState` are pure; only values that differ from the defaults are
  * written, and unknown, repeated or invalid values are ignored, never thrown on (a bad link still
  * opens the map, and nothing from the URL is ever put into the page as markup).
  */
+import { isInRange, type Month, type MonthRange } from '../data/timeline.ts';
 import { type CountryCode, FOCUS_COUNTRIES, MEASURE_TYPES, type MeasureTypeId } from '../data/vocabulary.ts';
 import { LANGS, type Lang } from '../i18n/strings.ts';
 import { type AppState, type AppStore, DEFAULT_STATE, THEMES, type Theme, VIEWS, type View } from './store.ts';
@@ -15,10 +18,17 @@ export interface UrlState {
   lang?: Lang;
   theme?: Theme;
   view?: View;
+  /** A month other than the "as of" month. */
+  date?: Month;
+}
+
+export interface ParseOptions {
+  /** The data's months (`dateRange(data)`); without it `date` is ignored (it cannot be checked). */
+  months?: MonthRange;
 }
 
 /** Query parameters this module owns; any others (embed=1, childId…) are left as they are. */
-export const STATE_PARAMS = ['country', 'types', 'lang', 'theme', 'view'] as const;
+export const STATE_PARAMS = ['country', 'types', 'lang', 'theme', 'view', 'date'] as const;
 
 /** The one value of `key`, or undefined when it is missing, repeated or not in `allowed`. */
 function one<T extends string>(params: URLSearchParams, key: string, allowed: readonly T[]): T | undefined {
@@ -27,7 +37,7 @@ function one<T extends string>(params: URLSearchParams, key: string, allowed: re
   return (allowed as readonly string[]).includes(values[0] as string) ? (values[0] as T) : undefined;
 }
 
-export function parseUrlState(search: string): UrlState {
+export function parseUrlState(search: string, options: ParseOptions = {}): UrlState {
   const params = new URLSearchParams(search);
   const state: UrlState = {};
   const country = one(params, 'country', FOCUS_COUNTRIES);
@@ -46,17 +56,24 @@ export function parseUrlState(search: string): UrlState {
     // Keep only if at least one id is valid; unknown ids are dropped, not fatal.
     if (valid.size > 0) state.types = MEASURE_TYPES.filter((t) => valid.has(t));
   }
+  const dates = params.getAll('date');
+  const { months } = options;
+  if (months && dates.length === 1 && isInRange(dates[0], months) && dates[0] !== months.last) state.date = dates[0];
   return state;
 }
 
 /** The URL state of the store's state: only what differs from the defaults. */
-export function toUrlState(state: Pick<AppState, 'selected' | 'activeTypes' | 'lang' | 'theme' | 'view'>): UrlState {
+export function toUrlState(
+  state: Pick<AppState, 'selected' | 'activeTypes' | 'lang' | 'theme' | 'view'> & Partial<Pick<AppState, 'date'>>,
+): UrlState {
   const out: UrlState = {};
   if (state.selected) out.country = state.selected;
   if (state.activeTypes.length !== MEASURE_TYPES.length) out.types = [...state.activeTypes];
   if (state.lang !== DEFAULT_STATE.lang) out.lang = state.lang;
   if (state.theme) out.theme = state.theme;
   if (state.view !== DEFAULT_STATE.view) out.view = state.view;
+  // The store keeps the "as of" month as null, so a date here always differs from it.
+  if (state.date) out.date = state.date;
   return out;
 }
 
@@ -68,6 +85,7 @@ export function fromUrlState(url: UrlState): Partial<AppState> {
   if (url.lang) out.lang = url.lang;
   if (url.theme) out.theme = url.theme;
   if (url.view) out.view = url.view;
+  if (url.date) out.date = url.date;
   return out;
 }
 
@@ -83,6 +101,7 @@ export function serializeUrlState(state: UrlState, base = ''): string {
   if (state.lang) params.set('lang', state.lang);
   if (state.theme) params.set('theme', state.theme);
   if (state.view) params.set('view', state.view);
+  if (state.date) params.set('date', state.date);
   const query = params.toString().replace(/%2C/g, ',');
   return query ? `?${query}` : '';
 }

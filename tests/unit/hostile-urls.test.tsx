@@ -5,6 +5,7 @@
  */
 import { cleanup } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { dateRange, isInRange } from '../../src/data/timeline.ts';
 import { FOCUS_COUNTRIES, MEASURE_TYPES } from '../../src/data/vocabulary.ts';
 import { LANGS } from '../../src/i18n/strings.ts';
 import { THEMES, VIEWS } from '../../src/state/store.ts';
@@ -15,12 +16,15 @@ import {
   serializeUrlState,
   type UrlState,
 } from '../../src/state/url-state.ts';
+import { createData } from '../fixtures/create-data.ts';
 import { HOSTILE_MARKER, hostileHashes, hostileQueries } from '../fixtures/hostile-urls.ts';
 import { renderApp } from '../fixtures/render-app.tsx';
 
 const SEED = Number(process.env.HOSTILE_SEED ?? 20260313);
 const QUERIES = hostileQueries(SEED, 200);
 const HASHES = hostileHashes(SEED, 50);
+/** The fixture's range (2022-03 to 2026-03, as the shipped data's); jsdom cannot read the data files. */
+const months = dateRange(createData());
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -38,6 +42,7 @@ function expectAllowed(state: UrlState, input: string) {
   if (state.lang !== undefined) expect(LANGS, where).toContain(state.lang);
   if (state.theme !== undefined) expect(THEMES, where).toContain(state.theme);
   if (state.view !== undefined) expect(VIEWS, where).toContain(state.view);
+  if (state.date !== undefined) expect(isInRange(state.date, months) && state.date !== months.last, where).toBe(true);
   if (state.types !== undefined) {
     expect(Array.isArray(state.types), where).toBe(true);
     expect(state.types.length, where).toBeGreaterThan(0);
@@ -83,6 +88,17 @@ describe(`hostile URLs (seed ${SEED}; reproduce with HOSTILE_SEED=${SEED})`, () 
       // Written back (keeping the hostile parameters that are not ours), it reads back the same.
       const written = serializeUrlState(state, input.startsWith('#') ? '' : input);
       expect(parseUrlState(written), `input ${show(input)} (seed ${SEED})`).toEqual(state);
+      // The same with the data's month range, as main.tsx parses (the date parameter is then read).
+      let dated: UrlState = {};
+      expect(
+        () => {
+          dated = parseUrlState(input, { months });
+        },
+        `input ${show(input)} (seed ${SEED})`,
+      ).not.toThrow();
+      expectAllowed(dated, input);
+      const datedWritten = serializeUrlState(dated, input.startsWith('#') ? '' : input);
+      expect(parseUrlState(datedWritten, { months }), `input ${show(input)} (seed ${SEED})`).toEqual(dated);
       expectPrototypesClean(before, input);
     }
   });
