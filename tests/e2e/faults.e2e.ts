@@ -121,7 +121,8 @@ describe('failed loads say what failed, and Retry fixes only that', () => {
           return route.fulfill({ response, body: body.subarray(0, Math.floor(body.length / 2)) });
         });
         const t0 = Date.now();
-        const lap = (what: string) => process.env.FAULTS_DEBUG && console.log(`${file} ${fault}: ${what} at ${Date.now() - t0} ms`);
+        const lap = (what: string) =>
+          process.env.FAULTS_DEBUG && console.log(`${file} ${fault}: ${what} at ${Date.now() - t0} ms`);
         await w.page.goto(`${harness.server.origin}/`);
         lap('loaded');
         const alert = w.page.getByRole('alert');
