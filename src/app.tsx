@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { formatDate } from './data/format.ts';
 import { startHeightMessages } from './embed/height-messages.ts';
 import type { CreateMap } from './map/map-adapter.ts';
+import { MapErrorBoundary } from './map/map-error-boundary.tsx';
 import { MapView } from './map/map-view.tsx';
 import { usePolicyData, useStrings } from './state/data-context.ts';
 import { useAppStore } from './state/store.ts';
@@ -91,7 +92,9 @@ export function App({ createMap, webgl, embed = false }: Props) {
           <a className="skip-link" href={`#${COUNTRY_LIST_ID}`}>
             {t.skipToList}
           </a>
-          <MapView createMap={createMap} webgl={webgl} cooperativeGestures={embed} fitFirstScreen={!embed} />
+          <MapErrorBoundary strings={t}>
+            <MapView createMap={createMap} webgl={webgl} cooperativeGestures={embed} fitFirstScreen={!embed} />
+          </MapErrorBoundary>
           <Legend />
           <CountryList />
         </div>

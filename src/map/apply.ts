@@ -23,7 +23,11 @@ export interface MapViewState {
 }
 
 export function applyMapState(map: MapLike, before: Partial<MapViewState>, after: MapViewState): void {
-  if (before.features !== after.features) map.getSource(SOURCE_ID)?.setData(after.features);
+  if (before.features !== after.features) {
+    const source = map.getSource(SOURCE_ID);
+    if (source && 'setData' in source && typeof source.setData === 'function') source.setData(after.features);
+    else console.error(new Error(`map: no GeoJSON source "${SOURCE_ID}" to take the composed features`));
+  }
   if (before.theme !== after.theme)
     for (const [layer, property, value] of themePaint(after.theme)) map.setPaintProperty(layer, property, value);
   if (before.theme !== after.theme || before.colours !== after.colours) {

@@ -16,8 +16,8 @@ export interface MapLike {
   setFeatureState(feature: { source: string; id: string }, state: Record<string, unknown>): void;
   setPaintProperty(layer: string, name: string, value: unknown): unknown;
   setFilter(layer: string, filter: unknown): unknown;
-  /** The GeoJSON source, to replace its data when the composition changes. */
-  getSource(id: string): { setData(data: GeoJSON.GeoJSON): unknown } | undefined;
+  /** The GeoJSON source, to replace its data when the composition changes (apply.ts checks its kind). */
+  getSource(id: string): object | undefined;
   fitBounds(bounds: [[number, number], [number, number]], options?: Record<string, unknown>): unknown;
   project(lngLat: [number, number]): { x: number; y: number };
   /** MapLibre's canvas (the SVG renderer's drawing): the keyboard surface, named for screen readers. */
@@ -137,5 +137,6 @@ export const createMaplibreMap: CreateMap = async (container, init) => {
   map.keyboard.disableRotation();
   // Bottom left is open sea in every composition (composition.ts): the controls cover no country.
   map.addControl(new maplibre.NavigationControl({ showCompass: false }), 'bottom-left');
-  return map as unknown as MapLike;
+  // MapLike is a structural subset of MapLibre's own Map: no cast needed (or allowed).
+  return map;
 };

@@ -110,13 +110,13 @@ describe('failures say what failed and offer Retry (issue 9)', () => {
     const user = userEvent.setup();
     const { maps } = renderApp();
     await waitFor(() => expect(maps).toHaveLength(1));
-    const fetches = (globalThis.fetch as unknown as { mock: { calls: unknown[] } }).mock.calls.length;
+    const fetches = vi.mocked(globalThis.fetch).mock.calls.length;
     act(() => (maps[0] as FakeMap).fire('error', { error: new Error('worker failed') }));
     expect(await screen.findByRole('alert')).toHaveTextContent('The map could not be started.');
     expect((maps[0] as FakeMap).removed).toBe(true);
     await user.click(screen.getByRole('button', { name: 'Retry' }));
     await readyMap(maps, 1);
-    expect((globalThis.fetch as unknown as { mock: { calls: unknown[] } }).mock.calls.length).toBe(fetches);
+    expect(vi.mocked(globalThis.fetch).mock.calls.length).toBe(fetches);
     expect(screen.queryByRole('alert')).toBeNull();
   });
 
@@ -132,6 +132,27 @@ describe('failures say what failed and offer Retry (issue 9)', () => {
     expect(screen.getByRole('button', { name: 'Retry' })).toBeEnabled();
     // The country list still works.
     expect(screen.getByRole('button', { name: /^El Salvador/ })).toBeEnabled();
+  });
+});
+
+describe('an error boundary around the map (issue 9)', () => {
+  it('keeps the page when the map crashes, says so, and Retry mounts a new map', async () => {
+    const log = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const user = userEvent.setup();
+    const { maps } = renderApp();
+    const map = await readyMap(maps);
+    // A bug inside the map component: placing labels throws while React lays out a change.
+    map.project = () => {
+      throw new Error('projection exploded');
+    };
+    await user.click(screen.getByRole('checkbox', { name: 'Mass detention' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('The map could not be started.');
+    expect(log).toHaveBeenCalledWith(expect.objectContaining({ message: 'projection exploded' }));
+    // The rest of the page still works.
+    expect(screen.getByRole('checkbox', { name: 'Mass detention' })).not.toBeChecked();
+    await user.click(screen.getByRole('button', { name: 'Retry' }));
+    await readyMap(maps, 1);
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 });
 
