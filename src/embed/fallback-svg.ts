@@ -11,7 +11,16 @@ import type { PolicyData } from '../data/load-dataset.ts';
 import { PALETTES } from '../data/palette.ts';
 import { COUNTRY_NAMES, colourByCountry, countsByCountry, legendSteps } from '../data/selectors.ts';
 import { FOCUS_COUNTRIES, MEASURE_TYPES } from '../data/vocabulary.ts';
-import { compose, composeFeatures, type LngLat, labelExtents, mercX, mercY, PADDING } from '../map/composition.ts';
+import {
+  compose,
+  composeFeatures,
+  type LngLat,
+  labelExtents,
+  mercX,
+  mercY,
+  PADDING,
+  toMercator,
+} from '../map/composition.ts';
 import { layoutLabels } from '../map/label-layout.ts';
 
 export const FALLBACK_SIZE = { width: 800, height: 600 } as const;
@@ -24,21 +33,6 @@ interface Props {
   focus: boolean;
   label: [number, number];
   part?: string;
-}
-
-/** Web Mercator done here, planar (no spherical arcs or winding rules), as MapLibre draws it. */
-function toMercator(g: GeoJSON.Geometry): GeoJSON.Geometry {
-  const point = (p: GeoJSON.Position): GeoJSON.Position => [mercX(p[0] as number), mercY(p[1] as number)];
-  switch (g.type) {
-    case 'Polygon':
-      return { ...g, coordinates: g.coordinates.map((r) => r.map(point)) };
-    case 'MultiPolygon':
-      return { ...g, coordinates: g.coordinates.map((p) => p.map((r) => r.map(point))) };
-    case 'MultiLineString':
-      return { ...g, coordinates: g.coordinates.map((l) => l.map(point)) };
-    default:
-      return g;
-  }
 }
 
 export function renderFallbackSvg(topo: Topology<{ countries: GeometryCollection<Props> }>, data: PolicyData): string {

@@ -72,6 +72,23 @@ const RAD = Math.PI / 180;
 export const mercX = (lng: number) => lng * RAD;
 export const mercY = (lat: number) => Math.log(Math.tan(Math.PI / 4 + (lat * RAD) / 2));
 const lngOf = (x: number) => x / RAD;
+
+/** A geometry's coordinates in Web Mercator units, for planar drawing (the SVG map, fallback.svg). */
+export function toMercator(g: GeoJSON.Geometry): GeoJSON.Geometry {
+  const p = (c: GeoJSON.Position): GeoJSON.Position => [mercX(c[0] as number), mercY(c[1] as number)];
+  switch (g.type) {
+    case 'Polygon':
+      return { ...g, coordinates: g.coordinates.map((r) => r.map(p)) };
+    case 'MultiPolygon':
+      return { ...g, coordinates: g.coordinates.map((poly) => poly.map((r) => r.map(p))) };
+    case 'LineString':
+      return { ...g, coordinates: g.coordinates.map(p) };
+    case 'MultiLineString':
+      return { ...g, coordinates: g.coordinates.map((l) => l.map(p)) };
+    default:
+      return g;
+  }
+}
 const latOf = (y: number) => (2 * Math.atan(Math.exp(y)) - Math.PI / 2) / RAD;
 
 function inside(p: LngLat, [[w, s], [e, n]]: Bounds): boolean {

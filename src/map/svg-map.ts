@@ -6,7 +6,8 @@
  * It draws once per change (no pan or zoom: a still, fitted map). Loaded only when needed.
  */
 import { type GeoPermissibleObjects, geoIdentity, geoPath } from 'd3-geo';
-import { mercX, mercY } from './composition.ts';
+import { mercX, mercY, toMercator } from './composition.ts';
+import { LayerEvents } from './layer-events.ts';
 import type { MapInit, MapLike } from './map-adapter.ts';
 
 type Expression = unknown;
@@ -22,7 +23,6 @@ interface Style {
   sources: Record<string, { type: 'geojson'; data: GeoJSON.FeatureCollection; promoteId?: string }>;
 }
 type Feature = GeoJSON.Feature<GeoJSON.Geometry, Record<string, unknown>>;
-type Listener = (e: unknown) => void;
 interface Image {
   width: number;
   height: number;
@@ -78,22 +78,6 @@ export function evaluate(expr: Expression, feature: Feature | null, state: Recor
   }
 }
 
-function toMercator(g: GeoJSON.Geometry): GeoJSON.Geometry {
-  const p = (c: GeoJSON.Position): GeoJSON.Position => [mercX(c[0] as number), mercY(c[1] as number)];
-  switch (g.type) {
-    case 'Polygon':
-      return { ...g, coordinates: g.coordinates.map((r) => r.map(p)) };
-    case 'MultiPolygon':
-      return { ...g, coordinates: g.coordinates.map((poly) => poly.map((r) => r.map(p))) };
-    case 'LineString':
-      return { ...g, coordinates: g.coordinates.map(p) };
-    case 'MultiLineString':
-      return { ...g, coordinates: g.coordinates.map((l) => l.map(p)) };
-    default:
-      return g;
-  }
-}
-
 export class SvgMap implements MapLike {
   private readonly root: HTMLDivElement;
   private readonly svg: SVGSVGElement;
@@ -102,7 +86,7 @@ export class SvgMap implements MapLike {
   private readonly data = new Map<string, { features: Feature[]; projected: GeoJSON.Geometry[] }>();
   private readonly states = new Map<string, Record<string, unknown>>();
   private readonly images = new Map<string, Image>();
-  private listeners: { type: string; layers?: string[]; fn: Listener; once?: boolean }[] = [];
+  private readonly events = new LayerEvents();
   private resolver: ((id: string) => void) | null = null;
   private bounds: [[number, number], [number, number]];
   private padding: number;
@@ -143,26 +127,19 @@ export class SvgMap implements MapLike {
 
   // --- events ---------------------------------------------------------------------------------
   on<E>(type: string, a: string | string[] | ((e: E) => void), b?: (e: E) => void) {
-    this.listeners.push(
-      typeof a === 'function' ? { type, fn: a as Listener } : { type, layers: [a].flat(), fn: b as Listener },
-    );
+    this.events.on(type, a, b);
     return this;
   }
   off<E>(type: string, a: string | string[] | ((e: E) => void), b?: (e: E) => void) {
-    const fn = typeof a === 'function' ? a : b;
-    this.listeners = this.listeners.filter((l) => !(l.type === type && l.fn === fn));
+    this.events.off(type, a, b);
     return this;
   }
   once<E>(type: string, fn: (e: E) => void) {
-    this.listeners.push({ type, fn: fn as Listener, once: true });
+    this.events.once(type, fn);
     return this;
   }
   private fire(type: string, event: unknown = {}, layer?: string) {
-    for (const l of [...this.listeners]) {
-      if (l.type !== type || (layer === undefined ? l.layers !== undefined : !l.layers?.includes(layer))) continue;
-      if (l.once) this.listeners = this.listeners.filter((x) => x !== l);
-      l.fn(event);
-    }
+    this.events.fire(type, event, layer);
   }
   private pointer(type: 'click' | 'mousemove', e: Event) {
     const target = (e.target as Element | null)?.closest('[data-layer]');
@@ -292,7 +269,7 @@ export class SvgMap implements MapLike {
   }
   remove() {
     this.removed = true;
-    this.listeners = [];
+    this.events.clear();
     this.root.remove();
   }
 
