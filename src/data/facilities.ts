@@ -2,6 +2,7 @@
  * Facilities for the map: measures whose place the sources pin down with coordinates (today CECOT
  * and the Swan Islands), and prisons known only by a place name ("location not mapped").
  */
+import { scaleSqrt } from 'd3-scale';
 import type { PolicyData } from './load-dataset.ts';
 import type { Figure, FigureValue, Measure, Text } from './schema.ts';
 import { asOfMonth, type Month, measureAt, type StatusAt } from './timeline.ts';
@@ -80,3 +81,11 @@ export function unmappedFacilities(data: PolicyData, month: Month = asOfMonth(da
     .filter((m) => FACILITY_TYPES.includes(m.type) && m.location !== null && m.location.lat === undefined)
     .map((m) => facility(m, month, asOf));
 }
+
+/**
+ * Symbol radius (CSS px) by capacity in places, area proportional to capacity: 40,000 (CECOT)
+ * → 18 px. The map's symbols and the legend's reference sizes both use it.
+ */
+export const facilityRadius = scaleSqrt().domain([0, 40_000]).range([0, 18]).clamp(true);
+/** Reference capacities for the size legend. */
+export const FACILITY_LEGEND_SIZES = [2_000, 40_000] as const;

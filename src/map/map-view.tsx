@@ -7,15 +7,17 @@
  * `aria-busy="true"` until MapLibre's first `idle` with the boundaries drawn.
  */
 import { useLayoutEffect, useMemo, useRef } from 'react';
+import { mappedFacilities } from '../data/facilities.ts';
 import { colourByCountry } from '../data/selectors.ts';
 import { type CountryCode, FOCUS_COUNTRIES } from '../data/vocabulary.ts';
-import { useMatchingCounts, useStrings } from '../state/data-context.ts';
+import { useMatchingCounts, usePolicyData, useStrings } from '../state/data-context.ts';
 import { useAppStore, useAppStoreApi } from '../state/store.ts';
 import { useResolvedTheme } from '../state/theme.ts';
 import { applyMapState, type MapViewState } from './apply.ts';
 import { BOUNDARIES_URL, type Boundaries } from './boundaries.ts';
 import { type Bounds, type Composition, compose, composeFeatures, labelExtents, PADDING } from './composition.ts';
 import { CountryLabels, type CountryLabelsHandle } from './country-labels.tsx';
+import { FacilitySymbols, type FacilitySymbolsHandle } from './facility-symbols.tsx';
 import { useFirstScreenOffset } from './first-screen.ts';
 import { layoutLabels } from './label-layout.ts';
 import { type CreateMap, createMaplibreMap, type MapLike, MapLoadError, webglAvailable } from './map-adapter.ts';
@@ -62,6 +64,19 @@ export function MapView({
   const counts = useMatchingCounts();
   const theme = useResolvedTheme();
   const colours = useMemo(() => colourByCountry(counts, theme), [counts, theme]);
+  const data = usePolicyData();
+  const date = useAppStore((s) => s.date);
+  const activeTypes = useAppStore((s) => s.activeTypes);
+  // Prisons with sourced coordinates that exist at the date and match the filter.
+  const facilities = useMemo(
+    () =>
+      (date === null ? mappedFacilities(data) : mappedFacilities(data, date)).filter(
+        (f) => f.exists && activeTypes.includes(f.type),
+      ),
+    [data, date, activeTypes],
+  );
+  const facilitiesRef = useRef(facilities);
+  facilitiesRef.current = facilities;
 
   const sectionRef = useRef<HTMLElement>(null);
   useFirstScreenOffset(sectionRef, fitFirstScreen);
@@ -69,6 +84,7 @@ export function MapView({
   const printImageRef = useRef<HTMLImageElement>(null);
   const captionRef = useRef<HTMLParagraphElement>(null);
   const labelsRef = useRef<CountryLabelsHandle>(null);
+  const facilitiesHandle = useRef<FacilitySymbolsHandle>(null);
   const mapRef = useRef<MapLike | null>(null);
   const boundariesRef = useRef<Boundaries | null>(null);
   const compositionRef = useRef<Composition | null>(null);
@@ -101,9 +117,9 @@ export function MapView({
     const map = mapRef.current;
     const container = containerRef.current;
     const labels = labelsRef.current;
-    const points = boundariesRef.current?.labels;
+    const anchors = boundariesRef.current?.labels;
     const composition = compositionRef.current;
-    if (!map || !container || !labels || !points || !composition || !applied.current) return;
+    if (!map || !container || !labels || !anchors || !composition || !applied.current) return;
     // The inset's caption sits inside its frame's top-left corner.
     const obstacles: { x: number; y: number; width: number; height: number }[] = [];
     const caption = captionRef.current;
@@ -116,6 +132,13 @@ export function MapView({
       caption.style.visibility = 'visible';
       obstacles.push({ x, y, width: caption.offsetWidth, height: caption.offsetHeight });
     }
+    // Prison symbols first: the labels then keep clear of them.
+    const points = Object.fromEntries(
+      facilitiesRef.current.flatMap((f) =>
+        f.lon === undefined || f.lat === undefined ? [] : [[f.id, map.project(composition.toComposed([f.lon, f.lat]))]],
+      ),
+    );
+    obstacles.push(...(facilitiesHandle.current?.place(points) ?? []));
     // Labels never cover the map's own controls (zoom, attribution).
     const box = container.getBoundingClientRect();
     for (const control of container.querySelectorAll('.maplibregl-ctrl')) {
@@ -125,7 +148,7 @@ export function MapView({
     }
     const sizes = labels.sizes();
     const inputs = FOCUS_COUNTRIES.flatMap((c) => {
-      const point = points[c];
+      const point = anchors[c];
       if (!point) return [];
       const area = extentsRef.current[c];
       const sw = area && map.project(area[0]);
@@ -280,7 +303,7 @@ export function MapView({
   }, [theme, colours, selected, t.mapCanvasLabel, sync]);
   // Label text (count, language, selection) changes its size: lay out again after React paints it.
   // biome-ignore lint/correctness/useExhaustiveDependencies: these change the labels' size, so they trigger a new layout.
-  useLayoutEffect(() => positionLabels(), [counts, lang, selected, status, positionLabels]);
+  useLayoutEffect(() => positionLabels(), [counts, lang, selected, status, facilities, positionLabels]);
 
   const failure =
     status.kind === 'error'
@@ -303,6 +326,12 @@ export function MapView({
       <p ref={captionRef} className="inset-caption" aria-hidden="true">
         {t.insetCaption}
       </p>
+      <FacilitySymbols
+        ref={facilitiesHandle}
+        facilities={facilities}
+        lang={lang}
+        onOpen={(f) => store.getState().openMeasure(f.country, f.id)}
+      />
       <CountryLabels
         ref={labelsRef}
         counts={counts}

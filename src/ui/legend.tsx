@@ -1,4 +1,9 @@
-/** Explains the map's colours: the sequential count scale and the hatch for "none". */
+/**
+ * Explains the map: the sequential count scale, the hatch for "none", and the prison symbols'
+ * sizes (two reference capacities) and styles.
+ */
+import { FACILITY_LEGEND_SIZES, facilityRadius } from '../data/facilities.ts';
+import { formatNumber } from '../data/format.ts';
 import { legendSteps } from '../data/selectors.ts';
 import { MEASURE_TYPES } from '../data/vocabulary.ts';
 import { useStrings } from '../state/data-context.ts';
@@ -9,6 +14,7 @@ export function Legend() {
   const t = useStrings();
   const theme = useResolvedTheme();
   const active = useAppStore((s) => s.activeTypes.length);
+  const lang = useAppStore((s) => s.lang);
   const scope =
     active === MEASURE_TYPES.length
       ? t.legendAllTypes
@@ -30,6 +36,21 @@ export function Legend() {
           </li>
         ))}
       </ul>
+      <p className="legend-facilities">
+        <span>{t.legendFacilities}</span>
+        {FACILITY_LEGEND_SIZES.map((n) => (
+          <span key={n} className="legend-facility-size">
+            <span
+              className="legend-facility"
+              data-operating
+              style={{ '--r': `${facilityRadius(n)}px` } as React.CSSProperties}
+              aria-hidden="true"
+            />{' '}
+            {t.legendPlaces.replace('{n}', formatNumber(n, lang))}
+          </span>
+        ))}
+        <span>{t.legendFacilityStatus}</span>
+      </p>
     </figure>
   );
 }
