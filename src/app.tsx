@@ -12,6 +12,7 @@ import { serializeUrlState, toUrlState } from './state/url-state.ts';
 import { Announcer } from './ui/announcer.tsx';
 import { COUNTRY_LIST_ID, CountryList } from './ui/country-list.tsx';
 import { CountryPanel } from './ui/country-panel.tsx';
+import { DateControl } from './ui/date-control.tsx';
 import { LanguageSwitch } from './ui/language-switch.tsx';
 import { Legend } from './ui/legend.tsx';
 import { MeasureFilter } from './ui/measure-filter.tsx';
@@ -80,6 +81,7 @@ export function App({ createMap, webgl, embed = false }: Props) {
       </header>
       <main className="app-main">
         <MeasureFilter />
+        <DateControl />
         <ViewTabs />
         {/* The map view stays mounted when hidden, so MapLibre is created once. */}
         <div
