@@ -107,3 +107,80 @@ describe('date control', () => {
     expect(store.getState().date).toBe('2022-04');
   });
 });
+
+describe('everything follows the date', () => {
+  /** SLV: the state of exception ended at an unknown date; the prison announced in January 2023; a plan dated only to 2023. */
+  function dataAtTimes() {
+    const data = dataWithLaterPrison();
+    const slv = data.countries.find((c) => c.country === 'SLV');
+    if (!slv) throw new Error('fixture has no SLV');
+    slv.measures[0] = createMeasure({ status: { value: 'ended', sources: [1] } });
+    slv.measures.push(
+      createMeasure({
+        id: 'sv-test-plan',
+        type: 'max-security-prison',
+        title: { en: 'Test plan', es: 'Plan de prueba' },
+        status: { value: 'proposed', sources: [1] },
+        dates: { announced: { date: '2023', sources: [1] }, started: null, ended: null },
+      }),
+    );
+    return data;
+  }
+
+  it('panel: leaves out later measures with one line, says when a status is not known and a month unknown', () => {
+    renderApp({ data: dataAtTimes(), state: { selected: 'SLV', date: '2022-05' } });
+    const panel = screen.getByRole('complementary', { name: 'El Salvador' });
+    expect(
+      within(panel)
+        .getAllByRole('article')
+        .map((a) => a.getAttribute('aria-labelledby')),
+    ).toEqual(['measure-sv-test-measure']);
+    expect(panel).toHaveTextContent('Later than this date: 2 measures.');
+    expect(within(panel).getByRole('article', { name: 'Test state of exception' })).toHaveTextContent(
+      'Status: Status at this date not known',
+    );
+    act(() => {
+      fireEvent.change(screen.getByRole('slider', { name: /date/i }), { target: { value: '14' } }); // May 2023
+    });
+    expect(within(panel).getByRole('article', { name: 'Test plan' })).toHaveTextContent('2023, month unknown');
+    expect(panel).toHaveTextContent('2 / 3 measures');
+  });
+
+  it('table and downloads: rows at the date, status at the date', async () => {
+    const created: Blob[] = [];
+    vi.spyOn(URL, 'createObjectURL').mockImplementation((b) => {
+      created.push(b as Blob);
+      return 'blob:test';
+    });
+    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => {});
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+    renderApp({ data: dataAtTimes(), state: { view: 'table', date: '2022-05' } });
+    const table = screen.getByRole('table', { name: 'All measures matching the filter' });
+    expect(
+      within(table)
+        .getAllByRole('rowheader')
+        .map((c) => c.textContent),
+    ).toEqual(['Test state of exception', 'Chile test prison']);
+    expect(within(table).getAllByRole('row')[1]).toHaveTextContent('Status at this date not known');
+    fireEvent.click(screen.getByRole('button', { name: 'Download the rows shown as JSON' }));
+    const json = JSON.parse(await (created[0] as Blob).text()) as { id: string; statusAtDate: string }[];
+    expect(json.map((r) => [r.id, r.statusAtDate])).toEqual([
+      ['sv-test-measure', 'unknown'],
+      ['cl-test-prison', 'in-force'],
+    ]);
+    fireEvent.click(screen.getByRole('button', { name: 'Download the rows shown as CSV' }));
+    expect(await (created[1] as Blob).text()).toContain('Status at this date not known');
+    vi.restoreAllMocks();
+  });
+
+  it('overview: measures at the date with their status then', () => {
+    renderApp({ data: dataAtTimes(), state: { view: 'overview', date: '2022-05' } });
+    const table = screen.getByRole('table', { name: 'Status of each measure, by country and type' });
+    expect(
+      within(table).getByRole('button', {
+        name: 'Status at this date not known: Test state of exception, El Salvador',
+      }),
+    ).toBeInTheDocument();
+    expect(within(table).queryByRole('button', { name: /Test prison, El Salvador/ })).toBeNull();
+  });
+});
