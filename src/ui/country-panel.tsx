@@ -11,6 +11,7 @@ import { fill } from '../i18n/strings.ts';
 import { usePolicyData, useStrings } from '../state/data-context.ts';
 import { useAppStore } from '../state/store.ts';
 import { countryButtonId } from './country-list.tsx';
+import { CountryRates } from './incarceration-rates.tsx';
 import { NARROW_QUERY } from './layout.ts';
 import { MeasureArticle, measureHeadingId } from './measure-article.tsx';
 import { useMediaQuery } from './use-media-query.ts';
@@ -161,6 +162,7 @@ export function CountryPanel({ sheet: allowSheet = true, detailsOnDemand = false
         </p>
         {later > 0 ? <p className="panel-later">{fill(t.comingLater, { count: formatCount(later, lang) })}</p> : null}
         <p className="panel-summary">{file.summary[lang]}</p>
+        <CountryRates country={selected} />
         {groups.length === 0 ? (
           <p className="panel-none">
             {t.noMatching}{' '}
