@@ -12,6 +12,8 @@ import { serializeUrlState, toUrlState } from './state/url-state.ts';
 import { Announcer } from './ui/announcer.tsx';
 import { COUNTRY_LIST_ID, CountryList } from './ui/country-list.tsx';
 import { CountryPanel } from './ui/country-panel.tsx';
+import { DateControl } from './ui/date-control.tsx';
+import { IncarcerationRates } from './ui/incarceration-rates.tsx';
 import { LanguageSwitch } from './ui/language-switch.tsx';
 import { Legend } from './ui/legend.tsx';
 import { MeasureFilter } from './ui/measure-filter.tsx';
@@ -80,6 +82,7 @@ export function App({ createMap, webgl, embed = false }: Props) {
       </header>
       <main className="app-main">
         <MeasureFilter />
+        <DateControl />
         <ViewTabs />
         {/* The map view stays mounted when hidden, so MapLibre is created once. */}
         <div
@@ -106,6 +109,7 @@ export function App({ createMap, webgl, embed = false }: Props) {
         {view === 'overview' && (
           <div role="tabpanel" id={tabPanelId('overview')} aria-labelledby={tabId('overview')} className="view-panel">
             <OverviewMatrix />
+            <IncarcerationRates />
           </div>
         )}
         <Announcer />

@@ -1,5 +1,7 @@
 /**
- * CSV and JSON downloads of exactly the table rows shown. CSV follows RFC 4180 (CRLF, quoted
+ * CSV and JSON downloads of exactly the table rows shown (at the date shown: the CSV's status
+ * column is the status at that date, as on screen; the JSON has both the record's current status
+ * and `statusAtDate`). CSV follows RFC 4180 (CRLF, quoted
  * fields, doubled quotes), starts with a UTF-8 byte-order mark so Excel reads accents right, and
  * neutralises cells that a spreadsheet would run as a formula (=, +, -, @, tab, CR) with a leading
  * apostrophe (OWASP's CSV-injection advice).
@@ -33,7 +35,7 @@ export function toCsv(rows: TableRow[], lang: Lang): string {
       r.countryName,
       r.typeLabel,
       r.title,
-      r.statusLabel,
+      r.statusAtMonthLabel,
       r.announced,
       r.started,
       r.ended,
@@ -55,6 +57,8 @@ export function toJson(rows: TableRow[]): string {
       title: r.title,
       status: r.status,
       statusLabel: r.statusLabel,
+      statusAtDate: r.statusAtMonth,
+      statusAtDateLabel: r.statusAtMonthLabel,
       announced: r.announcedIso || null,
       started: r.startedIso || null,
       ended: r.endedIso || null,

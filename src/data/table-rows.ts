@@ -104,7 +104,8 @@ const sortKey: Record<Column, (r: TableRow) => string | number> = {
   country: (r) => FOCUS_COUNTRIES.indexOf(r.country),
   type: (r) => r.typeLabel,
   title: (r) => r.title,
-  status: (r) => STATUSES.indexOf(r.status),
+  // The status shown: at the month asked for ('unknown' sorts after every known status).
+  status: (r) => (r.statusAtMonth === 'unknown' ? STATUSES.length : STATUSES.indexOf(r.statusAtMonth)),
   announced: (r) => r.announcedIso,
   started: (r) => r.startedIso,
   ended: (r) => r.endedIso,

@@ -107,6 +107,25 @@ const en = {
   copied: 'Copied.',
   copySelect: 'Selected: press Ctrl+C or ⌘C to copy.',
   openFull: 'Open the full graphic',
+  dateLabel: 'Date shown',
+  datePlay: 'Play',
+  datePause: 'Pause',
+  announceDate: '{month}: {count} in all.',
+  announceDateNew: '{month}: {n} new, {count} in all.',
+  comingLater: 'Later than this date: {count}.',
+  monthUnknown: '{year}, month unknown',
+  ratesTitle: 'Incarceration rates',
+  ratesIntro:
+    'Prisoners per 100,000 people. Each figure refers to its own year, shown with it; years differ by country and by column, so do not rank countries across columns or years.',
+  ratesCaption: 'Incarceration rate per 100,000 people, by country and source, with the year each figure refers to',
+  ratesCaveats: 'Caveats',
+  ratesRowLabel: '{source}: {value} per 100,000 ({year})',
+  ratesUnknown: 'not known',
+  rateWpb: 'World Prison Brief',
+  rateOasAll: 'OAS, all persons in prison',
+  rateOasAdults: 'OAS, adults in prison',
+  ratesPanel: 'Incarceration rate',
+  perHundredThousand: 'per 100,000',
 };
 export type StringKey = keyof typeof en;
 export type Strings = Record<StringKey, string>;
@@ -213,6 +232,25 @@ const es: Strings = {
   copied: 'Copiado.',
   copySelect: 'Seleccionado: pulse Ctrl+C o ⌘C para copiar.',
   openFull: 'Abrir el gráfico completo',
+  dateLabel: 'Fecha mostrada',
+  datePlay: 'Reproducir',
+  datePause: 'Pausa',
+  announceDate: '{month}: {count} en total.',
+  announceDateNew: '{month}: {n} nuevas, {count} en total.',
+  comingLater: 'Posteriores a esta fecha: {count}.',
+  monthUnknown: '{year}, mes desconocido',
+  ratesTitle: 'Tasas de encarcelamiento',
+  ratesIntro:
+    'Personas presas por cada 100.000 habitantes. Cada cifra corresponde a su propio año, indicado junto a ella; los años difieren por país y por columna, así que no compare países entre columnas ni entre años.',
+  ratesCaption: 'Tasa de encarcelamiento por cada 100.000 habitantes, por país y fuente, con el año de cada cifra',
+  ratesCaveats: 'Advertencias',
+  ratesRowLabel: '{source}: {value} por 100.000 ({year})',
+  ratesUnknown: 'desconocida',
+  rateWpb: 'World Prison Brief',
+  rateOasAll: 'OEA, todas las personas presas',
+  rateOasAdults: 'OEA, adultos presos',
+  ratesPanel: 'Tasa de encarcelamiento',
+  perHundredThousand: 'por 100.000',
 };
 
 export const STRINGS: Record<Lang, Strings> = { en, es };

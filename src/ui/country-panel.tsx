@@ -5,10 +5,13 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { formatCount } from '../data/format.ts';
-import { COUNTRY_NAMES, groupByType, visibleMeasures } from '../data/selectors.ts';
+import { COUNTRY_NAMES, groupByType, measuresComingLater } from '../data/selectors.ts';
+import { asOfMonth, type MeasureAtMonth, measureAt } from '../data/timeline.ts';
+import { fill } from '../i18n/strings.ts';
 import { usePolicyData, useStrings } from '../state/data-context.ts';
 import { useAppStore } from '../state/store.ts';
 import { countryButtonId } from './country-list.tsx';
+import { CountryRates } from './incarceration-rates.tsx';
 import { NARROW_QUERY } from './layout.ts';
 import { MeasureArticle, measureHeadingId } from './measure-article.tsx';
 import { useMediaQuery } from './use-media-query.ts';
@@ -35,6 +38,7 @@ export function CountryPanel({ sheet: allowSheet = true, detailsOnDemand = false
   const select = useAppStore((s) => s.select);
   const resetTypes = useAppStore((s) => s.resetTypes);
   const measure = useAppStore((s) => s.measure);
+  const date = useAppStore((s) => s.date);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const sheet = useMediaQuery(NARROW_QUERY) && allowSheet;
   const [expanded, setExpanded] = useState(false);
@@ -43,10 +47,25 @@ export function CountryPanel({ sheet: allowSheet = true, detailsOnDemand = false
   const swiped = useRef(false);
 
   const file = data.countries.find((c) => c.country === selected);
-  const measures = useMemo(
-    () => (selected ? visibleMeasures(data, selected, activeTypes) : []),
-    [data, selected, activeTypes],
-  );
+  const month = date ?? asOfMonth(data);
+  /** Measures of the active types that exist at the month, plus those pending (year known, month not). */
+  const shown = useMemo(() => {
+    const asOf = asOfMonth(data);
+    const active = new Set(activeTypes);
+    return (file?.measures ?? []).flatMap((m) => {
+      if (!active.has(m.type)) return [];
+      const at = measureAt(m, month, asOf);
+      return at.presence === 'exists' || at.presence === 'pending' ? [{ m, at }] : [];
+    });
+  }, [data, file, activeTypes, month]);
+  const measures = useMemo(() => shown.map((x) => x.m), [shown]);
+  const atById = useMemo(() => new Map<string, MeasureAtMonth>(shown.map((x) => [x.m.id, x.at])), [shown]);
+  const existing = shown.filter((x) => x.at.exists).length;
+  const later = useMemo(() => {
+    if (!selected) return 0;
+    const c = measuresComingLater(data, selected, activeTypes, month);
+    return c.total - c.pending;
+  }, [data, selected, activeTypes, month]);
   const total = file?.measures.length ?? 0;
 
   /** Closes the panel and gives focus back to the country's button (the keyboard path). */
@@ -139,9 +158,11 @@ export function CountryPanel({ sheet: allowSheet = true, detailsOnDemand = false
           </button>
         </header>
         <p className="panel-count">
-          {measures.length === total ? formatCount(total, lang) : `${measures.length} / ${formatCount(total, lang)}`}
+          {existing === total ? formatCount(total, lang) : `${existing} / ${formatCount(total, lang)}`}
         </p>
+        {later > 0 ? <p className="panel-later">{fill(t.comingLater, { count: formatCount(later, lang) })}</p> : null}
         <p className="panel-summary">{file.summary[lang]}</p>
+        <CountryRates country={selected} />
         {groups.length === 0 ? (
           <p className="panel-none">
             {t.noMatching}{' '}
@@ -156,7 +177,13 @@ export function CountryPanel({ sheet: allowSheet = true, detailsOnDemand = false
                 {g.type.label[lang]}
               </h3>
               {g.measures.map((m) => (
-                <MeasureArticle key={m.id} measure={m} detailsOnDemand={detailsOnDemand} />
+                <MeasureArticle
+                  key={m.id}
+                  measure={m}
+                  at={atById.get(m.id)}
+                  past={date !== null}
+                  detailsOnDemand={detailsOnDemand}
+                />
               ))}
             </section>
           ))

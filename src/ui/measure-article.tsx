@@ -2,8 +2,9 @@
 import { Fragment } from 'react';
 import { formatDate, formatFigureValue } from '../data/format.ts';
 import type { Measure, Source } from '../data/schema.ts';
+import { existenceDate, type MeasureAtMonth } from '../data/timeline.ts';
 import type { Status } from '../data/vocabulary.ts';
-import type { Lang, Strings } from '../i18n/strings.ts';
+import { fill, type Lang, type Strings } from '../i18n/strings.ts';
 import { usePolicyData, useStrings } from '../state/data-context.ts';
 import { useAppStore } from '../state/store.ts';
 
@@ -80,6 +81,10 @@ function SourceItem({ measure, source, t, lang }: { measure: Measure; source: So
 
 interface Props {
   measure: Measure;
+  /** Where the measure stands at the date shown; omitted = the "as of" month (its own status). */
+  at?: MeasureAtMonth;
+  /** The date shown is before the "as of" month. */
+  past?: boolean;
   /**
    * Embeds: summary, status and dates show; figures, facts, timeline, place, concerns and sources
    * open on demand, so an embed stays short enough for an article (issue 7: ≤ 3,000 px).
@@ -93,7 +98,7 @@ const datesOf = (measure: Measure) =>
     return d ? [{ key, d }] : [];
   });
 
-export function MeasureArticle({ measure, detailsOnDemand = false }: Props) {
+export function MeasureArticle({ measure, at, past = false, detailsOnDemand = false }: Props) {
   const data = usePolicyData();
   const t = useStrings();
   const lang = useAppStore((s) => s.lang);
@@ -107,17 +112,38 @@ export function MeasureArticle({ measure, detailsOnDemand = false }: Props) {
       <h4 id={headingId} tabIndex={-1}>
         {measure.title[lang]}
       </h4>
-      <p className="measure-status">
-        <span className={`status status-${measure.status.value}`}>
-          <span aria-hidden="true">{STATUS_SYMBOL[measure.status.value]} </span>
-          <span className="visually-hidden">{t.statusLabel}: </span>
-          {status?.label[lang]}
-        </span>
-        {measure.status.note && !detailsOnDemand ? (
-          <span className="status-note"> — {measure.status.note[lang]}</span>
-        ) : null}{' '}
-        <Cites measure={measure} sources={measure.status.sources} />
-      </p>
+      {at && at.presence === 'pending' ? (
+        <p className="measure-status">
+          <span className="status status-pending">
+            <span className="visually-hidden">{t.statusLabel}: </span>
+            {fill(t.monthUnknown, { year: existenceDate(measure) ?? '' })}
+          </span>
+        </p>
+      ) : at && past && at.status !== null ? (
+        // The status at an earlier month (or that it is not known): the record's note and status
+        // sources describe today's, so they are left out here.
+        <p className="measure-status">
+          <span className={`status status-${at.status}`}>
+            {at.status === 'unknown' ? null : <span aria-hidden="true">{STATUS_SYMBOL[at.status]} </span>}
+            <span className="visually-hidden">{t.statusLabel}: </span>
+            {at.status === 'unknown'
+              ? t.statusUnknownAtDate
+              : (data.meta.statuses.find((s) => s.id === at.status)?.label[lang] ?? at.status)}
+          </span>
+        </p>
+      ) : (
+        <p className="measure-status">
+          <span className={`status status-${measure.status.value}`}>
+            <span aria-hidden="true">{STATUS_SYMBOL[measure.status.value]} </span>
+            <span className="visually-hidden">{t.statusLabel}: </span>
+            {status?.label[lang]}
+          </span>
+          {measure.status.note && !detailsOnDemand ? (
+            <span className="status-note"> — {measure.status.note[lang]}</span>
+          ) : null}{' '}
+          <Cites measure={measure} sources={measure.status.sources} />
+        </p>
+      )}
       <p className="measure-summary">{measure.summary[lang]}</p>
 
       <MeasureDates measure={measure} notes={!detailsOnDemand} />

@@ -29,12 +29,13 @@ export function MeasureTable() {
   const lang = useAppStore((s) => s.lang);
   const activeTypes = useAppStore((s) => s.activeTypes);
   const openMeasure = useAppStore((s) => s.openMeasure);
+  const date = useAppStore((s) => s.date);
   const [sort, setSort] = useState<{ column: Column; direction: SortDirection } | null>(null);
 
   const rows = useMemo(() => {
-    const all = tableRows(data, activeTypes, lang);
+    const all = date === null ? tableRows(data, activeTypes, lang) : tableRows(data, activeTypes, lang, date);
     return sort ? sortRows(all, sort.column, sort.direction, lang) : all;
-  }, [data, activeTypes, lang, sort]);
+  }, [data, activeTypes, lang, sort, date]);
 
   const sortBy = (column: Column) =>
     setSort((s) => ({
@@ -42,7 +43,8 @@ export function MeasureTable() {
       direction: s?.column === column && s.direction === 'ascending' ? 'descending' : 'ascending',
     }));
 
-  const stamp = data.meta.asOf;
+  // Downloads at an earlier month say so in their name.
+  const stamp = date === null ? data.meta.asOf : `${date}-as-of-${data.meta.asOf}`;
   return (
     <div className="measure-table">
       <div className="table-tools">
@@ -97,8 +99,10 @@ export function MeasureTable() {
                   </button>
                 </th>
                 <td>
-                  <span aria-hidden="true">{STATUS_SYMBOL[r.status]} </span>
-                  {r.statusLabel}
+                  {r.statusAtMonth === 'unknown' ? null : (
+                    <span aria-hidden="true">{STATUS_SYMBOL[r.statusAtMonth]} </span>
+                  )}
+                  {r.statusAtMonthLabel}
                 </td>
                 <td>{r.announced}</td>
                 <td>{r.started}</td>

@@ -3,6 +3,7 @@
  * words with a symbol; activating one opens the measure in the map view's panel.
  */
 import { COUNTRY_NAMES } from '../data/selectors.ts';
+import { asOfMonth, measureAt, type StatusAt } from '../data/timeline.ts';
 import { FOCUS_COUNTRIES } from '../data/vocabulary.ts';
 import { fill } from '../i18n/strings.ts';
 import { usePolicyData, useStrings } from '../state/data-context.ts';
@@ -15,6 +16,9 @@ export function OverviewMatrix() {
   const lang = useAppStore((s) => s.lang);
   const activeTypes = useAppStore((s) => s.activeTypes);
   const openMeasure = useAppStore((s) => s.openMeasure);
+  const date = useAppStore((s) => s.date);
+  const asOf = asOfMonth(data);
+  const month = date ?? asOf;
   const types = data.meta.types.filter((ty) => activeTypes.includes(ty.id));
   const statusLabel = new Map(data.meta.statuses.map((s) => [s.id, s.label[lang]]));
 
@@ -40,7 +44,13 @@ export function OverviewMatrix() {
               <tr key={c}>
                 <th scope="row">{COUNTRY_NAMES[c][lang]}</th>
                 {types.map((ty) => {
-                  const here = measures.filter((m) => m.type === ty.id);
+                  // Measures that exist at the month shown, each with its status then.
+                  const here = measures
+                    .filter((m) => m.type === ty.id)
+                    .flatMap((m) => {
+                      const st = measureAt(m, month, asOf).status;
+                      return st === null ? [] : [{ m, st }];
+                    });
                   return (
                     <td key={ty.id}>
                       {here.length === 0 ? (
@@ -50,8 +60,8 @@ export function OverviewMatrix() {
                         </span>
                       ) : (
                         <ul>
-                          {here.map((m) => {
-                            const status = statusLabel.get(m.status.value) ?? m.status.value;
+                          {here.map(({ m, st }: { m: (typeof measures)[number]; st: StatusAt }) => {
+                            const status = st === 'unknown' ? t.statusUnknownAtDate : (statusLabel.get(st) ?? st);
                             return (
                               <li key={m.id}>
                                 <button
@@ -65,7 +75,8 @@ export function OverviewMatrix() {
                                   })}
                                   onClick={() => openMeasure(c, m.id)}
                                 >
-                                  <span aria-hidden="true">{STATUS_SYMBOL[m.status.value]}</span> {status}
+                                  {st === 'unknown' ? null : <span aria-hidden="true">{STATUS_SYMBOL[st]}</span>}{' '}
+                                  {status}
                                 </button>
                               </li>
                             );

@@ -1,0 +1,186 @@
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createData, createMeasure } from '../fixtures/create-data.ts';
+import { renderApp } from '../fixtures/render-app.tsx';
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.useRealTimers();
+});
+
+/** The app's own polite live region (the map has its own status line). */
+function liveRegion() {
+  const status = screen
+    .getAllByRole('status')
+    .find((s) => s.getAttribute('aria-live') === 'polite' && !s.closest('section'));
+  if (!status) throw new Error('no live region');
+  return status;
+}
+
+/** Fixture with a measure that comes later: El Salvador's prison announced in January 2023. */
+function dataWithLaterPrison() {
+  const data = createData();
+  const slv = data.countries.find((c) => c.country === 'SLV');
+  if (!slv) throw new Error('fixture has no SLV');
+  slv.measures[1] = createMeasure({
+    id: 'sv-test-prison',
+    type: 'max-security-prison',
+    title: { en: 'Test prison', es: 'Prisión de prueba' },
+    status: { value: 'operating', sources: [1] },
+    dates: { announced: { date: '2023-01', sources: [1] }, started: null, ended: null },
+  });
+  return data;
+}
+
+describe('date control', () => {
+  it('is a range over the months, named "date", read as a month, defaulting to "as of"', () => {
+    renderApp();
+    const slider = screen.getByRole('slider', { name: /date/i });
+    // Fixture: first measure March 2022, as of March 2026 → 49 months.
+    expect(slider).toHaveAttribute('min', '0');
+    expect(slider).toHaveAttribute('max', '48');
+    expect(slider).toHaveValue('48');
+    expect(slider).toHaveAttribute('aria-valuetext', 'March 2026');
+    expect(screen.getByRole('button', { name: 'Play' })).toBeInTheDocument();
+  });
+
+  it('sets the store date (null at "as of") and the counts follow', () => {
+    const { store } = renderApp({ data: dataWithLaterPrison() });
+    const slider = screen.getByRole('slider', { name: /date/i });
+    fireEvent.change(slider, { target: { value: '9' } });
+    expect(store.getState().date).toBe('2022-12');
+    expect(slider).toHaveAttribute('aria-valuetext', 'December 2022');
+    const list = screen.getByRole('navigation', { name: 'Countries' });
+    expect(within(list).getByRole('button', { name: /^El Salvador, 1 measure$/ })).toBeInTheDocument();
+    fireEvent.change(slider, { target: { value: '10' } });
+    expect(within(list).getByRole('button', { name: /^El Salvador, 2 measures$/ })).toBeInTheDocument();
+    fireEvent.change(slider, { target: { value: '48' } });
+    expect(store.getState().date).toBeNull();
+  });
+
+  it('reads in Spanish', () => {
+    renderApp({ state: { lang: 'es', date: '2023-01' } });
+    const slider = screen.getByRole('slider', { name: /fecha/i });
+    expect(slider).toHaveAttribute('aria-valuetext', 'enero de 2023');
+    expect(screen.getByRole('button', { name: 'Reproducir' })).toBeInTheDocument();
+  });
+
+  it('announces the month and how many measures are new', async () => {
+    renderApp({ data: dataWithLaterPrison(), state: { date: '2022-12' } });
+    const slider = screen.getByRole('slider', { name: /date/i });
+    fireEvent.change(slider, { target: { value: '10' } });
+    const status = liveRegion();
+    await waitFor(() => expect(status).toHaveTextContent('January 2023: 1 new, 3 measures in all.'));
+  });
+
+  it('announces at most once a second, then the latest month', () => {
+    vi.useFakeTimers({ shouldAdvanceTime: false });
+    renderApp({ data: dataWithLaterPrison(), state: { date: '2022-12' } });
+    const slider = screen.getByRole('slider', { name: /date/i });
+    const status = liveRegion();
+    fireEvent.change(slider, { target: { value: '10' } });
+    expect(status).toHaveTextContent('January 2023: 1 new, 3 measures in all.');
+    fireEvent.change(slider, { target: { value: '11' } });
+    fireEvent.change(slider, { target: { value: '12' } });
+    expect(status).toHaveTextContent('January 2023');
+    act(() => vi.advanceTimersByTime(1000));
+    expect(status).toHaveTextContent('March 2023: 3 measures in all.');
+  });
+
+  it('plays one month per step, pauses, and stops at the end', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: false });
+    const { store } = renderApp({ state: { date: '2026-01' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Play' }));
+    expect(screen.getByRole('button', { name: 'Pause' })).toBeInTheDocument();
+    act(() => vi.advanceTimersByTime(700));
+    expect(store.getState().date).toBe('2026-02');
+    act(() => vi.advanceTimersByTime(700));
+    expect(store.getState().date).toBeNull();
+    expect(screen.getByRole('button', { name: 'Play' })).toBeInTheDocument();
+    // At the end, Play starts from the first month.
+    fireEvent.click(screen.getByRole('button', { name: 'Play' }));
+    expect(store.getState().date).toBe('2022-03');
+    act(() => vi.advanceTimersByTime(700));
+    expect(store.getState().date).toBe('2022-04');
+    fireEvent.click(screen.getByRole('button', { name: 'Pause' }));
+    act(() => vi.advanceTimersByTime(2100));
+    expect(store.getState().date).toBe('2022-04');
+  });
+});
+
+describe('everything follows the date', () => {
+  /** SLV: the state of exception ended at an unknown date; the prison announced in January 2023; a plan dated only to 2023. */
+  function dataAtTimes() {
+    const data = dataWithLaterPrison();
+    const slv = data.countries.find((c) => c.country === 'SLV');
+    if (!slv) throw new Error('fixture has no SLV');
+    slv.measures[0] = createMeasure({ status: { value: 'ended', sources: [1] } });
+    slv.measures.push(
+      createMeasure({
+        id: 'sv-test-plan',
+        type: 'max-security-prison',
+        title: { en: 'Test plan', es: 'Plan de prueba' },
+        status: { value: 'proposed', sources: [1] },
+        dates: { announced: { date: '2023', sources: [1] }, started: null, ended: null },
+      }),
+    );
+    return data;
+  }
+
+  it('panel: leaves out later measures with one line, says when a status is not known and a month unknown', () => {
+    renderApp({ data: dataAtTimes(), state: { selected: 'SLV', date: '2022-05' } });
+    const panel = screen.getByRole('complementary', { name: 'El Salvador' });
+    expect(
+      within(panel)
+        .getAllByRole('article')
+        .map((a) => a.getAttribute('aria-labelledby')),
+    ).toEqual(['measure-sv-test-measure']);
+    expect(panel).toHaveTextContent('Later than this date: 2 measures.');
+    expect(within(panel).getByRole('article', { name: 'Test state of exception' })).toHaveTextContent(
+      'Status: Status at this date not known',
+    );
+    act(() => {
+      fireEvent.change(screen.getByRole('slider', { name: /date/i }), { target: { value: '14' } }); // May 2023
+    });
+    expect(within(panel).getByRole('article', { name: 'Test plan' })).toHaveTextContent('2023, month unknown');
+    expect(panel).toHaveTextContent('2 / 3 measures');
+  });
+
+  it('table and downloads: rows at the date, status at the date', async () => {
+    const created: Blob[] = [];
+    vi.spyOn(URL, 'createObjectURL').mockImplementation((b) => {
+      created.push(b as Blob);
+      return 'blob:test';
+    });
+    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => {});
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+    renderApp({ data: dataAtTimes(), state: { view: 'table', date: '2022-05' } });
+    const table = screen.getByRole('table', { name: 'All measures matching the filter' });
+    expect(
+      within(table)
+        .getAllByRole('rowheader')
+        .map((c) => c.textContent),
+    ).toEqual(['Test state of exception', 'Chile test prison']);
+    expect(within(table).getAllByRole('row')[1]).toHaveTextContent('Status at this date not known');
+    fireEvent.click(screen.getByRole('button', { name: 'Download the rows shown as JSON' }));
+    const json = JSON.parse(await (created[0] as Blob).text()) as { id: string; statusAtDate: string }[];
+    expect(json.map((r) => [r.id, r.statusAtDate])).toEqual([
+      ['sv-test-measure', 'unknown'],
+      ['cl-test-prison', 'in-force'],
+    ]);
+    fireEvent.click(screen.getByRole('button', { name: 'Download the rows shown as CSV' }));
+    expect(await (created[1] as Blob).text()).toContain('Status at this date not known');
+    vi.restoreAllMocks();
+  });
+
+  it('overview: measures at the date with their status then', () => {
+    renderApp({ data: dataAtTimes(), state: { view: 'overview', date: '2022-05' } });
+    const table = screen.getByRole('table', { name: 'Status of each measure, by country and type' });
+    expect(
+      within(table).getByRole('button', {
+        name: 'Status at this date not known: Test state of exception, El Salvador',
+      }),
+    ).toBeInTheDocument();
+    expect(within(table).queryByRole('button', { name: /Test prison, El Salvador/ })).toBeNull();
+  });
+});
