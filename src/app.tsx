@@ -81,8 +81,11 @@ export function App({ createMap, webgl, embed = false }: Props) {
         </div>
       </header>
       <main className="app-main">
-        <MeasureFilter />
-        <DateControl />
+        {/* On phones the folded filter and the date share one row (styles.css). */}
+        <div className="controls">
+          <MeasureFilter />
+          <DateControl />
+        </div>
         <ViewTabs />
         {/* The map view stays mounted when hidden, so MapLibre is created once. */}
         <div

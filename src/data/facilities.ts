@@ -84,8 +84,8 @@ export function unmappedFacilities(data: PolicyData, month: Month = asOfMonth(da
 
 /**
  * Symbol radius (CSS px) by capacity in places, area proportional to capacity: 40,000 (CECOT)
- * → 18 px. The map's symbols and the legend's reference sizes both use it.
+ * → 11 px, small enough to leave El Salvador's colour visible around it. The map's symbols and the legend's reference sizes both use it.
  */
-export const facilityRadius = scaleSqrt().domain([0, 40_000]).range([0, 18]).clamp(true);
+export const facilityRadius = scaleSqrt().domain([0, 40_000]).range([0, 11]).clamp(true);
 /** Reference capacities for the size legend. */
 export const FACILITY_LEGEND_SIZES = [2_000, 40_000] as const;

@@ -5,7 +5,7 @@
  * reason; nothing is ever dropped silently.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
 import { COUNTRY_BOUNDS, inBounds } from './bounds.ts';
@@ -13,7 +13,8 @@ import { findJsonSyntaxError } from './json-syntax.ts';
 import { CountryFile, Dataset } from './schema.ts';
 import { type CountryCode, FOCUS_COUNTRIES } from './vocabulary.ts';
 
-export const CONTENT_DIR = fileURLToPath(new URL('./content/', import.meta.url));
+/** The content folder (a path string, so it also resolves under jsdom, whose URL class Node refuses). */
+export const CONTENT_DIR = join(dirname(fileURLToPath(import.meta.url)), 'content');
 
 export interface DataProblem {
   file: string;

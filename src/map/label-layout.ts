@@ -40,7 +40,7 @@ export interface LayoutOptions {
   /** Horizontal distance from the westernmost anchor of a group to its callout column. */
   offset: number;
   /** Boxes no label may cover (map controls, captions). */
-  obstacles: { x: number; y: number; width: number; height: number }[];
+  obstacles: Rect[];
 }
 
 const DEFAULTS: LayoutOptions = { gap: 4, margin: 4, offset: 16, obstacles: [] };
@@ -85,7 +85,7 @@ function placeNearAnchors(labels: LabelInput[], vw: number, vh: number, o: Layou
   const blocked = (box: LabelBox, placed: LabelBox[]) =>
     !inside(box, vw, vh, o.margin) ||
     placed.some((p) => overlaps(box, p, o.gap)) ||
-    o.obstacles.some((r) => overlaps(box, { ...box, ...r }, o.gap));
+    o.obstacles.some((r) => overlaps(box, r, o.gap));
   const placed: LabelBox[] = [];
   const pending: LabelBox[] = [];
   for (const box of centred) {
@@ -103,7 +103,15 @@ function placeNearAnchors(labels: LabelInput[], vw: number, vh: number, o: Layou
   return labels.map((l) => placed.find((p) => p.id === l.id) as LabelBox);
 }
 
-export function overlaps(a: LabelBox, b: LabelBox, gap: number): boolean {
+/** A box in CSS px. */
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export function overlaps(a: Rect, b: Rect, gap: number): boolean {
   return (
     a.x < b.x + b.width + gap && b.x < a.x + a.width + gap && a.y < b.y + b.height + gap && b.y < a.y + a.height + gap
   );

@@ -8,7 +8,9 @@
  */
 import { useLayoutEffect, useMemo, useRef } from 'react';
 import { mappedFacilities } from '../data/facilities.ts';
+import { formatDate } from '../data/format.ts';
 import { colourByCountry } from '../data/selectors.ts';
+import { asOfMonth } from '../data/timeline.ts';
 import { type CountryCode, FOCUS_COUNTRIES } from '../data/vocabulary.ts';
 import { useMatchingCounts, usePolicyData, useStrings } from '../state/data-context.ts';
 import { useAppStore, useAppStoreApi } from '../state/store.ts';
@@ -19,7 +21,7 @@ import { type Bounds, type Composition, compose, composeFeatures, labelExtents, 
 import { CountryLabels, type CountryLabelsHandle } from './country-labels.tsx';
 import { FacilitySymbols, type FacilitySymbolsHandle } from './facility-symbols.tsx';
 import { useFirstScreenOffset } from './first-screen.ts';
-import { layoutLabels } from './label-layout.ts';
+import { layoutLabels, overlaps, type Rect } from './label-layout.ts';
 import { type CreateMap, createMaplibreMap, type MapLike, MapLoadError, webglAvailable } from './map-adapter.ts';
 import { buildStyle, FOCUS_FILL_LAYERS, hatchImage, hatchImageId } from './map-style.ts';
 import { type MapHandlers, useMapInstance } from './use-map-instance.ts';
@@ -83,6 +85,7 @@ export function MapView({
   const containerRef = useRef<HTMLDivElement>(null);
   const printImageRef = useRef<HTMLImageElement>(null);
   const captionRef = useRef<HTMLParagraphElement>(null);
+  const stampRef = useRef<HTMLParagraphElement>(null);
   const labelsRef = useRef<CountryLabelsHandle>(null);
   const facilitiesHandle = useRef<FacilitySymbolsHandle>(null);
   const mapRef = useRef<MapLike | null>(null);
@@ -120,18 +123,11 @@ export function MapView({
     const anchors = boundariesRef.current?.labels;
     const composition = compositionRef.current;
     if (!map || !container || !labels || !anchors || !composition || !applied.current) return;
-    // The inset's caption sits inside its frame's top-left corner.
-    const obstacles: { x: number; y: number; width: number; height: number }[] = [];
-    const caption = captionRef.current;
-    if (caption) {
-      const [[west], [, north]] = composition.insetFrame;
-      const corner = map.project([west, north]);
-      const x = Math.max(4, Math.round(corner.x + 4));
-      const y = Math.max(4, Math.round(corner.y + 4));
-      caption.style.transform = `translate(${x}px, ${y}px)`;
-      caption.style.visibility = 'visible';
-      obstacles.push({ x, y, width: caption.offsetWidth, height: caption.offsetHeight });
-    }
+    const obstacles: Rect[] = [];
+    // The date stamp (top right, placed by CSS) is an obstacle too.
+    const stamp = stampRef.current;
+    if (stamp?.offsetWidth)
+      obstacles.push({ x: stamp.offsetLeft, y: stamp.offsetTop, width: stamp.offsetWidth, height: stamp.offsetHeight });
     // Prison symbols first: the labels then keep clear of them.
     const points = Object.fromEntries(
       facilitiesRef.current.flatMap((f) =>
@@ -139,6 +135,25 @@ export function MapView({
       ),
     );
     obstacles.push(...(facilitiesHandle.current?.place(points) ?? []));
+    // The inset's caption sits inside its frame's top-left corner, or bottom-left if a symbol is there.
+    const caption = captionRef.current;
+    if (caption) {
+      const [[west, south], [, north]] = composition.insetFrame;
+      const top = map.project([west, north]);
+      const bottom = map.project([west, south]);
+      const box = (y: number) => ({
+        x: Math.max(4, Math.round(top.x + 4)),
+        y: Math.max(4, Math.round(y)),
+        width: caption.offsetWidth,
+        height: caption.offsetHeight,
+      });
+      const clear = (b: Rect) => !obstacles.some((o) => overlaps(b, o, 2));
+      const upper = box(top.y + 4);
+      const placed = clear(upper) ? upper : box(bottom.y - 4 - caption.offsetHeight);
+      caption.style.transform = `translate(${placed.x}px, ${placed.y}px)`;
+      caption.style.visibility = 'visible';
+      obstacles.push(placed);
+    }
     // Labels never cover the map's own controls (zoom, attribution).
     const box = container.getBoundingClientRect();
     for (const control of container.querySelectorAll('.maplibregl-ctrl')) {
@@ -303,7 +318,7 @@ export function MapView({
   }, [theme, colours, selected, t.mapCanvasLabel, sync]);
   // Label text (count, language, selection) changes its size: lay out again after React paints it.
   // biome-ignore lint/correctness/useExhaustiveDependencies: these change the labels' size, so they trigger a new layout.
-  useLayoutEffect(() => positionLabels(), [counts, lang, selected, status, facilities, positionLabels]);
+  useLayoutEffect(() => positionLabels(), [counts, lang, selected, status, facilities, date, positionLabels]);
 
   const failure =
     status.kind === 'error'
@@ -325,6 +340,10 @@ export function MapView({
       <img ref={printImageRef} className="map-print" alt="" />
       <p ref={captionRef} className="inset-caption" aria-hidden="true">
         {t.insetCaption}
+      </p>
+      {/* The month shown, on the map itself (the slider's value text says it to screen readers). */}
+      <p ref={stampRef} className="map-date" aria-hidden="true">
+        {formatDate(date ?? asOfMonth(data), lang)}
       </p>
       <FacilitySymbols
         ref={facilitiesHandle}

@@ -26,9 +26,9 @@ export function MeasureFilter() {
   const [open, setOpen] = useState(false);
   const id = useId();
   const n = data.meta.types.length;
-  const summary = (allActive ? t.filterSummaryAll : t.filterSummarySome)
-    .replace('{k}', String(activeTypes.length))
-    .replace('{n}', String(n));
+  const fill = (template: string) => template.replace('{k}', String(activeTypes.length)).replace('{n}', String(n));
+  const summary = fill(allActive ? t.filterSummaryAll : t.filterSummarySome);
+  const short = fill(allActive ? t.filterShortAll : t.filterShortSome);
 
   return (
     <div className="filter-wrap" data-compact={compact || undefined}>
@@ -38,9 +38,11 @@ export function MeasureFilter() {
           className="filter-toggle"
           aria-expanded={open}
           aria-controls={id}
+          aria-label={summary}
           onClick={() => setOpen((o) => !o)}
         >
-          {summary}
+          {/* Short on screen (it shares a row with the date); the name says it in full and starts with it. */}
+          {short}
           <span className="filter-toggle-icon" aria-hidden="true">
             {open ? '▴' : '▾'}
           </span>

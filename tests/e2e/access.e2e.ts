@@ -19,7 +19,7 @@ async function open(path = '/', viewport = { width: 1280, height: 900 }): Promis
   const w = await harness.newPage(viewport);
   await w.page.goto(harness.server.origin + path);
   // The table and overview views keep the map hidden; wait for their own content instead.
-  if (/view=(table|overview)/.test(path)) await w.page.getByRole('table').waitFor();
+  if (/view=(table|overview)/.test(path)) await w.page.getByRole('table').first().waitFor();
   else await waitForMap(w.page);
   return w;
 }

@@ -215,7 +215,7 @@ describe('the app on its own', () => {
     await panel.waitFor();
     expect(await panel.getByRole('article').count()).toBe(2);
     // At this phone width the filter is folded behind its summary button.
-    await page.getByRole('button', { name: /^Tipos de medida: 2 de 8/ }).click();
+    await page.getByRole('button', { name: /^Tipos: 2 de 8/ }).click();
     expect(await page.getByRole('checkbox', { name: 'Detenciones masivas' }).isChecked()).toBe(false);
     await page.getByRole('checkbox', { name: 'Detenciones masivas' }).check();
     await expect

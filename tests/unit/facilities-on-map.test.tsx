@@ -1,0 +1,60 @@
+/**
+ * Issue 8 §3: prisons with sourced coordinates are symbols on the map — named buttons that open
+ * their country's panel at the measure, sized by capacity, styled by status, following the filter
+ * and the date.
+ */
+import { act, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { facilityRadius } from '../../src/data/facilities.ts';
+import { loadPolicyData } from '../../src/data/load-dataset.ts';
+import type { FakeMap } from '../fixtures/fake-map.ts';
+import { renderApp } from '../fixtures/render-app.tsx';
+
+afterEach(() => vi.unstubAllGlobals());
+// jsdom tests run from the project root (vitest's cwd).
+const data = loadPolicyData('src/data/content');
+
+async function ready(maps: FakeMap[]) {
+  await waitFor(() => expect(maps).toHaveLength(1));
+  act(() => (maps[0] as FakeMap).fire('load'));
+  act(() => (maps[0] as FakeMap).fire('idle'));
+}
+
+describe('prison symbols', () => {
+  it('shows CECOT and the Swan Islands plan as buttons named after the measure', async () => {
+    const { maps } = renderApp({ data });
+    await ready(maps);
+    const cecot = screen.getByRole('button', { name: 'CECOT mega-prison' });
+    expect(cecot).toHaveAttribute('data-operating');
+    const swan = screen.getByRole('button', { name: /Swan Islands/ });
+    expect(swan).not.toHaveAttribute('data-operating');
+  });
+
+  it('opens El Salvador’s panel at the CECOT measure', async () => {
+    const user = userEvent.setup();
+    const { maps, store } = renderApp({ data });
+    await ready(maps);
+    await user.click(screen.getByRole('button', { name: 'CECOT mega-prison' }));
+    expect(store.getState()).toMatchObject({ selected: 'SLV', measure: 'sv-cecot' });
+    expect(screen.getByRole('complementary', { name: 'El Salvador' })).toBeInTheDocument();
+  });
+
+  it('follows the filter and the date', async () => {
+    const { maps, store } = renderApp({ data });
+    await ready(maps);
+    act(() => store.getState().setTypes(['state-of-exception']));
+    expect(screen.queryByRole('button', { name: 'CECOT mega-prison' })).toBeNull();
+    act(() => store.getState().resetTypes());
+    expect(screen.getByRole('button', { name: 'CECOT mega-prison' })).toBeInTheDocument();
+    // Before the Swan Islands plan was announced (July 2023), it is not on the map.
+    act(() => store.getState().setDate('2023-01'));
+    expect(screen.queryByRole('button', { name: /Swan Islands/ })).toBeNull();
+  });
+
+  it('sizes symbols by capacity, area proportional (scaleSqrt)', () => {
+    expect(facilityRadius(40_000)).toBeCloseTo(11);
+    expect(facilityRadius(10_000)).toBeCloseTo(5.5);
+    expect(facilityRadius(0)).toBe(0);
+  });
+});
