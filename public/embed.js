@@ -17,7 +17,7 @@
   // Reserving it up front keeps the host page from jumping when the map reports its height.
   const HEIGHTS = /* embed-heights */ [];
   /** Without a measured table (built without Chromium): a height that fits most widths. */
-  const DEFAULT_HEIGHT = 1200;
+  const DEFAULT_HEIGHT = 1300;
 
   function estimate(width) {
     if (HEIGHTS.length === 0) return DEFAULT_HEIGHT;

@@ -7,12 +7,12 @@ import { serializeUrlState, type UrlState } from '../state/url-state.ts';
 
 /**
  * Fixed height for the plain iframe snippet (CSS px): the default view's tallest layout at any
- * width from 280 to 1400 px is about 1,190 px (the table embed.js gets at build time). A country
+ * width from 280 to 1400 px is about 1,280 px (the table embed.js gets at build time). A country
  * opened inside a fixed frame scrolls within it; embed.js and pym.js resize instead.
  */
-export const DEFAULT_EMBED_HEIGHT = 1200;
+export const DEFAULT_EMBED_HEIGHT = 1300;
 /** Space the embed.js placeholder reserves before the script runs: the shortest layout. */
-export const RESERVED_MIN_HEIGHT = 900;
+export const RESERVED_MIN_HEIGHT = 1000;
 
 export function escapeAttr(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
