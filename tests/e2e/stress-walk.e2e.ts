@@ -234,9 +234,15 @@ const ACTIONS: Action[] = [
     applies: (s) => s.view === 'table' && !s.dialog,
     async run(page, s, rand) {
       const label = pick(rand, [t(s).downloadCsvLabel, t(s).downloadJsonLabel]);
-      const button = page.getByRole('button', { name: label });
-      if (!(await button.isVisible())) return { skip: 'download: button not visible' };
-      const [download] = await Promise.all([page.waitForEvent('download', { timeout: 5000 }), button.click()]);
+      const waiting = page.waitForEvent('download', { timeout: 5000 });
+      try {
+        await page.getByRole('button', { name: label }).click({ timeout: 1000 });
+      } catch {
+        waiting.catch(() => {}); // no click, so no download to wait for
+        return { skip: 'download: button not clickable' };
+      }
+      // Accepted into our own temporary folder, then removed.
+      const download = await waiting;
       const file = join(downloadsDir, download.suggestedFilename());
       await download.saveAs(file);
       await download.delete();
@@ -422,6 +428,7 @@ describe(`random walk (seed ${WALK_SEED}; replay with WALK_SEED=${WALK_SEED})`, 
     let skipped = 0;
     let heapAt100 = 0;
     const counts: Record<string, number> = {};
+    const heaps: string[] = [];
 
     /** The page, as for a heap reading: no dialog, map view, a laptop viewport, map ready. */
     const settleMain = async () => {
@@ -475,15 +482,19 @@ describe(`random walk (seed ${WALK_SEED}; replay with WALK_SEED=${WALK_SEED})`, 
       expect(dialogs, fail(step, 'dialog')).toEqual([]);
       expect(strays, fail(step, 'a page opened')).toEqual([]);
 
-      if (executed === 100 && typeof outcome === 'string') {
+      // Heap readings: step 100 is the baseline; every 500 steps for the record.
+      if (typeof outcome === 'string' && (executed === 100 || executed % 500 === 0) && executed < WALK_STEPS) {
         await settleMain();
-        heapAt100 = await heapAfterGc(cdp);
+        const used = await heapAfterGc(cdp);
+        if (executed === 100) heapAt100 = used;
+        heaps.push(`${executed}: ${(used / 1e6).toFixed(2)} MB`);
+        log.push(`heap after step ${executed}: ${(used / 1e6).toFixed(2)} MB`);
         await current.page.bringToFront();
-        log.push(`heap after step 100: ${(heapAt100 / 1e6).toFixed(2)} MB`);
       }
     }
     await settleMain();
     const heapEnd = await heapAfterGc(cdp);
+    heaps.push(`${executed}: ${(heapEnd / 1e6).toFixed(2)} MB`);
     harness.browser.context.off('page', onPage);
 
     const seconds = (Date.now() - start) / 1000;
@@ -492,6 +503,7 @@ describe(`random walk (seed ${WALK_SEED}; replay with WALK_SEED=${WALK_SEED})`, 
       `random walk (seed ${WALK_SEED}): ${executed} steps executed, ${skipped} skipped (${(ratio * 100).toFixed(1)} % executed) ` +
         `in ${seconds.toFixed(1)} s; heap after GC ${(heapAt100 / 1e6).toFixed(2)} MB at step 100, ` +
         `${(heapEnd / 1e6).toFixed(2)} MB at the end (${(((heapEnd - heapAt100) / heapAt100) * 100).toFixed(1)} %)\n` +
+        `heap after GC by step: ${heaps.join(', ')}\n` +
         `actions: ${JSON.stringify(counts)}\n` +
         `skips: ${log
           .filter((l) => l.startsWith('-'))
