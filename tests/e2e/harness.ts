@@ -16,8 +16,8 @@ export interface Watched {
   foreign: string[];
 }
 
-export async function startHarness() {
-  const server: StaticServer = await serveStatic(DIST);
+export async function startHarness(serverOptions: { maxHeaderSize?: number } = {}) {
+  const server: StaticServer = await serveStatic(DIST, {}, {}, serverOptions);
   const browser = await launchBrowser();
   return {
     server,

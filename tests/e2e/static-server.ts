@@ -25,14 +25,17 @@ export interface StaticServer {
 /**
  * @param headers added to every response (e.g. a Content-Security-Policy)
  * @param routes extra files by URL path (e.g. "/pym.v1.min.js" → a file in node_modules)
+ * @param options.maxHeaderSize Node's request-line + header limit (16 KB by default); the URL fuzz
+ *   raises it so 100 KB query strings reach the app instead of a 431 from this server
  */
 export async function serveStatic(
   root: string,
   headers: Record<string, string> = {},
   routes: Record<string, string> = {},
+  options: { maxHeaderSize?: number } = {},
 ): Promise<StaticServer> {
   const base = resolve(root);
-  const server: Server = createServer((req, res) => {
+  const server: Server = createServer({ maxHeaderSize: options.maxHeaderSize }, (req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const routed = routes[url.pathname];
     let path = routed ?? normalize(join(base, decodeURIComponent(url.pathname)));

@@ -1,0 +1,19 @@
+/**
+ * Sizes of the stress tests (issue 9). `npm test` runs the small versions inside the e2e suite;
+ * `npm run test:stress` (STRESS=full) runs the full counts with the same files.
+ */
+export const FULL = process.env.STRESS === 'full';
+
+/**
+ * Hostile URLs loaded into the built app as new documents, each a generated query string plus a
+ * generated hash fragment, then one more hash set on the same document (so 100 loads put 200
+ * generated strings through the app, plus 100 hash changes).
+ */
+export const FUZZ_URLS = Number(process.env.FUZZ_URLS ?? (FULL ? 1000 : 100));
+
+/** Random-walk steps that must execute. */
+export const WALK_STEPS = Number(process.env.WALK_STEPS ?? (FULL ? 2000 : 300));
+
+/** Seeds: fixed by default, so a failure replays; override to explore. */
+export const FUZZ_SEED = Number(process.env.HOSTILE_SEED ?? 20260313);
+export const WALK_SEED = Number(process.env.WALK_SEED ?? 9);
