@@ -17,3 +17,9 @@ export const WALK_STEPS = Number(process.env.WALK_STEPS ?? (FULL ? 2000 : 300));
 /** Seeds: fixed by default, so a failure replays; override to explore. */
 export const FUZZ_SEED = Number(process.env.HOSTILE_SEED ?? 20260313);
 export const WALK_SEED = Number(process.env.WALK_SEED ?? 9);
+
+/**
+ * Uncounted steps before the walk (another seed), so the heap baseline after step 100 is taken
+ * once every part of the app has filled its caches; see stress-walk.e2e.ts.
+ */
+export const WARMUP_STEPS = Number(process.env.WARMUP_STEPS ?? 150);
