@@ -16,7 +16,7 @@
  * ≥ 95 % of drawn actions executed, and the page's JS heap after forced GC at the end within 10 % of
  * the heap after step 100.
  *
- * Counts: WALK_STEPS (300 in `npm test`, 2,000 with STRESS=full). Replay: WALK_SEED=<seed>.
+ * Counts: WALK_STEPS (200 in `npm test`, 2,000 with STRESS=full). Replay: WALK_SEED=<seed>.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
