@@ -7,7 +7,7 @@
  * attribute or javascript: URL, the payloads' marker nowhere, the title rendered, and the app's
  * state exactly what parseUrlState makes of the address the page really has (so each URL was parsed).
  *
- * Counts: FUZZ_URLS (200 in `npm test`, 1,000 with STRESS=full). Replay: HOSTILE_SEED=<seed>.
+ * Counts: FUZZ_URLS (70 in `npm test`, 1,000 with STRESS=full). Replay: HOSTILE_SEED=<seed>.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
