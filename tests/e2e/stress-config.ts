@@ -10,10 +10,10 @@ export const FULL = process.env.STRESS === 'full';
  * generated strings through the app, plus 70 hash changes). The default counts keep both files
  * near 60 s on a shared 2-core machine (about 0.4 s per load and 0.17 s per step there).
  */
-export const FUZZ_URLS = Number(process.env.FUZZ_URLS ?? (FULL ? 1000 : 70));
+export const FUZZ_URLS = Number(process.env.FUZZ_URLS ?? (FULL ? 1000 : 100));
 
 /** Random-walk steps that must execute. */
-export const WALK_STEPS = Number(process.env.WALK_STEPS ?? (FULL ? 2000 : 200));
+export const WALK_STEPS = Number(process.env.WALK_STEPS ?? (FULL ? 2000 : 300));
 
 /** Seeds: fixed by default, so a failure replays; override to explore. */
 export const FUZZ_SEED = Number(process.env.HOSTILE_SEED ?? 20260313);

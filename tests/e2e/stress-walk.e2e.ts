@@ -18,7 +18,7 @@
  * them step 100 comes before caches that level off have filled (measured: the language switch
  * alone settles only after ~200 round trips), and the check would measure warm-up, not leaks.
  *
- * Counts: WALK_STEPS (200 in `npm test`, 2,000 with STRESS=full). Replay: WALK_SEED=<seed>.
+ * Counts: WALK_STEPS (300 in `npm test`, 2,000 with STRESS=full). Replay: WALK_SEED=<seed>.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
