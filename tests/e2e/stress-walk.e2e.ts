@@ -364,6 +364,39 @@ const ACTIONS: Action[] = [
     run: (page, _s, rand) => clickNth(page.locator('details > summary'), rand, 'details'),
   },
   {
+    name: 'date',
+    weight: 4,
+    applies: (s) => s.view === 'map' && !s.dialog,
+    async run(page, _s, rand) {
+      const slider = page.getByRole('slider', { name: /date|fecha/i });
+      if ((await slider.count()) === 0) return { skip: 'date: no slider' };
+      const key = (['ArrowLeft', 'ArrowRight', 'Home', 'End', 'PageDown', 'PageUp'] as const)[
+        Math.floor(rand() * 6)
+      ] as string;
+      try {
+        await slider.focus({ timeout: 1000 });
+      } catch {
+        return { skip: 'date: slider not focusable' };
+      }
+      await page.keyboard.press(key);
+      return `date ${key}`;
+    },
+  },
+  {
+    name: 'play',
+    weight: 1,
+    applies: (s) => s.view === 'map' && !s.dialog,
+    run: (page, s, rand) =>
+      clickNth(page.getByRole('button', { name: new RegExp(`^(${t(s).datePlay}|${t(s).datePause})$`) }), rand, 'play'),
+  },
+  {
+    name: 'prison symbol',
+    weight: 2,
+    applies: (s) => s.view === 'map' && !s.dialog && s.canvas,
+    // The symbols are named after their measures (no shared name to query by role).
+    run: (page, _s, rand) => clickNth(page.locator('.map-facilities button'), rand, 'prison symbol'),
+  },
+  {
     name: 'resize',
     weight: 3,
     applies: () => true,
