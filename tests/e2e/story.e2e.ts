@@ -41,7 +41,9 @@ describe('the date', () => {
         c,
       ).toMatch(/\b0 measures/);
     const now = await open();
-    expect((await countryNames(now)).join(' | ')).toMatch(/Guatemala,? 5 measures.*El Salvador,? 4 measures.*Honduras,? 5/);
+    expect((await countryNames(now)).join(' | ')).toMatch(
+      /Guatemala,? 5 measures.*El Salvador,? 4 measures.*Honduras,? 5/,
+    );
     expect(then.errors).toEqual([]);
     await then.page.close();
     await now.page.close();
