@@ -1,10 +1,13 @@
 /**
- * The one component that owns the MapLibre instance. It creates the map once, feeds it from the
- * store through setters and feature-state (never rebuilding the style), positions the HTML labels
- * on camera moves, and removes the map on unmount. Nothing else imports maplibre-gl.
+ * The one component that owns the map (MapLibre, or the SVG renderer where there is no WebGL).
+ * It gathers the view state — store, filter, date, theme, language, composition — into `wanted`
+ * and hands it to `applyMapState` (apply.ts) along one path; the lifecycle (create, time out,
+ * retry, lost context, remove) is use-map-instance.ts; the HTML over the map (labels, prison
+ * symbols, caption) is placed by place-overlays.ts on every camera move, without React renders.
+ * Nothing here imports maplibre-gl (map-adapter.ts does, lazily).
  *
  * Contract other tests rely on: the wrapper is a <section> (role region) named "…map…", with
- * `aria-busy="true"` until MapLibre's first `idle` with the boundaries drawn.
+ * `aria-busy="true"` until the map's first `idle` with the boundaries drawn, or until it failed.
  */
 import { useLayoutEffect, useMemo, useRef } from 'react';
 import { mappedFacilities } from '../data/facilities.ts';
@@ -21,9 +24,9 @@ import { type Bounds, type Composition, compose, composeFeatures, labelExtents, 
 import { CountryLabels, type CountryLabelsHandle } from './country-labels.tsx';
 import { FacilitySymbols, type FacilitySymbolsHandle } from './facility-symbols.tsx';
 import { useFirstScreenOffset } from './first-screen.ts';
-import { layoutLabels, overlaps, type Rect } from './label-layout.ts';
 import { type CreateMap, createMaplibreMap, type MapLike, MapLoadError, webglAvailable } from './map-adapter.ts';
 import { buildStyle, FOCUS_FILL_LAYERS, hatchImage, hatchImageId } from './map-style.ts';
+import { placeOverlays } from './place-overlays.ts';
 import { type MapHandlers, useMapInstance } from './use-map-instance.ts';
 
 interface Props {
@@ -115,63 +118,26 @@ export function MapView({
     applied.current = full;
   }).current;
 
-  /** Lays the labels and the inset caption out for the current camera (move, resize, text changes). */
-  const positionLabels = useRef(() => {
+  /** Places the HTML over the map for the current camera (move, resize, text changes). */
+  const positionOverlays = useRef(() => {
     const map = mapRef.current;
     const container = containerRef.current;
     const labels = labelsRef.current;
     const anchors = boundariesRef.current?.labels;
     const composition = compositionRef.current;
     if (!map || !container || !labels || !anchors || !composition || !applied.current) return;
-    const obstacles: Rect[] = [];
-    // The date stamp (top right, placed by CSS) is an obstacle too.
-    const stamp = stampRef.current;
-    if (stamp?.offsetWidth)
-      obstacles.push({ x: stamp.offsetLeft, y: stamp.offsetTop, width: stamp.offsetWidth, height: stamp.offsetHeight });
-    // Prison symbols first: the labels then keep clear of them.
-    const points = Object.fromEntries(
-      facilitiesRef.current.flatMap((f) =>
-        f.lon === undefined || f.lat === undefined ? [] : [[f.id, map.project(composition.toComposed([f.lon, f.lat]))]],
-      ),
-    );
-    obstacles.push(...(facilitiesHandle.current?.place(points) ?? []));
-    // The inset's caption sits inside its frame's top-left corner, or bottom-left if a symbol is there.
-    const caption = captionRef.current;
-    if (caption) {
-      const [[west, south], [, north]] = composition.insetFrame;
-      const top = map.project([west, north]);
-      const bottom = map.project([west, south]);
-      const box = (y: number) => ({
-        x: Math.max(4, Math.round(top.x + 4)),
-        y: Math.max(4, Math.round(y)),
-        width: caption.offsetWidth,
-        height: caption.offsetHeight,
-      });
-      const clear = (b: Rect) => !obstacles.some((o) => overlaps(b, o, 2));
-      const upper = box(top.y + 4);
-      const placed = clear(upper) ? upper : box(bottom.y - 4 - caption.offsetHeight);
-      caption.style.transform = `translate(${placed.x}px, ${placed.y}px)`;
-      caption.style.visibility = 'visible';
-      obstacles.push(placed);
-    }
-    // Labels never cover the map's own controls (zoom, attribution).
-    const box = container.getBoundingClientRect();
-    for (const control of container.querySelectorAll('.maplibregl-ctrl')) {
-      const r = control.getBoundingClientRect();
-      if (r.width && r.height)
-        obstacles.push({ x: r.left - box.left, y: r.top - box.top, width: r.width, height: r.height });
-    }
-    const sizes = labels.sizes();
-    const inputs = FOCUS_COUNTRIES.flatMap((c) => {
-      const point = anchors[c];
-      if (!point) return [];
-      const area = extentsRef.current[c];
-      const sw = area && map.project(area[0]);
-      const ne = area && map.project(area[1]);
-      const extent = sw && ne ? { x: sw.x, y: ne.y, width: ne.x - sw.x, height: sw.y - ne.y } : undefined;
-      return [{ id: c, anchor: map.project(composition.toComposed(point)), ...sizes[c], extent }];
+    placeOverlays({
+      map,
+      container,
+      composition,
+      anchors,
+      extents: extentsRef.current,
+      labels,
+      facilities: facilitiesRef.current,
+      symbols: facilitiesHandle.current,
+      caption: captionRef.current,
+      stamp: stampRef.current,
     });
-    labels.place(layoutLabels(inputs, { width: container.clientWidth, height: container.clientHeight }, { obstacles }));
   }).current;
 
   /** Composes the map for the frame's current size; true when the composition changed. */
@@ -221,7 +187,7 @@ export function MapView({
       m.setMissingStyleImageResolver((id: string) => {
         for (const name of ['light', 'dark'] as const) if (id === hatchImageId(name)) m.addImage(id, hatchImage(name));
       });
-      m.on('move', positionLabels);
+      m.on('move', positionOverlays);
       m.on('movestart', (e: { originalEvent?: Event }) => {
         if (e.originalEvent) userMovedRef.current = true;
       });
@@ -244,7 +210,7 @@ export function MapView({
       recompose(); // the frame may have changed size while loading
       sync();
       fitComposition(true);
-      positionLabels();
+      positionOverlays();
       resizeObserver.current?.observe(containerRef.current as HTMLElement);
     },
     onLost() {
@@ -254,7 +220,7 @@ export function MapView({
       // A restored context may have dropped data, paint and feature-state: re-apply everything.
       applied.current = {};
       sync();
-      positionLabels();
+      positionOverlays();
     },
     onRemoved() {
       applied.current = null;
@@ -272,7 +238,7 @@ export function MapView({
       const changed = recompose();
       sync();
       fitComposition(changed);
-      positionLabels();
+      positionOverlays();
     });
     resizeObserver.current = observer;
     // A WebGL canvas prints blank: swap in a snapshot of the current frame while printing.
@@ -288,7 +254,7 @@ export function MapView({
       observer.disconnect();
       window.removeEventListener('beforeprint', onBeforePrint);
     };
-  }, [fitComposition, positionLabels, recompose, sync]);
+  }, [fitComposition, positionOverlays, recompose, sync]);
 
   // Hover reaches the map without re-rendering React.
   useLayoutEffect(
@@ -318,7 +284,7 @@ export function MapView({
   }, [theme, colours, selected, t.mapCanvasLabel, sync]);
   // Label text (count, language, selection) changes its size: lay out again after React paints it.
   // biome-ignore lint/correctness/useExhaustiveDependencies: these change the labels' size, so they trigger a new layout.
-  useLayoutEffect(() => positionLabels(), [counts, lang, selected, status, facilities, date, positionLabels]);
+  useLayoutEffect(() => positionOverlays(), [counts, lang, selected, status, facilities, date, positionOverlays]);
 
   const failure =
     status.kind === 'error'
