@@ -172,8 +172,26 @@ describe('embedded on another origin', () => {
       await iframe.evaluate((el) => el.scrollIntoView({ block: 'start' }));
       const frame = await (await iframe.elementHandle())?.contentFrame();
       await expect.poll(() => frame?.url() ?? '').toContain(app.origin);
-      // Bring the map itself on screen: it is created only when near the viewport.
-      await (frame as Frame).locator('.map').scrollIntoViewIfNeeded();
+      // Bring the map itself on screen (it is created only when near the viewport) and keep it
+      // there while the embeds above it settle their heights. Not Playwright's
+      // scrollIntoViewIfNeeded: it waits for two animation frames in the iframe, and Chromium gives
+      // none to a cross-origin iframe pushed off screen by a neighbour's resize (seen on CI: a 30 s
+      // timeout "waiting for element to be stable").
+      await expect
+        .poll(
+          async () => {
+            const box = await iframe.boundingBox();
+            const mapTop = await (frame as Frame).evaluate(
+              () => document.querySelector('.map')?.getBoundingClientRect().top ?? 0,
+            );
+            if (box) await page.evaluate((dy) => window.scrollBy(0, dy), box.y + mapTop - 40);
+            return (frame as Frame).evaluate(
+              () => document.querySelector('.map [aria-busy="false"], .map[aria-busy="false"]') !== null,
+            );
+          },
+          { timeout: 30_000, interval: 250 },
+        )
+        .toBe(true);
       await frameReady(frame as Frame);
     }
     const frames = page.frames().filter((f) => f.url().startsWith(app.origin));
