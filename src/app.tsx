@@ -16,6 +16,7 @@ import { DateControl } from './ui/date-control.tsx';
 import { IncarcerationRates } from './ui/incarceration-rates.tsx';
 import { LanguageSwitch } from './ui/language-switch.tsx';
 import { Legend } from './ui/legend.tsx';
+import { LinkDetails } from './ui/link-details.tsx';
 import { MeasureFilter } from './ui/measure-filter.tsx';
 import { MeasureTable } from './ui/measure-table.tsx';
 import { OverviewMatrix } from './ui/overview-matrix.tsx';
@@ -99,7 +100,13 @@ export function App({ createMap, webgl, embed = false }: Props) {
             {t.skipToList}
           </a>
           <MapErrorBoundary strings={t}>
-            <MapView createMap={createMap} webgl={webgl} cooperativeGestures={embed} fitFirstScreen={!embed} />
+            <MapView
+              createMap={createMap}
+              webgl={webgl}
+              cooperativeGestures={embed}
+              fitFirstScreen={!embed}
+              linkDetails={(l, done) => <LinkDetails link={l.link} state={l} onOpenedMeasure={done} />}
+            />
           </MapErrorBoundary>
           <Legend />
           <CountryList />

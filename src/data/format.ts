@@ -57,9 +57,10 @@ export function formatFigureValue(v: FigureValue, lang: Lang): string {
   return `${qualifier}${number} ${v.unit[lang]}`;
 }
 
-/** "4 measures" / "1 medida". */
+/** "4 measures" / "1 medida"; zero reads "no measures" / "ninguna medida". */
 export function formatCount(n: number, lang: Lang): string {
   const s = STRINGS[lang];
+  if (n === 0) return s.noMeasures;
   return `${new Intl.NumberFormat(LOCALES[lang]).format(n)} ${n === 1 ? s.measure : s.measures}`;
 }
 

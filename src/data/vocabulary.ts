@@ -6,6 +6,8 @@
 /** ISO 3166-1 alpha-3 codes of the six focus countries, in display order (north to south). */
 export const FOCUS_COUNTRIES = ['GTM', 'SLV', 'HND', 'CRI', 'ECU', 'CHL'] as const;
 export type CountryCode = (typeof FOCUS_COUNTRIES)[number];
+export const isFocusCountry = (code: string): code is CountryCode =>
+  (FOCUS_COUNTRIES as readonly string[]).includes(code);
 
 export const MEASURE_TYPES = [
   'state-of-exception',

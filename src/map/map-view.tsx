@@ -13,8 +13,8 @@ import { useLayoutEffect, useMemo, useRef } from 'react';
 import { mappedFacilities } from '../data/facilities.ts';
 import { formatDate } from '../data/format.ts';
 import { colourByCountry } from '../data/selectors.ts';
-import { asOfMonth } from '../data/timeline.ts';
-import { type CountryCode, FOCUS_COUNTRIES } from '../data/vocabulary.ts';
+import { asOfMonth, linksAt } from '../data/timeline.ts';
+import { type CountryCode, FOCUS_COUNTRIES, isFocusCountry } from '../data/vocabulary.ts';
 import { useMatchingCounts, usePolicyData, useStrings } from '../state/data-context.ts';
 import { useAppStore, useAppStoreApi } from '../state/store.ts';
 import { useResolvedTheme } from '../state/theme.ts';
@@ -24,9 +24,11 @@ import { type Bounds, type Composition, compose, composeFeatures, labelExtents, 
 import { CountryLabels, type CountryLabelsHandle } from './country-labels.tsx';
 import { FacilitySymbols, type FacilitySymbolsHandle } from './facility-symbols.tsx';
 import { useFirstScreenOffset } from './first-screen.ts';
+import type { LinkInput } from './link-layout.ts';
 import { type CreateMap, createMaplibreMap, type MapLike, MapLoadError, webglAvailable } from './map-adapter.ts';
 import { buildStyle, FOCUS_FILL_LAYERS, hatchImage, hatchImageId } from './map-style.ts';
 import { placeOverlays } from './place-overlays.ts';
+import { PolicyLinks, type PolicyLinksHandle, type ShownLink } from './policy-links.tsx';
 import { type MapHandlers, useMapInstance } from './use-map-instance.ts';
 
 interface Props {
@@ -41,7 +43,11 @@ interface Props {
   cooperativeGestures?: boolean;
   /** The full page: size the map to end inside the first screen (never in embeds). */
   fitFirstScreen?: boolean;
+  /** The body of a policy link's dialog (the app passes ui/'s LinkDetails; map/ does not import ui/). */
+  linkDetails?(link: ShownLink, done: () => void): React.ReactNode;
 }
+
+const noDetails = () => null;
 
 /** The SVG renderer's own chunk; failing to fetch it is a library failure like MapLibre's. */
 const createSvgMapLazily: CreateMap = async (container, init) => {
@@ -61,6 +67,7 @@ export function MapView({
   boundariesUrl = BOUNDARIES_URL,
   cooperativeGestures = false,
   fitFirstScreen = false,
+  linkDetails = noDetails,
 }: Props) {
   const store = useAppStoreApi();
   const t = useStrings();
@@ -82,6 +89,29 @@ export function MapView({
   );
   const facilitiesRef = useRef(facilities);
   facilitiesRef.current = facilities;
+  // Policy links that exist at the date, oldest first (undated last), unless the reader hid them.
+  const showLinks = useAppStore((s) => s.links);
+  const links = useMemo(
+    () =>
+      showLinks
+        ? linksAt(data, date ?? asOfMonth(data)).sort((a, b) =>
+            (a.link.date ?? '9999').localeCompare(b.link.date ?? '9999'),
+          )
+        : [],
+    [data, date, showLinks],
+  );
+  const outside = useMemo(
+    () => [...new Set(links.flatMap(({ link }) => [...link.from, ...link.to]))].filter((c) => !isFocusCountry(c)),
+    [links],
+  );
+  const linksRef = useRef<LinkInput[]>([]);
+  linksRef.current = links.map(({ link, ended }) => ({
+    id: link.id,
+    from: link.from,
+    to: link.to,
+    mutual: link.mutual,
+    ended,
+  }));
 
   const sectionRef = useRef<HTMLElement>(null);
   useFirstScreenOffset(sectionRef, fitFirstScreen);
@@ -91,6 +121,7 @@ export function MapView({
   const stampRef = useRef<HTMLParagraphElement>(null);
   const labelsRef = useRef<CountryLabelsHandle>(null);
   const facilitiesHandle = useRef<FacilitySymbolsHandle>(null);
+  const linksHandle = useRef<PolicyLinksHandle>(null);
   const mapRef = useRef<MapLike | null>(null);
   const boundariesRef = useRef<Boundaries | null>(null);
   const compositionRef = useRef<Composition | null>(null);
@@ -137,6 +168,8 @@ export function MapView({
       symbols: facilitiesHandle.current,
       caption: captionRef.current,
       stamp: stampRef.current,
+      links: linksRef.current,
+      linksHandle: linksHandle.current,
     });
   }).current;
 
@@ -284,7 +317,10 @@ export function MapView({
   }, [theme, colours, selected, t.mapCanvasLabel, sync]);
   // Label text (count, language, selection) changes its size: lay out again after React paints it.
   // biome-ignore lint/correctness/useExhaustiveDependencies: these change the labels' size, so they trigger a new layout.
-  useLayoutEffect(() => positionOverlays(), [counts, lang, selected, status, facilities, date, positionOverlays]);
+  useLayoutEffect(
+    () => positionOverlays(),
+    [counts, lang, selected, status, facilities, links, date, positionOverlays],
+  );
 
   const failure =
     status.kind === 'error'
@@ -317,6 +353,7 @@ export function MapView({
         lang={lang}
         onOpen={(f) => store.getState().openMeasure(f.country, f.id)}
       />
+      <PolicyLinks ref={linksHandle} links={links} outside={outside} lang={lang} details={linkDetails} />
       <CountryLabels
         ref={labelsRef}
         counts={counts}

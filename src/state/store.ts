@@ -27,6 +27,8 @@ export interface AppState {
   view: View;
   /** The month shown ('YYYY-MM'); null = the "as of" month (today's picture). */
   date: Month | null;
+  /** Policy links drawn on the map (off: `links=0` in the URL). */
+  links: boolean;
 }
 
 export interface AppActions {
@@ -44,6 +46,7 @@ export interface AppActions {
    * @throws Error for a value that is not 'YYYY-MM' or is outside the store's range.
    */
   setDate(month: Month | null): void;
+  setLinks(on: boolean): void;
 }
 
 export interface StoreOptions {
@@ -62,6 +65,7 @@ export const DEFAULT_STATE: AppState = {
   theme: null,
   view: 'map',
   date: null,
+  links: true,
 };
 
 const inTypeOrder = (types: Iterable<MeasureTypeId>) => {
@@ -102,6 +106,7 @@ export function createAppStore(initial: Partial<AppState> = {}, options: StoreOp
       const date = normalDate(month);
       if (get().date !== date) set({ date });
     },
+    setLinks: (links) => set({ links }),
   }));
 }
 

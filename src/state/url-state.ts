@@ -1,6 +1,6 @@
 /**
  * The reader's choices in the query string, so every view can be linked and embedded:
- * `?country=SLV&types=state-of-exception,max-security-prison&lang=es&theme=dark&view=table&date=2023-01`.
+ * `?country=SLV&types=state-of-exception,max-security-prison&lang=es&theme=dark&view=table&date=2023-01&links=0`.
  * `date` is read only when the caller gives the data's month range (`dateRange(data)`): a month
  * outside it, or the "as of" month itself (the default), is ignored.
  * `parseUrlState` and `serializeUrlState` are pure; only values that differ from the defaults are
@@ -20,6 +20,8 @@ export interface UrlState {
   view?: View;
   /** A month other than the "as of" month. */
   date?: Month;
+  /** Policy links hidden (`links=0`); shown is the default. */
+  links?: false;
 }
 
 export interface ParseOptions {
@@ -28,7 +30,7 @@ export interface ParseOptions {
 }
 
 /** Query parameters this module owns; any others (embed=1, childId…) are left as they are. */
-export const STATE_PARAMS = ['country', 'types', 'lang', 'theme', 'view', 'date'] as const;
+export const STATE_PARAMS = ['country', 'types', 'lang', 'theme', 'view', 'date', 'links'] as const;
 
 /** The one value of `key`, or undefined when it is missing, repeated or not in `allowed`. */
 function one<T extends string>(params: URLSearchParams, key: string, allowed: readonly T[]): T | undefined {
@@ -48,6 +50,7 @@ export function parseUrlState(search: string, options: ParseOptions = {}): UrlSt
   if (lang) state.lang = lang;
   if (theme) state.theme = theme;
   if (view) state.view = view;
+  if (one(params, 'links', ['0'])) state.links = false;
   const types = params.getAll('types');
   if (types.length === 1) {
     const valid = new Set(
@@ -64,7 +67,8 @@ export function parseUrlState(search: string, options: ParseOptions = {}): UrlSt
 
 /** The URL state of the store's state: only what differs from the defaults. */
 export function toUrlState(
-  state: Pick<AppState, 'selected' | 'activeTypes' | 'lang' | 'theme' | 'view'> & Partial<Pick<AppState, 'date'>>,
+  state: Pick<AppState, 'selected' | 'activeTypes' | 'lang' | 'theme' | 'view'> &
+    Partial<Pick<AppState, 'date' | 'links'>>,
 ): UrlState {
   const out: UrlState = {};
   if (state.selected) out.country = state.selected;
@@ -74,6 +78,7 @@ export function toUrlState(
   if (state.view !== DEFAULT_STATE.view) out.view = state.view;
   // The store keeps the "as of" month as null, so a date here always differs from it.
   if (state.date) out.date = state.date;
+  if (state.links === false) out.links = false;
   return out;
 }
 
@@ -86,6 +91,7 @@ export function fromUrlState(url: UrlState): Partial<AppState> {
   if (url.theme) out.theme = url.theme;
   if (url.view) out.view = url.view;
   if (url.date) out.date = url.date;
+  if (url.links === false) out.links = false;
   return out;
 }
 
@@ -102,6 +108,7 @@ export function serializeUrlState(state: UrlState, base = ''): string {
   if (state.theme) params.set('theme', state.theme);
   if (state.view) params.set('view', state.view);
   if (state.date) params.set('date', state.date);
+  if (state.links === false) params.set('links', '0');
   const query = params.toString().replace(/%2C/g, ',');
   return query ? `?${query}` : '';
 }

@@ -10,6 +10,7 @@ import { asOfMonth, type MeasureAtMonth, measureAt } from '../data/timeline.ts';
 import { fill } from '../i18n/strings.ts';
 import { usePolicyData, useStrings } from '../state/data-context.ts';
 import { useAppStore } from '../state/store.ts';
+import { CountryLinks } from './country-links.tsx';
 import { countryButtonId } from './country-list.tsx';
 import { CountryRates } from './incarceration-rates.tsx';
 import { NARROW_QUERY } from './layout.ts';
@@ -188,6 +189,7 @@ export function CountryPanel({ sheet: allowSheet = true, detailsOnDemand = false
             </section>
           ))
         )}
+        <CountryLinks country={selected} onDemand={detailsOnDemand} />
       </div>
     </aside>
   );

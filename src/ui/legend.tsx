@@ -1,6 +1,6 @@
 /**
- * Explains the map: the sequential count scale, the hatch for "none", and the prison symbols'
- * sizes (two reference capacities) and styles.
+ * Explains the map: the sequential count scale, the hatch for "none", the prison symbols' sizes
+ * (two reference capacities) and styles, and, while they are shown, the policy links' arrows.
  */
 import { FACILITY_LEGEND_SIZES, facilityRadius } from '../data/facilities.ts';
 import { formatNumber } from '../data/format.ts';
@@ -9,12 +9,14 @@ import { MEASURE_TYPES } from '../data/vocabulary.ts';
 import { useStrings } from '../state/data-context.ts';
 import { useAppStore } from '../state/store.ts';
 import { useResolvedTheme } from '../state/theme.ts';
+import { LinksToggle } from './links-toggle.tsx';
 
 export function Legend() {
   const t = useStrings();
   const theme = useResolvedTheme();
   const active = useAppStore((s) => s.activeTypes.length);
   const lang = useAppStore((s) => s.lang);
+  const links = useAppStore((s) => s.links);
   const scope =
     active === MEASURE_TYPES.length
       ? t.legendAllTypes
@@ -51,6 +53,18 @@ export function Legend() {
         ))}
         <span>{t.legendFacilityStatus}</span>
       </p>
+      <div className="legend-links">
+        <LinksToggle />
+        {links ? (
+          <>
+            <svg viewBox="0 0 40 18" aria-hidden="true" className="map-link-arcs legend-link-sample">
+              <path d="M2,15 Q20,1 37,13" />
+              <path d="M31,9 L38,13.5 L30.5,15.5 z" className="legend-arrowhead" />
+            </svg>
+            <span>{t.legendLinks}</span>
+          </>
+        ) : null}
+      </div>
     </figure>
   );
 }

@@ -47,7 +47,20 @@ function Cites({ measure, sources }: { measure: Measure; sources: number[] }) {
   );
 }
 
-function SourceItem({ measure, source, t, lang }: { measure: Measure; source: Source; t: Strings; lang: Lang }) {
+/** One numbered source; `anchor` gives it the id the measure's citations link to (once per page). */
+export function SourceItem({
+  measure,
+  source,
+  t,
+  lang,
+  anchor = true,
+}: {
+  measure: Measure;
+  source: Source;
+  t: Strings;
+  lang: Lang;
+  anchor?: boolean;
+}) {
   const headline =
     source.headlineKind === 'page' && source.headline ? (
       <q>{source.headline}</q>
@@ -59,7 +72,7 @@ function SourceItem({ measure, source, t, lang }: { measure: Measure; source: So
       <span className="muted">{t.noHeadline}</span>
     );
   return (
-    <li id={sourceAnchor(measure, source.n)} value={source.n}>
+    <li id={anchor ? sourceAnchor(measure, source.n) : undefined} value={source.n}>
       <a href={source.url} target="_blank" rel="noopener noreferrer">
         {source.publisher}
         <span className="visually-hidden"> {t.opensInNewTab}</span>

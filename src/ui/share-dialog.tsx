@@ -57,8 +57,10 @@ export function ShareDialog() {
   const selected = useAppStore((s) => s.selected);
   const activeTypes = useAppStore((s) => s.activeTypes);
   const lang = useAppStore((s) => s.lang);
+  const date = useAppStore((s) => s.date);
+  const links = useAppStore((s) => s.links);
   // The snippets carry what the reader chose to show, not their theme or current tab.
-  const state = toUrlState({ selected, activeTypes, lang, theme: null, view: 'map' });
+  const state = toUrlState({ selected, activeTypes, lang, theme: null, view: 'map', date, links });
   const snippets = embedSnippets({
     base: appBase(),
     state,

@@ -15,11 +15,11 @@ describe('country buttons', () => {
       .getAllByRole('button')
       .map((b) => b.textContent);
     expect(names).toEqual([
-      'Guatemala, 0 measures',
+      'Guatemala, no measures',
       'El Salvador, 2 measures',
-      'Honduras, 0 measures',
-      'Costa Rica, 0 measures',
-      'Ecuador, 0 measures',
+      'Honduras, no measures',
+      'Costa Rica, no measures',
+      'Ecuador, no measures',
       'Chile, 1 measure',
     ]);
     expect(screen.getByRole('button', { name: /^El Salvador, 2 measures/ })).toBeInTheDocument();
@@ -43,7 +43,7 @@ describe('country panel', () => {
       within(panel)
         .getAllByRole('heading', { level: 3 })
         .map((h) => h.textContent),
-    ).toEqual(['State of exception', 'Maximum-security prison']);
+    ).toEqual(['State of exception', 'Maximum-security prison', 'Links with other countries']);
   });
 
   it('shows status, dates at their precision, figures with units and numbered sources', async () => {
@@ -218,7 +218,7 @@ describe('filter by measure type', () => {
     renderApp();
     await user.click(screen.getByRole('checkbox', { name: 'Maximum-security prison' }));
     await user.click(screen.getByRole('checkbox', { name: 'State of exception' }));
-    await user.click(screen.getByRole('button', { name: /^Chile, 0 measures/ }));
+    await user.click(screen.getByRole('button', { name: /^Chile, no measures/ }));
     expect(screen.getByRole('complementary', { name: 'Chile' })).toHaveTextContent(
       'No measures of the selected types.',
     );

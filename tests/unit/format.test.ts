@@ -66,7 +66,9 @@ describe('figures with qualifiers and units', () => {
   it('counts measures in words', () => {
     expect(formatCount(1, 'en')).toBe('1 measure');
     expect(formatCount(4, 'en')).toBe('4 measures');
-    expect(formatCount(0, 'es')).toBe('0 medidas');
+    expect(formatCount(0, 'es')).toBe('ninguna medida');
+    expect(formatCount(0, 'en')).toBe('no measures');
+    expect(formatCount(2, 'es')).toBe('2 medidas');
   });
 });
 

@@ -1,0 +1,93 @@
+/**
+ * Policy links (who visited, cited or copied whom) as readers see them: their ends' names, an
+ * accessible name with the date in words, their sources resolved from the measures they cite, and
+ * each country's links. Pure; the time rule (when a link exists, when it has ended) is timeline.ts.
+ */
+import type { Lang } from '../i18n/strings.ts';
+import { STRINGS } from '../i18n/strings.ts';
+import { formatDate } from './format.ts';
+import type { PolicyData } from './load-dataset.ts';
+import type { Measure, Source } from './schema.ts';
+import { COUNTRY_NAMES } from './selectors.ts';
+import { asOfMonth, type LinkAtMonth, linksAt, type Month, type PolicyLink } from './timeline.ts';
+import { type CountryCode, isFocusCountry } from './vocabulary.ts';
+
+/** Countries a link may name that are not on the map's list: the United States (an outside actor). */
+export const OUTSIDE_ACTORS: Record<string, { en: string; es: string }> = {
+  USA: { en: 'United States', es: 'Estados Unidos' },
+};
+
+/** A link end's name in the reader's language; the code itself if it is unknown (the data check refuses those). */
+export function endpointName(code: string, lang: Lang): string {
+  return (isFocusCountry(code) ? COUNTRY_NAMES[code] : OUTSIDE_ACTORS[code])?.[lang] ?? code;
+}
+
+/** "Chile", "El Salvador and United States" / "El Salvador y Estados Unidos". */
+function names(codes: string[], lang: Lang): string {
+  return new Intl.ListFormat(lang, { type: 'conjunction' }).format(codes.map((c) => endpointName(c, lang)));
+}
+
+/** "Chile → El Salvador" (↔ for mutual links). */
+export function linkTitle(link: PolicyLink, lang: Lang): string {
+  return `${names(link.from, lang)} ${link.mutual ? '↔' : '→'} ${names(link.to, lang)}`;
+}
+
+/**
+ * The link's date in words, at the data's precision: "30 January 2026", "April 2024",
+ * "16 March 2025 – 18 July 2025", or "undated (after 15 October 2025)".
+ */
+export function linkDate(link: PolicyLink, lang: Lang): string {
+  const s = STRINGS[lang];
+  if (link.date === null) return link.dateNote ? `${s.linkUndated} (${link.dateNote[lang]})` : s.linkUndated;
+  const start = formatDate(link.date, lang);
+  return link.endDate ? `${start} – ${formatDate(link.endDate, lang)}` : start;
+}
+
+/** The accessible name of a link's button: "Chile → El Salvador, 30 January 2026" (+ ", ended"). */
+export function linkName(link: PolicyLink, state: Pick<LinkAtMonth, 'ended'>, lang: Lang): string {
+  const ended = state.ended ? `, ${STRINGS[lang].linkEnded}` : '';
+  return `${linkTitle(link, lang)}, ${linkDate(link, lang)}${ended}`;
+}
+
+export interface LinkSource {
+  /** The measure the source belongs to (its numbering is that measure's). */
+  measure: Measure;
+  country: CountryCode;
+  source: Source;
+}
+
+/** The link's sources, in the order its refs give them, each with the measure that numbers it. */
+export function linkSources(data: PolicyData, link: PolicyLink): LinkSource[] {
+  return link.refs.flatMap((ref) => {
+    for (const file of data.countries) {
+      const measure = file.measures.find((m) => m.id === ref.measure);
+      if (!measure) continue;
+      return ref.sources.flatMap((n) => {
+        const source = measure.sources.find((s) => s.n === n);
+        return source ? [{ measure, country: file.country, source }] : [];
+      });
+    }
+    return [];
+  });
+}
+
+/** The first measure a link cites, and its country: where "read more" opens the panel. */
+export function linkMeasure(data: PolicyData, link: PolicyLink): { country: CountryCode; measure: Measure } | null {
+  for (const ref of link.refs)
+    for (const file of data.countries) {
+      const measure = file.measures.find((m) => m.id === ref.measure);
+      if (measure) return { country: file.country, measure };
+    }
+  return null;
+}
+
+/** A country's links at `month`, in both directions, newest first; undated ones last. */
+export function linksOfCountry(
+  data: PolicyData,
+  country: CountryCode,
+  month: Month = asOfMonth(data),
+): ReturnType<typeof linksAt> {
+  return linksAt(data, month)
+    .filter(({ link }) => link.from.includes(country) || link.to.includes(country))
+    .sort((a, b) => (b.link.date ?? '').localeCompare(a.link.date ?? ''));
+}

@@ -1,0 +1,187 @@
+/**
+ * Geometry of the policy links over the map, in CSS pixels (pure, so it is tested without a
+ * browser). Every pair of places that some link joins gets one curved arc — all of that pair's
+ * links, in either direction, share it, so the seven links between Costa Rica and El Salvador are
+ * one thread, not seven crossing lines — with an arrowhead at each end some link points to. Each
+ * link then gets its own marker (the button readers focus and click), placed on its arc nearest the
+ * middle where it covers nothing: no country label, prison symbol, caption, control or other
+ * marker. Markers show their link's direction; arcs end at the edge of the labels they join, so
+ * an arrowhead touches its label and never covers it.
+ */
+import { overlaps, type Point, type Rect } from './label-layout.ts';
+
+export interface LinkInput {
+  id: string;
+  from: string[];
+  to: string[];
+  mutual: boolean;
+  ended: boolean;
+}
+
+export interface LinkArc {
+  /** The pair's ends, sorted ("CRI|SLV"). */
+  key: string;
+  /** SVG path data of the trimmed arc. */
+  d: string;
+  /** Arrowheads: at the pair's first end (sorted order), at its second. */
+  arrowStart: boolean;
+  arrowEnd: boolean;
+  /** Every link on the arc has ended. */
+  ended: boolean;
+}
+
+export interface LinkMarker {
+  id: string;
+  /** Centre of the marker. */
+  x: number;
+  y: number;
+  /** Direction of the link at the marker, degrees clockwise from east (mutual: along the arc). */
+  angle: number;
+  mutual: boolean;
+  ended: boolean;
+}
+
+export interface LinkLayoutInput {
+  links: LinkInput[];
+  /** Where each end is (a label point, or the map edge for an outside actor). */
+  ends: Record<string, Point>;
+  /** Boxes at the ends that arcs stop at (country labels, the outside actor's tag). */
+  endBoxes: Record<string, Rect>;
+  /** Boxes no marker may cover. */
+  obstacles: Rect[];
+  frame: { width: number; height: number };
+}
+
+/** Marker size (the WCAG 2.5.8 minimum target) and the space kept around it. */
+export const MARKER = 24;
+const GAP = 2;
+/** Arc bulge as a share of the chord, and its minimum in px. */
+const BULGE = 0.2;
+const MIN_BULGE = 14;
+
+type Curve = { p0: Point; c: Point; p2: Point };
+
+const at = ({ p0, c, p2 }: Curve, t: number): Point => {
+  const u = 1 - t;
+  return { x: u * u * p0.x + 2 * u * t * c.x + t * t * p2.x, y: u * u * p0.y + 2 * u * t * c.y + t * t * p2.y };
+};
+const tangent = ({ p0, c, p2 }: Curve, t: number): Point => ({
+  x: 2 * (1 - t) * (c.x - p0.x) + 2 * t * (p2.x - c.x),
+  y: 2 * (1 - t) * (c.y - p0.y) + 2 * t * (p2.y - c.y),
+});
+const inBox = (p: Point, r: Rect | undefined, pad: number) =>
+  !!r && p.x >= r.x - pad && p.x <= r.x + r.width + pad && p.y >= r.y - pad && p.y <= r.y + r.height + pad;
+
+/** The pairs a link joins: each of its origins with each of its destinations. */
+function pairsOf(link: LinkInput): [string, string][] {
+  return link.from.flatMap((f) => link.to.filter((t) => t !== f).map((t): [string, string] => [f, t]));
+}
+const pairKey = (a: string, b: string) => [a, b].sort().join('|');
+
+/** The arc between two ends: bulging to the same side whichever way it is walked. */
+function curveOf(a: Point, b: Point): Curve {
+  const dx = b.x - a.x;
+  const dy = b.y - a.y;
+  const length = Math.hypot(dx, dy) || 1;
+  const bulge = Math.max(MIN_BULGE, BULGE * length);
+  return {
+    p0: a,
+    p2: b,
+    c: { x: (a.x + b.x) / 2 + (dy / length) * bulge, y: (a.y + b.y) / 2 - (dx / length) * bulge },
+  };
+}
+
+/** The sub-curve between t0 and t1 (de Casteljau), as a quadratic again. */
+function slice(curve: Curve, t0: number, t1: number): Curve {
+  const p0 = at(curve, t0);
+  const p2 = at(curve, t1);
+  const d0 = tangent(curve, t0);
+  const h = (t1 - t0) / 2;
+  return { p0, p2, c: { x: p0.x + d0.x * h, y: p0.y + d0.y * h } };
+}
+
+export function layoutLinks({ links, ends, endBoxes, obstacles, frame }: LinkLayoutInput): {
+  arcs: LinkArc[];
+  markers: LinkMarker[];
+} {
+  // One arc per pair, trimmed at the boxes of its ends.
+  const pairs = new Map<string, { a: string; b: string; curve: Curve; toA: boolean; toB: boolean; live: boolean }>();
+  for (const link of links)
+    for (const [f, t] of pairsOf(link)) {
+      const key = pairKey(f, t);
+      const [a, b] = key.split('|') as [string, string];
+      const pa = ends[a];
+      const pb = ends[b];
+      if (!pa || !pb) continue;
+      let pair = pairs.get(key);
+      if (!pair) {
+        const full = curveOf(pa, pb);
+        const steps = 64;
+        let t0 = 0;
+        let t1 = 1;
+        while (t0 < 0.45 && inBox(at(full, t0), endBoxes[a], GAP)) t0 += 1 / steps;
+        while (t1 > 0.55 && inBox(at(full, t1), endBoxes[b], GAP)) t1 -= 1 / steps;
+        pair = { a, b, curve: slice(full, t0, t1), toA: false, toB: false, live: false };
+        pairs.set(key, pair);
+      }
+      if (link.mutual || t === b) pair.toB = true;
+      if (link.mutual || t === a) pair.toA = true;
+      if (!link.ended) pair.live = true;
+    }
+
+  const arcs: LinkArc[] = [...pairs].map(([key, p]) => ({
+    key,
+    d: `M${r(p.curve.p0.x)},${r(p.curve.p0.y)} Q${r(p.curve.c.x)},${r(p.curve.c.y)} ${r(p.curve.p2.x)},${r(p.curve.p2.y)}`,
+    arrowStart: p.toA,
+    arrowEnd: p.toB,
+    ended: !p.live,
+  }));
+
+  // Markers, in the order given (oldest first): on the arc nearest its middle; only when the
+  // whole arc is taken, beside it.
+  const taken: Rect[] = [...obstacles, ...Object.values(endBoxes)];
+  const markers: LinkMarker[] = [];
+  for (const link of links) {
+    const [first] = pairsOf(link);
+    if (!first) continue;
+    const pair = pairs.get(pairKey(...first));
+    if (!pair) continue;
+    const { curve } = pair;
+    const forward = first[1] === pair.b;
+    const length = Math.hypot(curve.p2.x - curve.p0.x, curve.p2.y - curve.p0.y) || 1;
+    // Half a marker apart along the arc, from the middle outwards, up to a tenth from either end.
+    const step = (MARKER + GAP) / 2 / length;
+    const ts = [0.5];
+    for (let k = 1; k * step <= 0.4; k++) ts.push(0.5 - k * step, 0.5 + k * step);
+    const spots: { p: Point; t: number }[] = [];
+    for (const side of [0, 1, -1, 2, -2])
+      for (const t of ts) {
+        const p = at(curve, t);
+        const d = tangent(curve, t);
+        const n = Math.hypot(d.x, d.y) || 1;
+        const off = side * (MARKER + GAP);
+        spots.push({ p: { x: p.x - (d.y / n) * off, y: p.y + (d.x / n) * off }, t });
+      }
+    const boxAt = (p: Point): Rect => ({ x: p.x - MARKER / 2, y: p.y - MARKER / 2, width: MARKER, height: MARKER });
+    const insideFrame = (p: Point) =>
+      p.x >= MARKER / 2 && p.y >= MARKER / 2 && p.x <= frame.width - MARKER / 2 && p.y <= frame.height - MARKER / 2;
+    const spot =
+      spots.find(({ p }) => insideFrame(p) && !taken.some((o) => overlaps(boxAt(p), o, GAP))) ??
+      spots.find(({ p }) => insideFrame(p)) ??
+      (spots[0] as { p: Point; t: number });
+    taken.push(boxAt(spot.p));
+    const d = tangent(curve, spot.t);
+    const angle = (Math.atan2(d.y, d.x) * 180) / Math.PI + (forward ? 0 : 180);
+    markers.push({
+      id: link.id,
+      x: r(spot.p.x),
+      y: r(spot.p.y),
+      angle: r(((angle % 360) + 360) % 360),
+      mutual: link.mutual,
+      ended: link.ended,
+    });
+  }
+  return { arcs, markers };
+}
+
+const r = (v: number) => Math.round(v * 10) / 10;
