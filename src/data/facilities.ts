@@ -74,11 +74,15 @@ export function mappedFacilities(data: PolicyData, month: Month = asOfMonth(data
     .map((m) => facility(m, month, asOf));
 }
 
+/** A prison the sources name a place for but give no coordinates for: never given invented ones. */
+export const isUnmappedFacility = (m: Measure): boolean =>
+  FACILITY_TYPES.includes(m.type) && m.location !== null && m.location.lat === undefined;
+
 /** Prisons the sources name a place for but give no coordinates: shown as "location not mapped". */
 export function unmappedFacilities(data: PolicyData, month: Month = asOfMonth(data)): FacilityAt[] {
   const asOf = asOfMonth(data);
   return all(data)
-    .filter((m) => FACILITY_TYPES.includes(m.type) && m.location !== null && m.location.lat === undefined)
+    .filter(isUnmappedFacility)
     .map((m) => facility(m, month, asOf));
 }
 

@@ -1,5 +1,6 @@
 /** One measure in the panel: an <article> headed by its title, every fact with its numbered sources. */
 import { Fragment } from 'react';
+import { isUnmappedFacility } from '../data/facilities.ts';
 import { formatDate, formatFigureValue } from '../data/format.ts';
 import type { Measure, Source } from '../data/schema.ts';
 import { existenceDate, type MeasureAtMonth } from '../data/timeline.ts';
@@ -273,6 +274,7 @@ function MeasureDetails({ measure }: { measure: Measure }) {
               ({measure.location.lat.toFixed(4)}, {measure.location.lon.toFixed(4)})
             </span>
           ) : null}
+          {isUnmappedFacility(measure) ? <span className="muted"> ({t.locationNotMapped})</span> : null}
           {measure.location.sources.length > 0 ? (
             <>
               {' '}

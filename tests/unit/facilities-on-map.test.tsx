@@ -52,6 +52,19 @@ describe('prison symbols', () => {
     expect(screen.queryByRole('button', { name: /Swan Islands/ })).toBeNull();
   });
 
+  it('says "location not mapped" for prisons the sources place only by name, and gives them no symbol', async () => {
+    const user = userEvent.setup();
+    const { maps } = renderApp({ data });
+    await ready(maps);
+    expect(screen.queryByRole('button', { name: /CACCO/ })).toBeNull();
+    await user.click(screen.getByRole('button', { name: /^Costa Rica, \d+ measures/ }));
+    const cacco = screen.getByRole('article', { name: /CACCO/ });
+    expect(cacco).toHaveTextContent(/La Reforma.*\(location not mapped: the sources give no coordinates\)/s);
+    // CECOT has coordinates: no such note.
+    await user.click(screen.getByRole('button', { name: /^El Salvador, \d+ measures/ }));
+    expect(screen.getByRole('article', { name: 'CECOT mega-prison' })).not.toHaveTextContent('location not mapped');
+  });
+
   it('sizes symbols by capacity, area proportional (scaleSqrt)', () => {
     expect(facilityRadius(40_000)).toBeCloseTo(11);
     expect(facilityRadius(10_000)).toBeCloseTo(5.5);
