@@ -39,6 +39,8 @@ export interface LinkMarker {
   angle: number;
   mutual: boolean;
   ended: boolean;
+  /** Set when the marker had to sit beside its arc: the arc point a leader line joins it to. */
+  leader?: Point;
 }
 
 export interface LinkLayoutInput {
@@ -139,7 +141,8 @@ export function layoutLinks({ links, ends, endBoxes, obstacles, frame }: LinkLay
 
   // Markers, in the order given (oldest first): on the arc nearest its middle; only when the
   // whole arc is taken, beside it.
-  const taken: Rect[] = [...obstacles, ...Object.values(endBoxes)];
+  const fixed: Rect[] = [...obstacles, ...Object.values(endBoxes)];
+  const taken: Rect[] = [...fixed];
   const markers: LinkMarker[] = [];
   for (const link of links) {
     const [first] = pairsOf(link);
@@ -153,22 +156,25 @@ export function layoutLinks({ links, ends, endBoxes, obstacles, frame }: LinkLay
     const step = (MARKER + GAP) / 2 / length;
     const ts = [0.5];
     for (let k = 1; k * step <= 0.4; k++) ts.push(0.5 - k * step, 0.5 + k * step);
-    const spots: { p: Point; t: number }[] = [];
-    for (const side of [0, 1, -1, 2, -2])
+    const spots: { p: Point; t: number; on: Point; side: number }[] = [];
+    for (const side of [0, 1, -1, 2, -2, 3, -3, 4, -4, 5, -5, 6, -6])
       for (const t of ts) {
         const p = at(curve, t);
         const d = tangent(curve, t);
         const n = Math.hypot(d.x, d.y) || 1;
         const off = side * (MARKER + GAP);
-        spots.push({ p: { x: p.x - (d.y / n) * off, y: p.y + (d.x / n) * off }, t });
+        spots.push({ p: { x: p.x - (d.y / n) * off, y: p.y + (d.x / n) * off }, t, on: p, side });
       }
     const boxAt = (p: Point): Rect => ({ x: p.x - MARKER / 2, y: p.y - MARKER / 2, width: MARKER, height: MARKER });
     const insideFrame = (p: Point) =>
       p.x >= MARKER / 2 && p.y >= MARKER / 2 && p.x <= frame.width - MARKER / 2 && p.y <= frame.height - MARKER / 2;
+    // Free of everything; else free of what must never be covered (labels, controls, captions),
+    // over another marker; else anywhere in the frame.
     const spot =
       spots.find(({ p }) => insideFrame(p) && !taken.some((o) => overlaps(boxAt(p), o, GAP))) ??
+      spots.find(({ p }) => insideFrame(p) && !fixed.some((o) => overlaps(boxAt(p), o, GAP))) ??
       spots.find(({ p }) => insideFrame(p)) ??
-      (spots[0] as { p: Point; t: number });
+      (spots[0] as (typeof spots)[number]);
     taken.push(boxAt(spot.p));
     const d = tangent(curve, spot.t);
     const angle = (Math.atan2(d.y, d.x) * 180) / Math.PI + (forward ? 0 : 180);
@@ -179,6 +185,7 @@ export function layoutLinks({ links, ends, endBoxes, obstacles, frame }: LinkLay
       angle: r(((angle % 360) + 360) % 360),
       mutual: link.mutual,
       ended: link.ended,
+      ...(spot.side !== 0 ? { leader: { x: r(spot.on.x), y: r(spot.on.y) } } : {}),
     });
   }
   return { arcs, markers };

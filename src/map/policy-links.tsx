@@ -77,7 +77,18 @@ export const PolicyLinks = forwardRef<PolicyLinksHandle, Props>(function PolicyL
       if (g) {
         // The arcs are plain SVG, redrawn on every move: no React state, no re-render.
         const NS = 'http://www.w3.org/2000/svg';
+        const leaders = layout.markers.flatMap((m) => {
+          if (!m.leader) return [];
+          const line = document.createElementNS(NS, 'line');
+          line.setAttribute('x1', String(m.x));
+          line.setAttribute('y1', String(m.y));
+          line.setAttribute('x2', String(m.leader.x));
+          line.setAttribute('y2', String(m.leader.y));
+          line.setAttribute('class', 'link-leader');
+          return [line];
+        });
         g.replaceChildren(
+          ...leaders,
           ...layout.arcs.map((a) => {
             const path = document.createElementNS(NS, 'path');
             path.setAttribute('d', a.d);
@@ -224,9 +235,9 @@ export const PolicyLinks = forwardRef<PolicyLinksHandle, Props>(function PolicyL
             }
           }}
         >
-          <h3 id="link-dialog-title" ref={headingRef} tabIndex={-1}>
+          <h2 id="link-dialog-title" ref={headingRef} tabIndex={-1}>
             {linkTitle(current.link, lang)}
-          </h3>
+          </h2>
           {details(current, () => setOpen(null))}
           <button type="button" className="map-link-close" onClick={() => close(true)} aria-label={t.panelClose}>
             <span aria-hidden="true">✕</span>

@@ -47,10 +47,25 @@ const openCountry = async (page: Page, name: string) => {
 };
 
 describe('axe-core reports zero violations', () => {
-  it('on the map view', async () => {
+  it('on the map view, with the policy links and prison symbols shown', async () => {
     const w = await open();
+    expect(await w.page.locator('.map-link-marker').count()).toBe(16);
+    expect(await w.page.locator('.facility').count()).toBe(2);
     expect(await axe(w.page)).toEqual([]);
     await w.page.close();
+  });
+
+  it('with a policy link’s dialog open, in both languages', async () => {
+    for (const [query, name] of [
+      ['/', /^Chile → El Salvador, 30 January 2026$/],
+      ['/?lang=es', /^Chile → El Salvador, 30 de enero de 2026$/],
+    ] as const) {
+      const w = await open(query);
+      await w.page.getByRole('button', { name }).click();
+      await w.page.getByRole('dialog').waitFor();
+      expect(await axe(w.page), query).toEqual([]);
+      await w.page.close();
+    }
   });
 
   it('with a country panel open', async () => {

@@ -1,6 +1,6 @@
 /**
- * Issue 8 (the parts built so far) in a real browser: the date control and what follows it, and
- * the prison symbols on the map.
+ * Issue 8 in a real browser: the date control and what follows it, the prison symbols and the
+ * policy links on the map.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Watched, waitForMap } from './harness.ts';
@@ -95,6 +95,115 @@ describe('prisons on the map', () => {
   it('leaves the Swan Islands plan off the map before it was announced', async () => {
     const w = await open('?date=2023-01');
     expect(await w.page.getByRole('button', { name: /Swan Islands/ }).count()).toBe(0);
+    await w.page.close();
+  });
+});
+
+/** The link markers' names and boxes, and the country labels' boxes, in the page's CSS px. */
+async function linkLayout(w: Watched) {
+  const group = w.page.getByRole('group', { name: /Policy links|Vínculos/ });
+  const markers = await group.getByRole('button').evaluateAll((els) =>
+    els.map((e) => {
+      const r = e.getBoundingClientRect();
+      return { name: e.textContent ?? '', x: r.x, y: r.y, width: r.width, height: r.height };
+    }),
+  );
+  const labels = await w.page.locator('.map-label').evaluateAll((els) =>
+    els.map((e) => {
+      const r = e.getBoundingClientRect();
+      return { x: r.x, y: r.y, width: r.width, height: r.height };
+    }),
+  );
+  const map = (await w.page.getByRole('region', { name: /map/i }).first().boundingBox()) as {
+    x: number;
+    y: number;
+    width: number;
+    height: number;
+  };
+  return { markers, labels, map };
+}
+
+type Box = { x: number; y: number; width: number; height: number };
+const overlap = (a: Box, b: Box) =>
+  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+describe('policy links', () => {
+  it('draws all 16 links at "as of", inside the map, covering no country label and no other link, at 1280 and 375 px', async () => {
+    for (const viewport of [
+      { width: 1280, height: 800 },
+      { width: 375, height: 740 },
+    ]) {
+      const w = await open('', viewport);
+      const { markers, labels, map } = await linkLayout(w);
+      expect(markers, `${viewport.width} px`).toHaveLength(16);
+      for (const [i, m] of markers.entries()) {
+        expect(m.x >= map.x && m.y >= map.y && m.x + m.width <= map.x + map.width, m.name).toBe(true);
+        expect(m.y + m.height <= map.y + map.height, m.name).toBe(true);
+        for (const l of labels) expect(overlap(m, l), `${m.name} covers a label at ${viewport.width} px`).toBe(false);
+        for (const o of markers.slice(i + 1)) expect(overlap(m, o), `${m.name} / ${o.name}`).toBe(false);
+      }
+      expect(await w.page.locator('.map-link-arcs path[data-pair]').count()).toBeGreaterThan(5);
+      expect(w.errors).toEqual([]);
+      await w.page.close();
+    }
+  });
+
+  it('the Chile → El Salvador link of 30 January 2026 opens its text and sources by mouse; Esc returns focus to it', async () => {
+    const w = await open();
+    const marker = w.page.getByRole('button', { name: 'Chile → El Salvador, 30 January 2026' });
+    await marker.click();
+    const dialog = w.page.getByRole('dialog', { name: 'Chile → El Salvador' });
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toMatch(/30 January 2026.*studied and adapted/s);
+    const sources = dialog.getByRole('list', { name: 'Sources' }).getByRole('link');
+    expect(await sources.count()).toBe(4);
+    for (const a of await sources.all()) {
+      expect(await a.getAttribute('href')).toMatch(/^https:\/\//);
+      expect(await a.getAttribute('target')).toBe('_blank');
+    }
+    await w.page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    expect(await marker.evaluate((el) => el === document.activeElement)).toBe(true);
+    // Esc closed only the dialog: no panel was open, and none opened.
+    expect(await w.page.getByRole('complementary', { name: 'Chile' }).count()).toBe(0);
+    expect(w.errors).toEqual([]);
+    await w.page.close();
+  });
+
+  it('no link touches Costa Rica at ?date=2024-01; links and facilities are reached by Tab', async () => {
+    const w = await open('?date=2024-01');
+    const { markers } = await linkLayout(w);
+    expect(markers.map((m) => m.name)).toEqual(['El Salvador → Honduras, 18 July 2023']);
+    const pairs = await w.page
+      .locator('.map-link-arcs path[data-pair]')
+      .evaluateAll((els) => els.map((e) => (e as SVGElement).dataset.pair));
+    expect(pairs).toEqual(['HND|SLV']);
+    // Keyboard: from the date slider, Tab reaches CECOT's symbol and the link, then Enter opens it.
+    await w.page.getByRole('slider', { name: /date/i }).focus();
+    const reached: string[] = [];
+    for (let i = 0; i < 40 && reached.length < 2; i++) {
+      await w.page.keyboard.press('Tab');
+      const name = await w.page.evaluate(() => document.activeElement?.textContent ?? '');
+      if (name === 'CECOT mega-prison' || name.startsWith('El Salvador → Honduras')) reached.push(name);
+    }
+    expect(reached).toEqual(['CECOT mega-prison', 'El Salvador → Honduras, 18 July 2023']);
+    await w.page.keyboard.press('Enter');
+    await w.page.getByRole('dialog', { name: 'El Salvador → Honduras' }).waitFor();
+    expect(w.errors).toEqual([]);
+    await w.page.close();
+  });
+
+  it('the "Policy links" checkbox hides them and writes links=0; the URL brings them back off', async () => {
+    const w = await open();
+    await w.page.getByRole('checkbox', { name: 'Policy links' }).uncheck();
+    await expect.poll(() => w.page.evaluate(() => location.search)).toContain('links=0');
+    expect(await w.page.locator('.map-link-marker').count()).toBe(0);
+    expect(await w.page.locator('.map-link-arcs path[data-pair]').count()).toBe(0);
+    await w.page.reload();
+    await waitForMap(w.page);
+    expect(await w.page.getByRole('checkbox', { name: 'Policy links' }).isChecked()).toBe(false);
+    expect(await w.page.locator('.map-link-marker').count()).toBe(0);
+    expect(w.errors).toEqual([]);
     await w.page.close();
   });
 });
