@@ -30,8 +30,7 @@ const en = {
   linksHeading: 'Links with other countries',
   linksNone: 'None at this date.',
   linkReadMore: 'The measure: {title}',
-  legendLinks:
-    'Policy links: each arrow runs from one country to another as its sources describe it (a visit, a model cited or copied, deportations); ↔ both ways; dashed: ended. Select a marker on an arrow for what happened and its sources.',
+  legendLinks: 'Arrows: visits, models cited or copied, deportations; ↔ both ways; dashed: ended.',
   filterLegend: 'Filter by measure type',
   filterReset: 'Show all types',
   filterSummaryAll: 'Measure types: all {n}',
@@ -170,7 +169,7 @@ const es: Strings = {
   linksNone: 'Ninguno en esta fecha.',
   linkReadMore: 'La medida: {title}',
   legendLinks:
-    'Vínculos: cada flecha va de un país a otro según lo describen sus fuentes (una visita, un modelo citado o copiado, deportaciones); ↔ en ambos sentidos; discontinua: terminado. Seleccione un marcador de una flecha para ver qué ocurrió y sus fuentes.',
+    'Flechas: una visita, un modelo citado o copiado, o deportaciones, según las fuentes; ↔ en ambos sentidos; discontinua: terminado.',
   filterLegend: 'Filtrar por tipo de medida',
   filterReset: 'Mostrar todos los tipos',
   filterSummaryAll: 'Tipos: los {n} tipos de medida',

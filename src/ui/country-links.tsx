@@ -35,9 +35,9 @@ export function CountryLinks({ country, onDemand = false }: { country: CountryCo
     <section className="panel-links" aria-labelledby={headingId}>
       {onDemand ? (
         <details>
-          <summary>
+          <summary className="links-summary">
             <h3 id={headingId} className="inline-heading">
-              {t.linksHeading} ({links.length})
+              {t.linksHeading}
             </h3>
           </summary>
           {list}

@@ -82,6 +82,9 @@ describe('embeds settle', () => {
     for (const options of ['', 'country=HND']) cases.push(['embedjs', width, options]);
   for (const width of [320, 1000]) for (const options of ['', 'country=SLV']) cases.push(['pym', width, options]);
   for (const width of [375, 1200]) cases.push(['fixed', width, 'country=HND']);
+  // At a past date (fewer measures, fewer links) and with a policy link's country open.
+  for (const width of [320, 1000]) cases.push(['embedjs', width, 'date=2022-06']);
+  cases.push(['embedjs', 375, 'country=CRI&date=2025-12']);
 
   for (const [mode, width, options] of cases)
     it(`${mode} at ${width} px${options ? ` with ${options}` : ''}: converges, stays put, ≤ ${CAP} px`, async () => {

@@ -6,7 +6,8 @@
  * prefers-color-scheme; ?theme= by reload on the embed tab), the share dialog (open, copy, close by
  * Esc and by its button), the keyboard (Tab, Shift+Tab, Enter, Space, Escape, arrows, + and −),
  * the panel's close button, the phone sheet handle, source citations, the embed's details/summary
- * toggles, and viewport sizes from 320 to 1440 px.
+ * toggles, the date slider and Play, prison symbols, policy links (open, Esc, close, the measure)
+ * and their checkbox, and viewport sizes from 320 to 1440 px.
  *
  * The walk runs on two tabs: the page (never reloaded, so its heap tells of leaks) and an embed
  * (`?embed=1`, where measures fold their details into <details>; reloaded with random ?theme, lang,
@@ -59,6 +60,8 @@ interface State {
   someFiltered: boolean;
   /** The focused element is a link that leaves the document (Enter would open another page). */
   focusOnLink: boolean;
+  /** A policy link's dialog is open on the map. */
+  linkDialog: boolean;
 }
 
 const readState = (page: Page): Promise<State> =>
@@ -78,6 +81,7 @@ const readState = (page: Page): Promise<State> =>
       canvas: document.querySelector('.map canvas') !== null,
       someFiltered: document.querySelector('.filter-reset:not([disabled])') !== null,
       focusOnLink: !href.startsWith('#'),
+      linkDialog: document.getElementById('link-dialog') !== null,
     };
   });
 
@@ -397,6 +401,37 @@ const ACTIONS: Action[] = [
     applies: (s) => s.view === 'map' && !s.dialog && s.canvas,
     // The symbols are named after their measures (no shared name to query by role).
     run: (page, _s, rand) => clickNth(page.locator('.map-facilities button'), rand, 'prison symbol'),
+  },
+  {
+    name: 'policy link',
+    weight: 3,
+    applies: (s) => s.view === 'map' && !s.dialog && s.canvas,
+    // The markers are named after their links (no shared name to query by role).
+    run: (page, _s, rand) => clickNth(page.locator('.map-link-marker'), rand, 'policy link'),
+  },
+  {
+    name: 'policy link closed',
+    weight: 2,
+    applies: (s) => s.linkDialog,
+    async run(page, s, rand) {
+      if (rand() < 0.5) {
+        await page.keyboard.press('Escape');
+        return 'policy link: Esc';
+      }
+      return clickNth(page.getByRole('button', { name: t(s).panelClose, exact: true }), rand, 'policy link: close');
+    },
+  },
+  {
+    name: 'policy link measure',
+    weight: 1,
+    applies: (s) => s.linkDialog,
+    run: (page, _s, rand) => clickNth(page.locator('#link-dialog .link-button'), rand, 'policy link: the measure'),
+  },
+  {
+    name: 'links checkbox',
+    weight: 1,
+    applies: (s) => s.view === 'map' && !s.dialog,
+    run: (page, s, rand) => clickNth(page.getByRole('checkbox', { name: t(s).linksToggle }), rand, 'links checkbox'),
   },
   {
     name: 'resize',
