@@ -81,10 +81,11 @@ async function widestChange(page: Page, a: Buffer, b: Buffer): Promise<{ width: 
   );
 }
 
-/** A screenshot of the map canvas alone: HTML labels, caption and controls hidden. */
+/** A screenshot of the map canvas alone: HTML labels, links, symbols, caption and controls hidden. */
 async function bareCanvas(page: Page): Promise<Buffer> {
   await page.addStyleTag({
-    content: '.map-labels, .inset-caption, .maplibregl-control-container { visibility: hidden !important; }',
+    content:
+      '.map-labels, .map-links, .map-facilities, .inset-caption, .maplibregl-control-container { visibility: hidden !important; }',
   });
   const canvas = page.locator('.map canvas');
   return canvas.screenshot({ animations: 'disabled' });

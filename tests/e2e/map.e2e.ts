@@ -95,7 +95,10 @@ describe('the map in a real browser', () => {
   it('filters the panel and the map colours by measure type; Esc closes the panel', async () => {
     const w = await open();
     const { page } = w;
-    await page.getByRole('button', { name: /^Guatemala/ }).click();
+    await page
+      .getByRole('navigation', { name: 'Countries' })
+      .getByRole('button', { name: /^Guatemala/ })
+      .click();
     const gt = panel(w, 'Guatemala');
     const before = await gt.getByRole('article').count();
     const p = await clickablePoint(page, 'GTM');
@@ -129,7 +132,10 @@ describe('the map in a real browser', () => {
     for (const width of [320, 768, 1280]) {
       const w = await open({ width, height: width === 320 ? 640 : 900 });
       await w.page.screenshot({ path: join(SCREENSHOTS, `map-${width}.png`), fullPage: true });
-      await w.page.getByRole('button', { name: /^El Salvador/ }).click();
+      await w.page
+        .getByRole('navigation', { name: 'Countries' })
+        .getByRole('button', { name: /^El Salvador/ })
+        .click();
       await w.page.screenshot({ path: join(SCREENSHOTS, `panel-${width}.png`), fullPage: width !== 320 });
       await w.page.close();
       expectClean(w);
