@@ -327,10 +327,13 @@ async function interactions(browser: Browser, server: BenchServer) {
   // Toggle a measure-type filter (open the compact filter first where there is one).
   const box = page.locator('fieldset.filter input[type="checkbox"]').first();
   if (!(await box.isVisible())) await page.locator('.filter-toggle').click();
+  await box.scrollIntoViewIfNeeded();
   const bb = await box.boundingBox();
   if (!bb) throw new Error('bench: the filter checkbox has no box');
   out['toggle a filter'] = await sample(async () => {
+    const was = await box.isChecked();
     const ms = await timed(page, 'click', () => page.mouse.click(bb.x + bb.width / 2, bb.y + bb.height / 2));
+    if ((await box.isChecked()) === was) throw new Error('bench: the click did not toggle the filter');
     await settle(page, M);
     return ms;
   });
@@ -343,7 +346,9 @@ async function interactions(browser: Browser, server: BenchServer) {
     // Back in time while there is room, then forward (never past the end, where a step does nothing).
     const key = i < INTERACTIONS / 2 ? 'ArrowLeft' : back > 0 ? 'ArrowRight' : 'ArrowLeft';
     back += key === 'ArrowLeft' ? 1 : -1;
+    const was = await slider.inputValue();
     const ms = await timed(page, 'keydown', () => page.keyboard.press(key));
+    if ((await slider.inputValue()) === was) throw new Error(`bench: ${key} did not move the date`);
     await settle(page, M);
     return ms;
   });
