@@ -15,7 +15,8 @@
  * table; writes JSON to tests/.results/bench/ (git-ignored). Exits 1 when a budget fails, unless `--report`.
  * Environment: BENCH_PAIRS (6), BENCH_INTERACTIONS (50 of each, or as many as fit in BENCH_SLICE_S
  * = 20 s once BENCH_MIN_SAMPLES = 10 are in), BENCH_CYCLES (500),
- * BENCH_LIGHTHOUSE=0 / BENCH_SYNTHETIC=0 skip those parts, BENCH_QUICK=1 is a one-iteration smoke.
+ * BENCH_LIGHTHOUSE=0 / BENCH_SYNTHETIC=0 skip those parts, BENCH_QUICK=1 is a one-iteration smoke,
+ * BENCH_RTT_MS / BENCH_KBPS emulate a slower network for every page load (e.g. 150 and 1600).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
@@ -43,6 +44,9 @@ const MIN_SAMPLES = Math.min(INTERACTIONS, num('BENCH_MIN_SAMPLES', 10, 3));
 const LIGHTHOUSE = process.env.BENCH_LIGHTHOUSE !== '0' && !QUICK;
 const SYNTHETIC = process.env.BENCH_SYNTHETIC !== '0' && !QUICK;
 const VIEWPORT = { width: 1280, height: 800 };
+/** Optional network emulation for page loads (off by default: 127.0.0.1 has no latency). */
+const RTT_MS = num('BENCH_RTT_MS', 0, 0);
+const KBPS = num('BENCH_KBPS', 0, 0);
 /** A link on the map (issue "links on the map"); measured only where the build has one. */
 const LINK_SELECTOR = '.map [data-link], .map .map-links button, .map button[data-link-id]';
 
@@ -95,7 +99,8 @@ declare global {
   interface Window {
     __benchReady: number | null;
     __benchLat: { type: string; ms: number }[];
-    __bench?: { ready: number | null; map: unknown };
+    __bench?: { ready: number | null; map: unknown; created: number | null; load: number | null };
+    __benchMap: { created?: number; load?: number; idle?: number };
   }
 }
 
@@ -109,6 +114,24 @@ declare global {
 function instrument() {
   window.__benchReady = null;
   window.__benchLat = [];
+  window.__benchMap = {};
+  // The app hands its map to automation as window.__POLICY_MAP__ (use-map-instance.ts): note when,
+  // and when it loads and first goes idle, to show where the time to ready goes.
+  let map: unknown;
+  Object.defineProperty(window, '__POLICY_MAP__', {
+    configurable: true,
+    get: () => map,
+    set(m: { once(t: string, f: () => void): void }) {
+      map = m;
+      window.__benchMap.created ??= performance.now();
+      m.once('load', () => {
+        window.__benchMap.load ??= performance.now();
+        m.once('idle', () => {
+          window.__benchMap.idle ??= performance.now();
+        });
+      });
+    },
+  });
   new MutationObserver(() => {
     if (window.__benchReady === null && document.querySelector('section.map[aria-busy="false"] canvas'))
       window.__benchReady = performance.now();
@@ -127,13 +150,21 @@ function instrument() {
 }
 
 type Browser = Awaited<ReturnType<typeof launchBrowser>>;
+type Stages = { created?: number | null; load?: number | null; idle?: number | null };
 
 /** A new page, loaded with an empty browser cache (a reader's first visit), waited on until map ready. */
 async function openPage(browser: Browser, url: string, kind: 'app' | 'bare') {
   const page = await browser.context.newPage();
   const cdp = await browser.context.newCDPSession(page);
   await cdp.send('Network.clearBrowserCache');
-  await cdp.detach();
+  if (RTT_MS > 0 || KBPS > 0)
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: RTT_MS,
+      downloadThroughput: KBPS > 0 ? (KBPS * 1000) / 8 : -1,
+      uploadThroughput: -1,
+    });
+  else await cdp.detach();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => {
@@ -148,6 +179,11 @@ async function openPage(browser: Browser, url: string, kind: 'app' | 'bare') {
     (k) => ({
       ready: (k === 'app' ? window.__benchReady : window.__bench?.ready) as number,
       fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
+      /** Map constructed, `load`, first `idle` after load (ms since navigation). */
+      stages:
+        k === 'app'
+          ? { ...window.__benchMap }
+          : { created: window.__bench?.created, load: window.__bench?.load, idle: window.__bench?.ready },
     }),
     kind,
   );
@@ -191,17 +227,24 @@ async function navigation(browser: Browser, server: BenchServer) {
   const bare = `${server.origin}/bench-baseline.html?w=${size.w}&h=${size.h}`;
   await (await openPage(browser, bare, 'bare')).page.close();
 
-  const pairs: { app: number; bare: number; ratio: number; fcp: number | null }[] = [];
+  const pairs: {
+    app: number;
+    bare: number;
+    ratio: number;
+    fcp: number | null;
+    appStages: Stages;
+    bareStages: Stages;
+  }[] = [];
   let transfer: Record<string, number> | null = null;
   let bareTransfer: Record<string, number> | null = null;
   const files: { path: string; kind: string; kb: number }[] = [];
   for (let i = 0; i < PAIRS; i++) {
     const order: ('app' | 'bare')[] = i % 2 ? ['bare', 'app'] : ['app', 'bare'];
-    const got: Record<string, { ready: number; fcp: number | null }> = {};
+    const got: Record<string, { ready: number; fcp: number | null; stages: Stages }> = {};
     for (const kind of order) {
       server.reset();
       const p = await openPage(browser, kind === 'app' ? app : bare, kind);
-      got[kind] = { ready: p.ready, fcp: p.fcp };
+      got[kind] = { ready: p.ready, fcp: p.fcp, stages: p.stages };
       if (i === 0) {
         await p.page.waitForTimeout(1000); // anything fetched right after ready still counts as first load
         const sums = Object.fromEntries(KINDS.map((k) => [k, 0]));
@@ -214,9 +257,16 @@ async function navigation(browser: Browser, server: BenchServer) {
       }
       await p.page.close();
     }
-    const a = got.app as { ready: number; fcp: number | null };
-    const b = got.bare as { ready: number; fcp: number | null };
-    pairs.push({ app: a.ready, bare: b.ready, ratio: a.ready / b.ready, fcp: a.fcp });
+    const a = got.app as { ready: number; fcp: number | null; stages: Stages };
+    const b = got.bare as { ready: number; fcp: number | null; stages: Stages };
+    pairs.push({
+      app: a.ready,
+      bare: b.ready,
+      ratio: a.ready / b.ready,
+      fcp: a.fcp,
+      appStages: a.stages,
+      bareStages: b.stages,
+    });
     log(
       `pair ${i + 1}/${PAIRS}: app ${a.ready.toFixed(0)} ms, bare ${b.ready.toFixed(0)} ms (${(a.ready / b.ready).toFixed(2)}×)`,
     );
@@ -501,7 +551,12 @@ const browser = await launchBrowser(VIEWPORT);
 // tsx (esbuild keepNames) wraps named functions in `__name(...)`; functions sent to the page need it.
 await browser.context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
 await browser.context.addInitScript(instrument);
-const json: Record<string, unknown> = { date: new Date().toISOString(), pairs: PAIRS, interactions: INTERACTIONS };
+const json: Record<string, unknown> = {
+  date: new Date().toISOString(),
+  pairs: PAIRS,
+  interactions: INTERACTIONS,
+  network: { rttMs: RTT_MS, kbps: KBPS },
+};
 try {
   log(`navigation: ${PAIRS} alternating app/bare pairs`);
   const nav = await navigation(browser, server);
@@ -509,6 +564,18 @@ try {
   const ratios = nav.pairs.map((p) => p.ratio);
   row('map ready, app ÷ bare: median', x(median(ratios)), '≤ 1.15×', median(ratios) <= 1.15);
   row('map ready, app ÷ bare: max', x(Math.max(...ratios)), '≤ 1.15×', Math.max(...ratios) <= 1.15);
+  // Where the gap is: each stage's median, as a fraction of the bare page's median ready time.
+  const bareReady = median(nav.pairs.map((p) => p.bare));
+  const stage = (side: 'appStages' | 'bareStages', k: keyof Stages) =>
+    (median(nav.pairs.map((p) => p[side][k] ?? Number.NaN)) / bareReady).toFixed(2);
+  row(
+    'map created / load / idle ÷ bare ready: app',
+    `${stage('appStages', 'created')} / ${stage('appStages', 'load')} / ${stage('appStages', 'idle')} (ready ${(median(nav.pairs.map((p) => p.app)) / bareReady).toFixed(2)})`,
+  );
+  row(
+    'map created / load / idle ÷ bare ready: bare',
+    `${stage('bareStages', 'created')} / ${stage('bareStages', 'load')} / ${stage('bareStages', 'idle')}`,
+  );
   const fcpRatios = nav.pairs.filter((p) => p.fcp !== null).map((p) => (p.fcp as number) / p.app);
   row('first contentful paint ÷ map ready (median)', median(fcpRatios).toFixed(2), '≤ 0.30', median(fcpRatios) <= 0.3);
   const t = nav.transfer;
