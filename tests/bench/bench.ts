@@ -14,7 +14,7 @@
  * Builds dist/ if it is missing or older than the sources; serves it gzipped (server.ts); prints one
  * table; writes JSON to tests/.results/bench/ (git-ignored). Exits 1 when a budget fails, unless `--report`.
  * Environment: BENCH_PAIRS (6), BENCH_INTERACTIONS (50 of each, or as many as fit in BENCH_SLICE_S
- * = 20 s once BENCH_MIN_SAMPLES = 10 are in), BENCH_CYCLES (500),
+ * = 15 s once BENCH_MIN_SAMPLES = 10 are in), BENCH_CYCLES (500),
  * BENCH_LIGHTHOUSE=0 / BENCH_SYNTHETIC=0 skip those parts, BENCH_QUICK=1 is a one-iteration smoke,
  * BENCH_RTT_MS / BENCH_KBPS emulate a slower network for every page load (e.g. 150 and 1600).
  */
@@ -39,7 +39,7 @@ const PAIRS = num('BENCH_PAIRS', 6, 1);
 const INTERACTIONS = num('BENCH_INTERACTIONS', 50, 3);
 const CYCLES = num('BENCH_CYCLES', 500, 12);
 /** Time slice per interaction kind and dataset, and the fewest samples taken whatever the time. */
-const SLICE_S = num('BENCH_SLICE_S', 20, 5);
+const SLICE_S = num('BENCH_SLICE_S', 15, 5);
 const MIN_SAMPLES = Math.min(INTERACTIONS, num('BENCH_MIN_SAMPLES', 10, 3));
 const LIGHTHOUSE = process.env.BENCH_LIGHTHOUSE !== '0' && !QUICK;
 const SYNTHETIC = process.env.BENCH_SYNTHETIC !== '0' && !QUICK;
