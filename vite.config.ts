@@ -5,10 +5,16 @@ import { policyDataPlugin } from './src/data/vite-plugin-policy-data.ts';
 import { embedHeightsPlugin } from './src/embed/vite-plugin-embed-heights.ts';
 import { staticFallbackPlugin } from './src/embed/vite-plugin-static-fallback.ts';
 
+/**
+ * Benchmark hook (tests/bench): `POLICY_DATA_DIR` builds the app with another content folder (the
+ * bench's synthetic ~10,000-measure set). Unset in every normal build, which reads src/data/content.
+ */
+const dataDir = process.env.POLICY_DATA_DIR || undefined;
+
 export default defineConfig({
   // Relative asset URLs: the build works from any folder of any host (CMS embeds, static hosting).
   base: './',
-  plugins: [react(), policyDataPlugin(), staticFallbackPlugin(), embedHeightsPlugin()],
+  plugins: [react(), policyDataPlugin(dataDir), staticFallbackPlugin(), embedHeightsPlugin()],
   build: {
     target: 'es2022',
     // maplibre-gl is one ~1 MB chunk, loaded lazily after the text has painted.
