@@ -47,8 +47,8 @@ const VIEWPORT = { width: 1280, height: 800 };
 /** Optional network emulation for page loads (off by default: 127.0.0.1 has no latency). */
 const RTT_MS = num('BENCH_RTT_MS', 0, 0);
 const KBPS = num('BENCH_KBPS', 0, 0);
-/** A link on the map (issue "links on the map"); measured only where the build has one. */
-const LINK_SELECTOR = '.map [data-link], .map .map-links button, .map button[data-link-id]';
+/** A policy link's marker on the map (src/map/policy-links.tsx); measured only where the build has one. */
+const LINK_SELECTOR = '.map .map-link-marker';
 
 const started = Date.now();
 const log = (msg: string) =>

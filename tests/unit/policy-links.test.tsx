@@ -193,6 +193,21 @@ describe('links on the map and in the panel', () => {
     expect(button).toHaveFocus();
   });
 
+  it('Esc in a link’s dialog closes only the dialog, not the open country panel', async () => {
+    const user = userEvent.setup();
+    const { maps, store } = renderApp({ data, state: { selected: 'CHL' } });
+    await ready(maps);
+    await user.click(screen.getByRole('button', { name: 'Chile → El Salvador, April 2024' }));
+    expect(screen.getByRole('dialog', { name: 'Chile → El Salvador' })).toBeInTheDocument();
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(store.getState().selected).toBe('CHL');
+    expect(screen.getByRole('complementary', { name: 'Chile' })).toBeInTheDocument();
+    // The next Esc is the panel's.
+    await user.keyboard('{Escape}');
+    expect(store.getState().selected).toBeNull();
+  });
+
   it('lists a country’s links in its panel under "Links with other countries"', async () => {
     const user = userEvent.setup();
     const { maps } = renderApp({ data });
