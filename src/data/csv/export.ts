@@ -1,0 +1,229 @@
+/**
+ * `npm run data:export`: writes the content folder's JSON as CSV tables (see tables.ts) that a
+ * spreadsheet opens cleanly: UTF-8 with a byte-order mark, CRLF line ends, RFC 4180 quoting.
+ * Everything in the JSON is in some table, so `data:import` rebuilds the same files.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { stringify } from 'csv-stringify/sync';
+import { CONTENT_DIR, loadPolicyData } from '../load-dataset.ts';
+import { FOCUS_COUNTRIES } from '../vocabulary.ts';
+import {
+  LANGS,
+  LIST_SEPARATOR,
+  README_COLUMNS,
+  README_FILE,
+  readmeRows,
+  TABLES,
+  type Table,
+  type TableKey,
+} from './tables.ts';
+
+type Json = Record<string, unknown>;
+type Row = Record<string, string>;
+
+/** Writes one CSV: BOM, header row, CRLF, fields quoted only when they need it. */
+export function toCsvText(header: readonly string[], rows: string[][]): string {
+  return stringify([header as string[], ...rows], { bom: true, record_delimiter: 'windows' });
+}
+
+const cell = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
+const list = (v: unknown): string => (Array.isArray(v) ? v.join(`${LIST_SEPARATOR} `) : '');
+const obj = (v: unknown): Json => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : {});
+const arr = (v: unknown): Json[] => (Array.isArray(v) ? (v as Json[]) : []);
+
+/** `{ en, es }` → `{ <name>_en, <name>_es }`. */
+function text(name: string, v: unknown): Row {
+  const t = obj(v);
+  return Object.fromEntries(LANGS.map((l) => [`${name}_${l}`, cell(t[l])]));
+}
+
+function dated(prefix: string, v: unknown): Row {
+  const e = obj(v);
+  return {
+    [`${prefix}_date`]: cell(e.date),
+    ...text(`${prefix}_note`, e.note),
+    [`${prefix}_sources`]: list(e.sources),
+  };
+}
+
+function source(s: Json): Row {
+  return {
+    n: cell(s.n),
+    publisher: cell(s.publisher),
+    headline: cell(s.headline),
+    headline_kind: cell(s.headlineKind),
+    date: cell(s.date),
+    date_note: cell(s.dateNote),
+    url: cell(s.url),
+    brief_ref: cell(s.briefRef),
+  };
+}
+
+function rate(prefix: string, v: unknown): Row {
+  const r = obj(v);
+  return {
+    [`${prefix}_value`]: cell(r.value),
+    [`${prefix}_as_of`]: cell(r.asOf),
+    [`${prefix}_sources`]: list(r.sources),
+  };
+}
+
+/** The rows of every table, from the raw JSON of `dataset.json` and the country files. */
+export function toTables(meta: Json, countryFiles: Json[]): Record<TableKey, Row[]> {
+  const t: Record<TableKey, Row[]> = Object.fromEntries(Object.keys(TABLES).map((k) => [k, []])) as unknown as Record<
+    TableKey,
+    Row[]
+  >;
+  t.dataset.push(
+    { field: 'json_schema', value: cell(meta.$schema), ...text('text', undefined) },
+    { field: 'title', value: '', ...text('text', meta.title) },
+    { field: 'dek', value: '', ...text('text', meta.dek) },
+    { field: 'as_of', value: cell(meta.asOf), ...text('text', undefined) },
+    { field: 'credit', value: '', ...text('text', meta.credit) },
+  );
+  for (const ty of arr(meta.types))
+    t.types.push({
+      id: cell(ty.id),
+      ...text('label', ty.label),
+      colour: cell(ty.colour),
+      ...text('description', ty.description),
+    });
+  for (const st of arr(meta.statuses)) t.statuses.push({ id: cell(st.id), ...text('label', st.label) });
+  for (const link of arr(meta.links)) {
+    t.links.push({
+      id: cell(link.id),
+      from: list(link.from),
+      to: list(link.to),
+      mutual: cell(link.mutual),
+      date: cell(link.date),
+      end_date: cell(link.endDate),
+      ...text('date_note', link.dateNote),
+      ...text('text', link.text),
+    });
+    for (const ref of arr(link.refs))
+      t.linkRefs.push({ link_id: cell(link.id), measure_id: cell(ref.measure), sources: list(ref.sources) });
+  }
+  const inc = obj(meta.incarceration);
+  for (const c of arr(inc.caveats)) t.caveats.push(text('caveat', c));
+  for (const s of arr(inc.sources)) t.rateSources.push(source(s));
+  for (const r of arr(inc.rows))
+    t.rates.push({
+      country: cell(r.country),
+      ...rate('wpb', r.wpb),
+      ...rate('oas_all_persons', r.oasAllPersons),
+      ...rate('oas_adults', r.oasAdults),
+    });
+
+  for (const file of countryFiles) {
+    t.countries.push({
+      country: cell(file.country),
+      ...text('summary', file.summary),
+      json_schema: cell(file.$schema),
+    });
+    for (const m of arr(file.measures)) {
+      const id = cell(m.id);
+      const status = obj(m.status);
+      const dates = obj(m.dates);
+      const loc = obj(m.location);
+      t.measures.push({
+        id,
+        country: cell(m.country),
+        brief_code: cell(m.briefCode),
+        type: cell(m.type),
+        ...text('title', m.title),
+        ...text('summary', m.summary),
+        status: cell(status.value),
+        ...text('status_note', status.note),
+        status_sources: list(status.sources),
+        ...dated('since', status.since),
+        ...dated('announced', dates.announced),
+        ...dated('started', dates.started),
+        ...dated('ended', dates.ended),
+        ...text('place', loc.place),
+        lat: cell(loc.lat),
+        lon: cell(loc.lon),
+        location_sources: list(loc.sources),
+      });
+      for (const step of arr(m.timeline))
+        t.timeline.push({
+          measure_id: id,
+          date: cell(step.date),
+          ...text('text', step.text),
+          sources: list(step.sources),
+        });
+      for (const [i, f] of arr(m.figures).entries()) {
+        const figure = String(i + 1);
+        t.figures.push({
+          measure_id: id,
+          figure,
+          ...text('label', f.label),
+          contested: cell(f.contested),
+          ...text('note', f.note),
+        });
+        for (const v of arr(f.values))
+          t.figureValues.push({
+            measure_id: id,
+            figure,
+            value: cell(v.value),
+            value_max: cell(v.valueMax),
+            qualifier: cell(v.qualifier),
+            ...text('unit', v.unit),
+            currency: cell(v.currency),
+            as_of: cell(v.asOf),
+            ...text('note', v.note),
+            sources: list(v.sources),
+          });
+      }
+      for (const f of arr(m.facts))
+        t.facts.push({
+          measure_id: id,
+          ...text('text', f.text),
+          contested: cell(f.contested),
+          sources: list(f.sources),
+        });
+      for (const c of arr(m.concerns))
+        t.concerns.push({ measure_id: id, ...text('text', c.text), sources: list(c.sources) });
+      for (const s of arr(m.sources)) t.sources.push({ measure_id: id, ...source(s) });
+    }
+  }
+  return t;
+}
+
+function tableCsv(table: Table, rows: Row[]): string {
+  const names = table.columns.map((c) => c.name);
+  for (const row of rows)
+    for (const k of Object.keys(row))
+      if (!names.includes(k)) throw new Error(`${table.file}: column "${k}" is not described in tables.ts`);
+  return toCsvText(
+    names,
+    rows.map((r) => names.map((n) => r[n] ?? '')),
+  );
+}
+
+export interface ExportResult {
+  files: string[];
+  rows: Record<string, number>;
+}
+
+/**
+ * Validates the content folder with the build's checker, then writes README.csv and one CSV per
+ * table into `outDir` (created if needed). The JSON is read as written (key order, `$schema`).
+ */
+export function exportCsv(outDir: string, contentDir: string = CONTENT_DIR): ExportResult {
+  loadPolicyData(contentDir);
+  const read = (path: string) => JSON.parse(readFileSync(path, 'utf8').replace(/^\uFEFF/, '')) as Json;
+  const meta = read(join(contentDir, 'dataset.json'));
+  const countries = FOCUS_COUNTRIES.map((c) => read(join(contentDir, 'measures', `${c.toLowerCase()}.json`)));
+  const tables = toTables(meta, countries);
+  mkdirSync(outDir, { recursive: true });
+  const result: ExportResult = { files: [], rows: {} };
+  writeFileSync(join(outDir, README_FILE), toCsvText(README_COLUMNS, readmeRows()));
+  result.files.push(README_FILE);
+  for (const [key, table] of Object.entries(TABLES) as [TableKey, Table][]) {
+    writeFileSync(join(outDir, table.file), tableCsv(table, tables[key]));
+    result.files.push(table.file);
+    result.rows[table.file] = tables[key].length;
+  }
+  return result;
+}

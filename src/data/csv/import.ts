@@ -1,0 +1,557 @@
+/**
+ * `npm run data:import <folder>`: reads the CSV tables written by `data:export` (and edited in a
+ * spreadsheet), rebuilds dataset.json and measures/<iso3>.json, validates them with the build's
+ * checker (`loadPolicyData`) and only then writes them. Every problem names the CSV file, the
+ * spreadsheet row (the header is row 1) and the column, and says what was expected.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve, sep } from 'node:path';
+import { CsvError, parse } from 'csv-parse/sync';
+import { CONTENT_DIR, DataError, formatProblem, loadPolicyData } from '../load-dataset.ts';
+import { formatJson, readLayout } from './json-format.ts';
+import { LANGS, LIST_SEPARATOR, TABLES, type Table, type TableKey } from './tables.ts';
+
+type Json = Record<string, unknown>;
+
+export class CsvImportError extends Error {
+  constructor(readonly problems: string[]) {
+    super(
+      `Cannot import (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${problems.map((p) => `  ${p}`).join('\n')}`,
+    );
+    this.name = 'CsvImportError';
+  }
+}
+
+interface Loc {
+  file: string;
+  row: number;
+  column: string;
+}
+
+const where = (l: Loc) => `${l.file} row ${l.row}, column "${l.column}"`;
+
+/** One data row: its spreadsheet row number and its cells by column name. */
+interface Row {
+  file: string;
+  row: number;
+  cells: Record<string, string>;
+}
+
+function readTable(dir: string, table: Table, problems: string[]): Row[] | undefined {
+  const path = join(dir, table.file);
+  if (!existsSync(path)) {
+    problems.push(`${table.file}: file is missing from ${dir}`);
+    return undefined;
+  }
+  let records: string[][];
+  try {
+    records = parse(readFileSync(path, 'utf8'), { bom: true, skip_empty_lines: true }) as string[][];
+  } catch (e) {
+    if (!(e instanceof CsvError)) throw e;
+    const info = e as CsvError & { records?: number; index?: number; lines?: number };
+    let header: string[] = [];
+    try {
+      header = (parse(readFileSync(path, 'utf8'), { bom: true, to: 1, relax_quotes: true }) as string[][])[0] ?? [];
+    } catch {}
+    const column = typeof info.index === 'number' && header[info.index] ? `, column "${header[info.index]}"` : '';
+    problems.push(
+      `${table.file} row ${(info.records ?? 0) + 1}${column} (line ${info.lines ?? '?'} of the file): ${e.message}. ` +
+        'A cell with a double quote must be in double quotes, with the quote doubled ("").',
+    );
+    return undefined;
+  }
+  const [header, ...data] = records;
+  if (!header) {
+    problems.push(`${table.file}: the file is empty (expected a header row)`);
+    return undefined;
+  }
+  const names = table.columns.map((c) => c.name);
+  let ok = true;
+  for (const n of names)
+    if (!header.includes(n)) {
+      problems.push(`${table.file} row 1: required column "${n}" is missing (see README.csv)`);
+      ok = false;
+    }
+  for (const [i, h] of header.entries()) {
+    if (!names.includes(h)) {
+      problems.push(
+        `${table.file} row 1, column ${i + 1}: "${h}" is not a column of this table (expected ${names.join(', ')})`,
+      );
+      ok = false;
+    } else if (header.indexOf(h) !== i) {
+      problems.push(`${table.file} row 1: column "${h}" appears twice`);
+      ok = false;
+    }
+  }
+  if (!ok) return undefined;
+  return data
+    .map((r, i) => ({
+      file: table.file,
+      row: i + 2,
+      cells: Object.fromEntries(header.map((h, k) => [h, r[k] ?? ''])),
+    }))
+    .filter((r) => Object.values(r.cells).some((v) => v !== ''));
+}
+
+/** Builds the JSON from the rows, remembering where every value came from. */
+class Builder {
+  readonly problems: { loc: Loc; message: string }[] = [];
+  /** `file|path` → cell, for reading the checker's problems back to the spreadsheet. */
+  readonly origins = new Map<string, Loc>();
+  /** `file|record id` → path of the record, e.g. "measures[3]". */
+  readonly records = new Map<string, string>();
+
+  at(file: string, path: string, r: Row, column: string): void {
+    const key = `${file}|${path}`;
+    if (!this.origins.has(key)) this.origins.set(key, { file: r.file, row: r.row, column });
+  }
+
+  record(file: string, id: string, path: string): void {
+    const key = `${file}|${id}`;
+    if (!this.records.has(key)) this.records.set(key, path);
+  }
+
+  problem(r: Row, column: string, message: string): void {
+    this.problems.push({ loc: { file: r.file, row: r.row, column }, message });
+  }
+
+  /** Text cell: undefined when empty. */
+  str(file: string, path: string, r: Row, column: string): string | undefined {
+    this.at(file, path, r, column);
+    const v = r.cells[column] ?? '';
+    return v === '' ? undefined : v;
+  }
+
+  num(file: string, path: string, r: Row, column: string): number | string | undefined {
+    const v = this.str(file, path, r, column);
+    if (v === undefined) return undefined;
+    if (!/^-?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(v.trim())) {
+      this.problem(r, column, `expected a number (digits, a dot for decimals, no thousands separator); got "${v}"`);
+      return v;
+    }
+    return Number(v);
+  }
+
+  bool(file: string, path: string, r: Row, column: string): boolean | string | undefined {
+    const v = this.str(file, path, r, column);
+    if (v === undefined) return undefined;
+    const t = v.trim().toLowerCase();
+    if (t === 'true' || t === 'false') return t === 'true';
+    this.problem(r, column, `expected true or false; got "${v}"`);
+    return v;
+  }
+
+  list(file: string, path: string, r: Row, column: string): string[] {
+    this.at(file, path, r, column);
+    const v = (r.cells[column] ?? '').trim();
+    const items = v === '' ? [] : v.split(LIST_SEPARATOR).map((s) => s.trim());
+    items.forEach((_, i) => {
+      this.at(file, `${path}[${i}]`, r, column);
+    });
+    return items;
+  }
+
+  ints(file: string, path: string, r: Row, column: string): (number | string)[] {
+    const items = this.list(file, path, r, column);
+    if (items.some((s) => !/^\d+$/.test(s))) {
+      this.problem(
+        r,
+        column,
+        `expected whole numbers separated by "${LIST_SEPARATOR}", e.g. 1; 4; 5; got "${r.cells[column]}"`,
+      );
+      return items;
+    }
+    return items.map(Number);
+  }
+
+  /** `<name>_en`, `<name>_es` → `{ en, es }`; undefined when every language is empty. */
+  text(file: string, path: string, r: Row, name: string): Json | undefined {
+    this.at(file, path, r, `${name}_${LANGS[0]}`);
+    const t: Json = {};
+    for (const l of LANGS) {
+      const v = this.str(file, `${path}.${l}`, r, `${name}_${l}`);
+      if (v !== undefined) t[l] = v;
+    }
+    return Object.keys(t).length > 0 ? t : undefined;
+  }
+
+  /** True when every named cell of the row is empty. */
+  empty(r: Row, columns: string[]): boolean {
+    return columns.every((c) => (r.cells[c] ?? '') === '');
+  }
+}
+
+const DATASET = 'dataset.json';
+const countryFile = (code: string) => `measures/${code.toLowerCase()}.json`;
+const langCols = (name: string) => LANGS.map((l) => `${name}_${l}`);
+
+function dated(b: Builder, file: string, path: string, r: Row, prefix: string): Json | undefined {
+  if (b.empty(r, [`${prefix}_date`, ...langCols(`${prefix}_note`), `${prefix}_sources`])) {
+    b.at(file, path, r, `${prefix}_date`);
+    return undefined;
+  }
+  return {
+    date: b.str(file, `${path}.date`, r, `${prefix}_date`),
+    note: b.text(file, `${path}.note`, r, `${prefix}_note`),
+    sources: b.ints(file, `${path}.sources`, r, `${prefix}_sources`),
+  };
+}
+
+function source(b: Builder, file: string, path: string, r: Row, n: unknown): Json {
+  return {
+    n,
+    publisher: b.str(file, `${path}.publisher`, r, 'publisher'),
+    headline: b.str(file, `${path}.headline`, r, 'headline') ?? null,
+    headlineKind: b.str(file, `${path}.headlineKind`, r, 'headline_kind'),
+    date: b.str(file, `${path}.date`, r, 'date') ?? null,
+    dateNote: b.str(file, `${path}.dateNote`, r, 'date_note'),
+    url: b.str(file, `${path}.url`, r, 'url'),
+    briefRef: b.str(file, `${path}.briefRef`, r, 'brief_ref'),
+  };
+}
+
+/** Groups child rows by a key column; rows whose key is unknown are reported. */
+function groupBy(b: Builder, rows: Row[], column: string, known: Set<string>, what: string): Map<string, Row[]> {
+  const out = new Map<string, Row[]>();
+  for (const r of rows) {
+    const key = r.cells[column] ?? '';
+    if (!known.has(key)) {
+      b.problem(r, column, key === '' ? `is empty (expected ${what})` : `no ${what} has the id "${key}"`);
+      continue;
+    }
+    out.set(key, [...(out.get(key) ?? []), r]);
+  }
+  return out;
+}
+
+/** Rebuilds the JSON files (path relative to the content folder → value) from the tables. */
+function build(b: Builder, t: Record<TableKey, Row[]>): Map<string, Json> {
+  const files = new Map<string, Json>();
+  // dataset.csv
+  const F = DATASET;
+  const fields = new Map<string, Row>();
+  for (const r of t.dataset) {
+    const f = r.cells.field ?? '';
+    const allowed = TABLES.dataset.columns[0]?.allowed ?? [];
+    if (!allowed.includes(f)) b.problem(r, 'field', `expected one of ${allowed.join(', ')}; got "${f}"`);
+    else if (fields.has(f)) b.problem(r, 'field', `"${f}" is listed twice`);
+    else fields.set(f, r);
+  }
+  const field = <T>(name: string, read: (r: Row) => T): T | undefined => {
+    const r = fields.get(name);
+    if (!r) {
+      b.problems.push({ loc: { file: TABLES.dataset.file, row: 1, column: 'field' }, message: `no row for "${name}"` });
+      return undefined;
+    }
+    return read(r);
+  };
+  const meta: Json = {
+    $schema: field('json_schema', (r) => b.str(F, '$schema', r, 'value')),
+    title: field('title', (r) => b.text(F, 'title', r, 'text')),
+    dek: field('dek', (r) => b.text(F, 'dek', r, 'text')),
+    asOf: field('as_of', (r) => b.str(F, 'asOf', r, 'value')),
+    credit: field('credit', (r) => b.text(F, 'credit', r, 'text')),
+    types: t.types.map((r, i) => {
+      const p = `types[${i}]`;
+      b.record(F, r.cells.id ?? '', p);
+      b.at(F, p, r, 'id');
+      return {
+        id: b.str(F, `${p}.id`, r, 'id'),
+        label: b.text(F, `${p}.label`, r, 'label'),
+        colour: b.str(F, `${p}.colour`, r, 'colour'),
+        description: b.text(F, `${p}.description`, r, 'description'),
+      };
+    }),
+    statuses: t.statuses.map((r, i) => {
+      const p = `statuses[${i}]`;
+      b.record(F, r.cells.id ?? '', p);
+      b.at(F, p, r, 'id');
+      return { id: b.str(F, `${p}.id`, r, 'id'), label: b.text(F, `${p}.label`, r, 'label') };
+    }),
+  };
+  const refs = groupBy(b, t.linkRefs, 'link_id', new Set(t.links.map((r) => r.cells.id ?? '')), 'link in links.csv');
+  meta.links = t.links.map((r, i) => {
+    const p = `links[${i}]`;
+    b.record(F, r.cells.id ?? '', p);
+    b.at(F, p, r, 'id');
+    b.at(F, `${p}.refs`, r, 'id');
+    return {
+      id: b.str(F, `${p}.id`, r, 'id'),
+      from: b.list(F, `${p}.from`, r, 'from'),
+      to: b.list(F, `${p}.to`, r, 'to'),
+      mutual: b.bool(F, `${p}.mutual`, r, 'mutual'),
+      date: b.str(F, `${p}.date`, r, 'date') ?? null,
+      endDate: b.str(F, `${p}.endDate`, r, 'end_date'),
+      dateNote: b.text(F, `${p}.dateNote`, r, 'date_note'),
+      text: b.text(F, `${p}.text`, r, 'text'),
+      refs: (refs.get(r.cells.id ?? '') ?? []).map((rr, k) => ({
+        measure: b.str(F, `${p}.refs[${k}].measure`, rr, 'measure_id'),
+        sources: b.ints(F, `${p}.refs[${k}].sources`, rr, 'sources'),
+      })),
+    };
+  });
+  const rate = (p: string, r: Row, prefix: string) => {
+    if (b.empty(r, [`${prefix}_value`, `${prefix}_as_of`, `${prefix}_sources`])) {
+      b.at(F, p, r, `${prefix}_value`);
+      return null;
+    }
+    b.at(F, p, r, `${prefix}_value`);
+    return {
+      value: b.num(F, `${p}.value`, r, `${prefix}_value`),
+      asOf: b.str(F, `${p}.asOf`, r, `${prefix}_as_of`),
+      sources: b.list(F, `${p}.sources`, r, `${prefix}_sources`),
+    };
+  };
+  meta.incarceration = {
+    caveats: t.caveats.map((r, i) => b.text(F, `incarceration.caveats[${i}]`, r, 'caveat')),
+    sources: t.rateSources.map((r, i) =>
+      source(b, F, `incarceration.sources[${i}]`, r, b.str(F, `incarceration.sources[${i}].n`, r, 'n')),
+    ),
+    rows: t.rates.map((r, i) => {
+      const p = `incarceration.rows[${i}]`;
+      b.at(F, p, r, 'country');
+      // The checker names a row by its country for problems with its sources.
+      b.record(F, r.cells.country ?? '', p);
+      return {
+        country: b.str(F, `${p}.country`, r, 'country'),
+        wpb: rate(`${p}.wpb`, r, 'wpb'),
+        oasAllPersons: rate(`${p}.oasAllPersons`, r, 'oas_all_persons'),
+        oasAdults: rate(`${p}.oasAdults`, r, 'oas_adults'),
+      };
+    }),
+  };
+  files.set(DATASET, meta);
+
+  // countries.csv and measures.csv
+  const byCountry = new Map<string, Json[]>();
+  for (const r of t.countries) {
+    const code = r.cells.country ?? '';
+    const file = countryFile(code);
+    if (byCountry.has(code)) {
+      b.problem(r, 'country', `"${code}" is listed twice`);
+      continue;
+    }
+    const measures: Json[] = [];
+    byCountry.set(code, measures);
+    b.at(file, '', r, 'country');
+    files.set(file, {
+      $schema: b.str(file, '$schema', r, 'json_schema'),
+      country: b.str(file, 'country', r, 'country'),
+      summary: b.text(file, 'summary', r, 'summary'),
+      measures,
+    });
+  }
+  const ids = new Set(t.measures.map((r) => r.cells.id ?? ''));
+  const what = 'measure in measures.csv';
+  const timeline = groupBy(b, t.timeline, 'measure_id', ids, what);
+  const figures = groupBy(b, t.figures, 'measure_id', ids, what);
+  const values = groupBy(b, t.figureValues, 'measure_id', ids, what);
+  const facts = groupBy(b, t.facts, 'measure_id', ids, what);
+  const concerns = groupBy(b, t.concerns, 'measure_id', ids, what);
+  const sources = groupBy(b, t.sources, 'measure_id', ids, what);
+  const done = new Set<string>();
+  for (const r of t.measures) {
+    const code = r.cells.country ?? '';
+    const list = byCountry.get(code);
+    if (!list) {
+      b.problem(r, 'country', `no country "${code}" in countries.csv`);
+      continue;
+    }
+    const file = countryFile(code);
+    const id = r.cells.id ?? '';
+    const p = `measures[${list.length}]`;
+    b.record(file, id, p);
+    b.at(file, p, r, 'id');
+    // Child rows belong to the first measure with the id (the checker reports the repeated id).
+    const first = !done.has(id);
+    done.add(id);
+    const rows = (m: Map<string, Row[]>) => (first ? (m.get(id) ?? []) : []);
+    const figureRows = rows(figures);
+    const figureByNumber = new Map<string, Json>();
+    const figureList = figureRows.map((fr, k) => {
+      const fp = `${p}.figures[${k}]`;
+      b.at(file, fp, fr, 'figure');
+      b.at(file, `${fp}.values`, fr, 'figure');
+      const f: Json = {
+        label: b.text(file, `${fp}.label`, fr, 'label'),
+        values: [] as Json[],
+        contested: b.bool(file, `${fp}.contested`, fr, 'contested'),
+        note: b.text(file, `${fp}.note`, fr, 'note'),
+      };
+      const n = b.num(file, `${fp}.n`, fr, 'figure');
+      const key = String(n);
+      if (typeof n !== 'number' || !Number.isInteger(n))
+        b.problem(fr, 'figure', `expected a whole number; got "${fr.cells.figure}"`);
+      else if (figureByNumber.has(key)) b.problem(fr, 'figure', `figure ${key} of measure "${id}" is listed twice`);
+      else figureByNumber.set(key, f);
+      return { f, fp };
+    });
+    for (const vr of rows(values)) {
+      const key = String(Number(vr.cells.figure));
+      const f = figureByNumber.get(key);
+      if (!f) {
+        b.problem(vr, 'figure', `measure "${id}" has no figure "${vr.cells.figure}" in figures.csv`);
+        continue;
+      }
+      const fp = figureList.find((x) => x.f === f)?.fp ?? '';
+      const vs = f.values as Json[];
+      const vp = `${fp}.values[${vs.length}]`;
+      b.at(file, vp, vr, 'value');
+      vs.push({
+        value: b.num(file, `${vp}.value`, vr, 'value'),
+        valueMax: b.num(file, `${vp}.valueMax`, vr, 'value_max'),
+        qualifier: b.str(file, `${vp}.qualifier`, vr, 'qualifier'),
+        unit: b.text(file, `${vp}.unit`, vr, 'unit'),
+        currency: b.str(file, `${vp}.currency`, vr, 'currency'),
+        asOf: b.str(file, `${vp}.asOf`, vr, 'as_of') ?? null,
+        note: b.text(file, `${vp}.note`, vr, 'note'),
+        sources: b.ints(file, `${vp}.sources`, vr, 'sources'),
+      });
+    }
+    const placeCols = [...langCols('place'), 'lat', 'lon', 'location_sources'];
+    b.at(file, `${p}.location`, r, 'place_en');
+    b.at(file, `${p}.status`, r, 'status');
+    b.at(file, `${p}.dates`, r, 'announced_date');
+    list.push({
+      id: b.str(file, `${p}.id`, r, 'id'),
+      briefCode: b.str(file, `${p}.briefCode`, r, 'brief_code'),
+      country: b.str(file, `${p}.country`, r, 'country'),
+      type: b.str(file, `${p}.type`, r, 'type'),
+      title: b.text(file, `${p}.title`, r, 'title'),
+      summary: b.text(file, `${p}.summary`, r, 'summary'),
+      status: {
+        value: b.str(file, `${p}.status.value`, r, 'status'),
+        note: b.text(file, `${p}.status.note`, r, 'status_note'),
+        since: dated(b, file, `${p}.status.since`, r, 'since'),
+        sources: b.ints(file, `${p}.status.sources`, r, 'status_sources'),
+      },
+      dates: {
+        announced: dated(b, file, `${p}.dates.announced`, r, 'announced') ?? null,
+        started: dated(b, file, `${p}.dates.started`, r, 'started') ?? null,
+        ended: dated(b, file, `${p}.dates.ended`, r, 'ended') ?? null,
+      },
+      timeline: rows(timeline).map((tr, k) => {
+        const tp = `${p}.timeline[${k}]`;
+        b.at(file, tp, tr, 'date');
+        return {
+          date: b.str(file, `${tp}.date`, tr, 'date'),
+          text: b.text(file, `${tp}.text`, tr, 'text'),
+          sources: b.ints(file, `${tp}.sources`, tr, 'sources'),
+        };
+      }),
+      figures: figureList.map((x) => x.f),
+      facts: rows(facts).map((fr, k) => {
+        const fp = `${p}.facts[${k}]`;
+        b.at(file, fp, fr, 'text_en');
+        return {
+          text: b.text(file, `${fp}.text`, fr, 'text'),
+          contested: b.bool(file, `${fp}.contested`, fr, 'contested'),
+          sources: b.ints(file, `${fp}.sources`, fr, 'sources'),
+        };
+      }),
+      location: b.empty(r, placeCols)
+        ? null
+        : {
+            place: b.text(file, `${p}.location.place`, r, 'place'),
+            lat: b.num(file, `${p}.location.lat`, r, 'lat'),
+            lon: b.num(file, `${p}.location.lon`, r, 'lon'),
+            sources: b.ints(file, `${p}.location.sources`, r, 'location_sources'),
+          },
+      concerns: rows(concerns).map((cr, k) => {
+        const cp = `${p}.concerns[${k}]`;
+        b.at(file, cp, cr, 'text_en');
+        return { text: b.text(file, `${cp}.text`, cr, 'text'), sources: b.ints(file, `${cp}.sources`, cr, 'sources') };
+      }),
+      sources: rows(sources).map((sr, k) => {
+        const sp = `${p}.sources[${k}]`;
+        b.at(file, sp, sr, 'n');
+        return source(b, file, sp, sr, b.num(file, `${sp}.n`, sr, 'n'));
+      }),
+    });
+  }
+  return files;
+}
+
+/** A checker problem, read back to the CSV cell the value came from. */
+function locateProblem(b: Builder, file: string, record: string | null, path: string): Loc | undefined {
+  let prefix = '';
+  if (record !== null) {
+    const known = b.records.get(`${file}|${record}`);
+    prefix = known ?? (/^[a-zA-Z.]+\[\d+\]$/.test(record) ? record : '');
+    if (!known && !prefix) return undefined;
+  }
+  let full = prefix && path ? (path.startsWith('[') ? `${prefix}${path}` : `${prefix}.${path}`) : prefix || path;
+  for (;;) {
+    const loc = b.origins.get(`${file}|${full}`);
+    if (loc) return loc;
+    if (full === '') return undefined;
+    const shorter = full.replace(/(\[\d+\]|\.?[^.[\]]+)$/, '');
+    if (shorter === full) return undefined;
+    full = shorter;
+  }
+}
+
+export interface ImportResult {
+  files: string[];
+  measures: number;
+}
+
+/**
+ * Reads the tables in `csvDir`, validates the rebuilt JSON with `loadPolicyData`, and writes
+ * dataset.json and measures/<iso3>.json into `contentDir`. Each file keeps the line layout of the
+ * file it replaces (or, for a new folder, of the same file in src/data/content), as Biome does.
+ * @throws CsvImportError listing every problem; nothing is written then.
+ */
+export function importCsv(csvDir: string, contentDir: string = CONTENT_DIR): ImportResult {
+  const structural: string[] = [];
+  const tables = {} as Record<TableKey, Row[]>;
+  for (const [key, table] of Object.entries(TABLES) as [TableKey, Table][])
+    tables[key] = readTable(csvDir, table, structural) ?? [];
+  if (structural.length > 0) throw new CsvImportError(structural);
+
+  const b = new Builder();
+  const files = build(b, tables);
+  const texts = new Map<string, string>();
+  for (const [name, value] of files) {
+    const template = [join(contentDir, name), join(CONTENT_DIR, name)].find((p) => existsSync(p));
+    texts.set(name, formatJson(value, template ? readLayout(readFileSync(template, 'utf8')) : undefined));
+  }
+
+  const messages: string[] = [];
+  const seen = new Set<string>();
+  const add = (loc: Loc | undefined, message: string) => {
+    const key = loc ? where(loc) : message;
+    // One problem per cell: a cell already reported (say, not a number) is not reported again.
+    if (loc && seen.has(key)) return;
+    seen.add(key);
+    messages.push(loc ? `${where(loc)}: ${message}` : message);
+  };
+  for (const p of b.problems) add(p.loc, p.message);
+
+  const tmp = mkdtempSync(join(tmpdir(), 'policy-import-'));
+  try {
+    mkdirSync(join(tmp, 'measures'));
+    for (const [name, text] of texts) writeFileSync(join(tmp, name), text);
+    try {
+      loadPolicyData(tmp);
+    } catch (e) {
+      if (!(e instanceof DataError)) throw e;
+      for (const p of e.problems) {
+        const file = relative(tmp, resolve(p.file)).split(sep).join('/');
+        const loc = locateProblem(b, file, p.record, p.path);
+        add(loc, loc ? p.message : `rebuilt ${formatProblem({ ...p, file }).trim()}`);
+      }
+    }
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+  if (messages.length > 0) throw new CsvImportError(messages);
+
+  mkdirSync(join(contentDir, 'measures'), { recursive: true });
+  for (const [name, text] of texts) writeFileSync(join(contentDir, name), text);
+  return {
+    files: [...texts.keys()],
+    measures: tables.measures.length,
+  };
+}
