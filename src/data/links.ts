@@ -22,9 +22,12 @@ export function endpointName(code: string, lang: Lang): string {
   return (isFocusCountry(code) ? COUNTRY_NAMES[code] : OUTSIDE_ACTORS[code])?.[lang] ?? code;
 }
 
+const lists: Partial<Record<Lang, Intl.ListFormat>> = {};
+
 /** "Chile", "El Salvador and United States" / "El Salvador y Estados Unidos". */
 function names(codes: string[], lang: Lang): string {
-  return new Intl.ListFormat(lang, { type: 'conjunction' }).format(codes.map((c) => endpointName(c, lang)));
+  lists[lang] ??= new Intl.ListFormat(lang, { type: 'conjunction' });
+  return lists[lang].format(codes.map((c) => endpointName(c, lang)));
 }
 
 /** "Chile → El Salvador" (↔ for mutual links). */

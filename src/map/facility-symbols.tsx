@@ -38,11 +38,13 @@ export const FacilitySymbols = forwardRef<FacilitySymbolsHandle, Props>(function
   useImperativeHandle(ref, () => ({
     place(points) {
       const boxes = [];
+      // Sizes first, then moves: one layout, not one per symbol.
+      const sizes = new Map(facilities.map((f) => [f.id, buttons.current.get(f.id)?.offsetWidth || TARGET]));
       for (const f of facilities) {
         const b = buttons.current.get(f.id);
         const p = points[f.id];
         if (!b || !p) continue;
-        const size = b.offsetWidth || TARGET;
+        const size = sizes.get(f.id) ?? TARGET;
         const x = Math.round(p.x - size / 2);
         const y = Math.round(p.y - size / 2);
         b.style.transform = `translate(${x}px, ${y}px)`;

@@ -39,6 +39,8 @@ const OUTSIDE_POINTS: Record<string, LngLat> = { USA: [-98, 38] };
 
 export function placeOverlays(o: Overlays): void {
   const { map, container, composition } = o;
+  // Every size and box is read before anything is written, so the browser lays out once, not
+  // once per read after a write.
   const obstacles: Rect[] = [];
   if (o.stamp?.offsetWidth)
     obstacles.push({
@@ -47,6 +49,17 @@ export function placeOverlays(o: Overlays): void {
       width: o.stamp.offsetWidth,
       height: o.stamp.offsetHeight,
     });
+  const captionSize = o.caption ? { width: o.caption.offsetWidth, height: o.caption.offsetHeight } : null;
+  const frame = container.getBoundingClientRect();
+  const controls: Rect[] = [];
+  for (const control of container.querySelectorAll('.maplibregl-ctrl')) {
+    const r = control.getBoundingClientRect();
+    if (r.width && r.height)
+      controls.push({ x: r.left - frame.left, y: r.top - frame.top, width: r.width, height: r.height });
+  }
+  const sizes = o.labels.sizes();
+  const tagSizes = o.linksHandle?.tagSizes() ?? {};
+  const frameSize = { width: container.clientWidth, height: container.clientHeight };
 
   const points = Object.fromEntries(
     o.facilities.flatMap((f) =>
@@ -56,31 +69,24 @@ export function placeOverlays(o: Overlays): void {
   obstacles.push(...(o.symbols?.place(points) ?? []));
 
   const caption = o.caption;
-  if (caption) {
+  if (caption && captionSize) {
     const [[west, south], [, north]] = composition.insetFrame;
     const top = map.project([west, north]);
     const bottom = map.project([west, south]);
     const box = (y: number): Rect => ({
       x: Math.max(4, Math.round(top.x + 4)),
       y: Math.max(4, Math.round(y)),
-      width: caption.offsetWidth,
-      height: caption.offsetHeight,
+      ...captionSize,
     });
     const upper = box(top.y + 4);
-    const placed = obstacles.some((r) => overlaps(upper, r, 2)) ? box(bottom.y - 4 - caption.offsetHeight) : upper;
+    const placed = obstacles.some((r) => overlaps(upper, r, 2)) ? box(bottom.y - 4 - captionSize.height) : upper;
     caption.style.transform = `translate(${placed.x}px, ${placed.y}px)`;
     caption.style.visibility = 'visible';
     obstacles.push(placed);
   }
 
-  const frame = container.getBoundingClientRect();
-  for (const control of container.querySelectorAll('.maplibregl-ctrl')) {
-    const r = control.getBoundingClientRect();
-    if (r.width && r.height)
-      obstacles.push({ x: r.left - frame.left, y: r.top - frame.top, width: r.width, height: r.height });
-  }
+  obstacles.push(...controls);
 
-  const sizes = o.labels.sizes();
   const inputs = FOCUS_COUNTRIES.flatMap((c) => {
     const point = o.anchors[c];
     if (!point) return [];
@@ -90,15 +96,15 @@ export function placeOverlays(o: Overlays): void {
     const extent = sw && ne ? { x: sw.x, y: ne.y, width: ne.x - sw.x, height: sw.y - ne.y } : undefined;
     return [{ id: c, anchor: map.project(composition.toComposed(point)), ...sizes[c], extent }];
   });
-  const frameSize = { width: container.clientWidth, height: container.clientHeight };
   const boxes = layoutLabels(inputs, frameSize, { obstacles });
   o.labels.place(boxes);
-  if (o.linksHandle) placeLinks(o, o.linksHandle, boxes, obstacles, frameSize);
+  if (o.linksHandle) placeLinks(o, o.linksHandle, tagSizes, boxes, obstacles, frameSize);
 }
 
 function placeLinks(
   o: Overlays,
   handle: PolicyLinksHandle,
+  tagSizes: Record<string, { width: number; height: number }>,
   labels: (Rect & { id: string; anchor: Point })[],
   obstacles: Rect[],
   frame: { width: number; height: number },
@@ -112,7 +118,7 @@ function placeLinks(
   }
   // Outside actors: a tag at the top edge, above their own longitude, clear of what is there.
   const tags: Record<string, Rect> = {};
-  for (const [code, size] of Object.entries(handle.tagSizes())) {
+  for (const [code, size] of Object.entries(tagSizes)) {
     const lngLat = OUTSIDE_POINTS[code];
     if (!lngLat || !size.width) continue;
     const x0 = o.map.project(o.composition.toMain(lngLat)).x - size.width / 2;
