@@ -145,7 +145,35 @@ function groupLayers(part: 'main' | 'inset', paint: Record<string, unknown>, the
  * The whole style for the composed features (composition.ts): the main map's layers, the inset's
  * guides and frame, then the inset's own copy of the main map's layers on top.
  */
-export function buildStyle(geojson: GeoJSON.FeatureCollection, theme: ThemeName) {
+/**
+ * The whole style for the composed features, in `theme`, with each country's colour and hatching
+ * for `colours` already in it (when given), so the map's first frame is the right one and `load`
+ * has nothing to re-lay out.
+ */
+export function buildStyle(
+  geojson: GeoJSON.FeatureCollection,
+  theme: ThemeName,
+  colours?: Record<CountryCode, string | null>,
+) {
+  const style = baseStyle(geojson, theme);
+  if (colours) {
+    const byId = new Map<string, { paint?: Record<string, unknown>; filter?: unknown }>(
+      style.layers.map((l) => [l.id, l as { paint?: Record<string, unknown>; filter?: unknown }]),
+    );
+    const { paint, filters } = countPaint(colours, theme);
+    for (const [layer, property, value] of paint) {
+      const l = byId.get(layer);
+      if (l) l.paint = { ...l.paint, [property]: value };
+    }
+    for (const [layer, filter] of filters) {
+      const l = byId.get(layer);
+      if (l) l.filter = filter;
+    }
+  }
+  return style;
+}
+
+function baseStyle(geojson: GeoJSON.FeatureCollection, theme: ThemeName) {
   const paint = Object.fromEntries(themePaint(theme).map(([layer, prop, value]) => [`${layer}/${prop}`, value]));
   return {
     version: 8 as const,

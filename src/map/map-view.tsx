@@ -138,6 +138,8 @@ export function MapView({
   });
   /** …and what it was last given: null while it cannot take anything (before load, context lost). */
   const applied = useRef<Partial<MapViewState> | null>(null);
+  /** What the style was built with (handed to `applied` at load). */
+  const builtWith = useRef<Partial<MapViewState>>({});
 
   /** The one way state reaches the map: applies the difference whenever the map can take it. */
   const sync = useRef(() => {
@@ -210,7 +212,10 @@ export function MapView({
       boundariesRef.current = boundaries;
       compositionRef.current = null;
       recompose();
-      return buildStyle(wanted.current.features as GeoJSON.FeatureCollection, wanted.current.theme);
+      // The style carries the features, theme and colours of now: `load` applies only the rest.
+      const { features, theme, colours } = wanted.current;
+      builtWith.current = { features: features ?? undefined, theme, colours };
+      return buildStyle(features as GeoJSON.FeatureCollection, theme, colours);
     },
     attach(m) {
       mapRef.current = m;
@@ -238,8 +243,8 @@ export function MapView({
       });
     },
     onLoad() {
-      // The style was built with these features: everything else is applied now.
-      applied.current = { features: wanted.current.features ?? undefined };
+      // The style was built with these features, theme and colours: everything else is applied now.
+      applied.current = { ...builtWith.current };
       recompose(); // the frame may have changed size while loading
       sync();
       fitComposition(true);

@@ -61,9 +61,18 @@ describe('map component (fake map)', () => {
     // The main map and the inset both follow: same colours, same hatching.
     expect(map.lastPaint(INSET_LAYERS.focus, 'fill-color')).toEqual(map.lastPaint(LAYERS.focus, 'fill-color'));
     for (const layer of [LAYERS.none, INSET_LAYERS.none]) {
-      const filter = map.calls.filter((c) => c.method === 'setFilter' && c.args[0] === layer).at(-1)?.args;
-      expect(JSON.stringify(filter?.[1])).toContain('"CHL"');
+      expect(JSON.stringify(map.lastFilter(layer))).toContain('"CHL"');
     }
+  });
+
+  it('builds the style with the colours and hatching of the moment, so load re-lays out nothing', async () => {
+    const { maps } = renderApp();
+    const map = await readyMap(maps);
+    // Filters re-run the worker's layout and colour changes repaint: neither is needed at load.
+    expect(map.calls.filter((c) => c.method === 'setFilter')).toEqual([]);
+    expect(map.calls.filter((c) => c.method === 'setPaintProperty')).toEqual([]);
+    expect(map.lastPaint(LAYERS.focus, 'fill-color')).toEqual(map.lastPaint(INSET_LAYERS.focus, 'fill-color'));
+    expect(JSON.stringify(map.lastFilter(LAYERS.none))).toContain('"GTM"');
   });
 
   it('selects a country on a map click and outlines it through feature-state', async () => {
