@@ -75,7 +75,7 @@ const INK = {
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 /** Text width estimate for system sans-serif (no layout engine needed; generous, so nothing clips). */
-const textWidth = (s: string, size: number, bold = false) => s.length * size * (bold ? 0.6 : 0.55);
+const textWidth = (s: string, size: number, bold = false) => s.length * size * (bold ? 0.67 : 0.58);
 
 function wrap(text: string, size: number, width: number, bold = false): string[] {
   const lines: string[] = [];
@@ -155,10 +155,12 @@ export async function renderImageSvg(req: ImageRequest): Promise<string> {
   const titleLines = wrap(data.meta.title[lang], titleSize, inner, true).slice(0, 3);
   const dateLine = `${t.imageMonthShown.replace('{month}', formatDate(month, lang))} · ${t.asOf} ${formatDate(data.meta.asOf, lang)}`;
   const dateSize = f * 0.95;
+  const dateLines = wrap(dateLine, dateSize, inner).slice(0, 2);
   let y = pad + titleSize;
   const header: string[] = [textLines(titleLines, pad, y, titleSize, ink.text, ' font-weight="700"')];
   y += (titleLines.length - 1) * titleSize * 1.25 + dateSize * 1.5;
-  header.push(textLines([dateLine], pad, y, dateSize, ink.muted));
+  header.push(textLines(dateLines, pad, y, dateSize, ink.muted));
+  y += (dateLines.length - 1) * dateSize * 1.25;
   const mapTop = Math.round(y + dateSize * 0.8);
 
   // Legend: its title, then "None" and the count steps in one row (wrapping when narrow).
