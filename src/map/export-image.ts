@@ -250,7 +250,7 @@ export async function renderImageSvg(req: ImageRequest): Promise<string> {
       height: captionSize * 1.3,
     };
     overlay.push(
-      `<text x="${r(caption.x)}" y="${r(caption.y + captionSize)}" font-size="${r(captionSize)}" fill="${ink.muted}">${esc(t.insetCaption)}</text>`,
+      `<text x="${r(caption.x)}" y="${r(caption.y + captionSize)}" font-size="${r(captionSize)}" fill="${ink.muted}" stroke="${palette.sea}" stroke-width="3" paint-order="stroke">${esc(t.insetCaption)}</text>`,
     );
     obstacles.push(caption);
 

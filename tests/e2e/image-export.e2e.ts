@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser.ts';
-import { SCREENSHOTS, startHarness, waitForMap } from './harness.ts';
+import { DIST, SCREENSHOTS, startHarness, waitForMap } from './harness.ts';
+import { serveStatic } from './static-server.ts';
 
 let harness: Awaited<ReturnType<typeof startHarness>>;
 beforeAll(async () => {
@@ -27,6 +28,13 @@ const TITLE = {
   en: 'The CECOT effect: crime-policy measures in six Latin American countries',
   es: 'El efecto CECOT: medidas contra el crimen en seis países de América Latina',
 };
+
+type Saved = Record<string, { name: string; body: Buffer }>;
+function file(files: Saved, variant: string): { name: string; body: Buffer } {
+  const f = files[variant];
+  if (!f) throw new Error(`no ${variant} download`);
+  return f;
+}
 
 function pngSize(file: Buffer): { width: number; height: number } {
   expect(file.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
@@ -62,7 +70,7 @@ async function downloadAll(page: Page, lang: 'en' | 'es', tag: string) {
     .locator('.map .map-canvas')
     .evaluate((el) => ({ width: Math.round(el.clientWidth), height: Math.round(el.clientHeight) }));
   await page.locator('.share-button').click();
-  const files: Record<string, { name: string; body: Buffer }> = {};
+  const files: Saved = {};
   for (const variant of ['social', 'square', 'large', 'svg']) {
     const [download] = await Promise.all([
       page.waitForEvent('download', { timeout: 30_000 }),
@@ -73,16 +81,16 @@ async function downloadAll(page: Page, lang: 'en' | 'es', tag: string) {
     if (variant !== 'svg') copyFileSync(path, join(SCREENSHOTS, `export-${tag}-${variant}.png`));
   }
   const slug = lang === 'en' ? 'cecot-effect' : 'efecto-cecot';
-  expect(files.social?.name).toBe(`${slug}-2026-03-${lang}-1200x675.png`);
-  expect(files.square?.name).toBe(`${slug}-2026-03-${lang}-1080x1080.png`);
-  expect(files.large?.name).toBe(`${slug}-2026-03-${lang}.png`);
-  expect(files.svg?.name).toBe(`${slug}-2026-03-${lang}.svg`);
-  expect(pngSize(files.social?.body as Buffer)).toEqual({ width: 1200, height: 675 });
-  expect(pngSize(files.square?.body as Buffer)).toEqual({ width: 1080, height: 1080 });
-  expect(pngSize(files.large?.body as Buffer)).toEqual({ width: 2 * frame.width, height: 2 * frame.height });
+  expect(file(files, 'social').name).toBe(`${slug}-2026-03-${lang}-1200x675.png`);
+  expect(file(files, 'square').name).toBe(`${slug}-2026-03-${lang}-1080x1080.png`);
+  expect(file(files, 'large').name).toBe(`${slug}-2026-03-${lang}.png`);
+  expect(file(files, 'svg').name).toBe(`${slug}-2026-03-${lang}.svg`);
+  expect(pngSize(file(files, 'social').body)).toEqual({ width: 1200, height: 675 });
+  expect(pngSize(file(files, 'square').body)).toEqual({ width: 1080, height: 1080 });
+  expect(pngSize(file(files, 'large').body)).toEqual({ width: 2 * frame.width, height: 2 * frame.height });
   for (const v of ['social', 'square', 'large'])
-    expect(await distinctColours(page, files[v]?.body as Buffer), v).toBeGreaterThanOrEqual(8);
-  const svg = (files.svg?.body as Buffer).toString('utf8');
+    expect(await distinctColours(page, file(files, v).body), v).toBeGreaterThanOrEqual(8);
+  const svg = file(files, 'svg').body.toString('utf8');
   expect(svg).toContain(TITLE[lang]);
   for (const name of NAMES[lang]) expect(svg).toContain(name);
   expect(svg).toContain(`width="${frame.width}" height="${frame.height}"`);
@@ -96,7 +104,7 @@ describe('download image', () => {
     await waitForMap(w.page);
     expect(await w.page.locator('.map').getAttribute('data-renderer')).not.toBe('svg');
     const files = await downloadAll(w.page, 'en', 'webgl');
-    expect((files.social?.body as Buffer).length).toBeGreaterThan(10_000);
+    expect(file(files, 'social').body.length).toBeGreaterThan(10_000);
     expect(w.errors).toEqual([]);
     expect(w.foreign).toEqual([]);
     await w.page.close();
@@ -118,6 +126,38 @@ describe('download image', () => {
       expect(errors).toEqual([]);
     } finally {
       await browser.close();
+    }
+  });
+
+  it('draws the PNG under the CSP from the issue, with no violation (img-src allows blob:)', async () => {
+    // The same policy as embed.e2e.ts checks.
+    const csp =
+      "default-src 'self'; script-src 'self'; worker-src 'self' blob:; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; connect-src 'self'; frame-ancestors *";
+    const server = await serveStatic(DIST, { 'content-security-policy': csp });
+    const w = await harness.newPage({ width: 1000, height: 760 });
+    try {
+      await w.page.addInitScript(() => {
+        (window as unknown as { __csp: string[] }).__csp = [];
+        document.addEventListener('securitypolicyviolation', (e) =>
+          (window as unknown as { __csp: string[] }).__csp.push(`${e.violatedDirective} ${e.blockedURI}`),
+        );
+      });
+      await w.page.goto(`${server.origin}/?types=state-of-exception&date=2023-06`);
+      await waitForMap(w.page);
+      await w.page.locator('.share-button').click();
+      const [download] = await Promise.all([
+        w.page.waitForEvent('download', { timeout: 30_000 }),
+        w.page.locator('.download-image-button[data-variant="social"]').click(),
+      ]);
+      expect(download.suggestedFilename()).toBe('cecot-effect-2023-06-en-1200x675.png');
+      const body = readFileSync(await download.path());
+      expect(pngSize(body)).toEqual({ width: 1200, height: 675 });
+      copyFileSync(await download.path(), join(SCREENSHOTS, 'export-csp-filtered-social.png'));
+      expect(await w.page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([]);
+      expect(w.errors).toEqual([]);
+    } finally {
+      await w.page.close();
+      await server.close();
     }
   });
 });
