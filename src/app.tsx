@@ -39,6 +39,9 @@ function FullPageLink() {
   );
 }
 
+/** The image export's own chunk (map/ code; ui/ gets it as a prop), loaded when a download is asked for. */
+const loadImageExport = () => import('./map/export-image.ts');
+
 interface Props {
   /** Injected in tests; defaults to the real, lazily loaded MapLibre. */
   createMap?: CreateMap;
@@ -78,7 +81,7 @@ export function App({ createMap, webgl, embed = false }: Props) {
         </p>
         <div className="header-tools">
           <LanguageSwitch />
-          <ShareDialog />
+          <ShareDialog imageExport={loadImageExport} />
         </div>
       </header>
       <main className="app-main">

@@ -8,6 +8,7 @@ import { embedSnippets } from '../embed/embed-code.ts';
 import { usePolicyData, useStrings } from '../state/data-context.ts';
 import { useAppStore } from '../state/store.ts';
 import { toUrlState } from '../state/url-state.ts';
+import { DownloadImage, type ImageExport } from './download-image.tsx';
 
 /** The app's folder URL (works from /, /some/folder/ or …/index.html). */
 export function appBase(loc: Location = window.location): string {
@@ -49,7 +50,8 @@ function Snippet({ id, label, text }: { id: string; label: string; text: string 
   );
 }
 
-export function ShareDialog() {
+/** `imageExport` loads the image renderer (map/export-image.ts); without it, no download buttons. */
+export function ShareDialog({ imageExport }: { imageExport?: () => Promise<ImageExport> } = {}) {
   const data = usePolicyData();
   const t = useStrings();
   const dialog = useRef<HTMLDialogElement>(null);
@@ -103,6 +105,7 @@ export function ShareDialog() {
             <Snippet id="snippet-script" label={t.snippetScript} text={snippets.script} />
             <Snippet id="snippet-iframe" label={t.snippetIframe} text={snippets.iframe} />
             <Snippet id="snippet-link" label={t.snippetLink} text={snippets.link} />
+            {imageExport && <DownloadImage load={imageExport} />}
           </>
         )}
       </dialog>

@@ -1,0 +1,184 @@
+/**
+ * "Download image" in the share dialog: the current view as a PNG for social media (1200×675),
+ * a square PNG (1080×1080), a PNG at twice the map's current size, or an SVG. The SVG document
+ * comes from map/export-image.ts (loaded only when a button is pressed; ui/ does not import map/,
+ * so the app passes the loader in); a PNG is that SVG drawn on a canvas from a blob: URL (the CSP's
+ * img-src allows blob:) and saved with canvas.toBlob. Nothing is requested from a server.
+ */
+import { useState } from 'react';
+import type { PolicyData } from '../data/load-dataset.ts';
+import type { ThemeName } from '../data/palette.ts';
+import { asOfMonth, type Month } from '../data/timeline.ts';
+import type { CountryCode, MeasureTypeId } from '../data/vocabulary.ts';
+import type { Lang, Strings } from '../i18n/strings.ts';
+import { usePolicyData, useStrings } from '../state/data-context.ts';
+import { useAppStore } from '../state/store.ts';
+import { useResolvedTheme } from '../state/theme.ts';
+
+/** What map/export-image.ts provides (structurally; app.tsx passes the lazily loaded module). */
+export interface ImageExport {
+  renderImageSvg(req: {
+    data: PolicyData;
+    strings: Strings;
+    lang: Lang;
+    theme: ThemeName;
+    activeTypes: readonly MeasureTypeId[];
+    date: Month | null;
+    selected: CountryCode | null;
+    links: boolean;
+    width: number;
+    height: number;
+  }): Promise<string>;
+  imageFileName(
+    title: string,
+    month: Month,
+    lang: Lang,
+    ext: 'png' | 'svg',
+    variant?: { width: number; height: number },
+  ): string;
+}
+
+type Variant = 'social' | 'square' | 'large' | 'svg';
+
+/** The map frame's CSS size now (a sensible default while the map view is hidden). */
+function mapSize(): { width: number; height: number } {
+  const frame = document.querySelector<HTMLElement>('.map .map-canvas');
+  const width = Math.round(frame?.clientWidth ?? 0);
+  const height = Math.round(frame?.clientHeight ?? 0);
+  return width > 0 && height > 0 ? { width, height } : { width: 960, height: 600 };
+}
+
+function saveBlob(filename: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** Draws the SVG on a canvas `scale` times its size and encodes it as PNG. */
+export async function svgToPng(svg: string, width: number, height: number, scale: number): Promise<Blob> {
+  const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
+  try {
+    const img = new Image(width, height);
+    img.src = url;
+    await img.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.round(width * scale);
+    canvas.height = Math.round(height * scale);
+    const ctx = canvas.getContext('2d');
+    if (!ctx) throw new Error('no 2D canvas');
+    ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
+    return await new Promise<Blob>((resolve, reject) =>
+      canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('canvas.toBlob gave nothing'))), 'image/png'),
+    );
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
+
+export function DownloadImage({ load }: { load: () => Promise<ImageExport> }) {
+  const data = usePolicyData();
+  const t = useStrings();
+  const theme = useResolvedTheme();
+  const lang = useAppStore((s) => s.lang);
+  const selected = useAppStore((s) => s.selected);
+  const activeTypes = useAppStore((s) => s.activeTypes);
+  const date = useAppStore((s) => s.date);
+  const links = useAppStore((s) => s.links);
+  const [status, setStatus] = useState('');
+  const [busy, setBusy] = useState(false);
+  const size = mapSize();
+  const sizeText = (w: number, h: number) => `${w}×${h}`;
+
+  const download = async (variant: Variant) => {
+    setBusy(true);
+    setStatus(t.downloadPreparing);
+    try {
+      const mod = await load();
+      const frame =
+        variant === 'social'
+          ? { width: 1200, height: 675 }
+          : variant === 'square'
+            ? { width: 1080, height: 1080 }
+            : mapSize();
+      const svg = await mod.renderImageSvg({
+        data,
+        strings: t,
+        lang,
+        theme,
+        activeTypes,
+        date,
+        selected,
+        links,
+        ...frame,
+      });
+      const month = date ?? asOfMonth(data);
+      const title = data.meta.title[lang];
+      const fixed = variant === 'social' || variant === 'square' ? frame : undefined;
+      const name = mod.imageFileName(title, month, lang, variant === 'svg' ? 'svg' : 'png', fixed);
+      const blob =
+        variant === 'svg'
+          ? new Blob([svg], { type: 'image/svg+xml' })
+          : await svgToPng(svg, frame.width, frame.height, variant === 'large' ? 2 : 1);
+      saveBlob(name, blob);
+      setStatus(t.downloadDone.replace('{file}', name));
+    } catch (error) {
+      console.warn('image export failed', error);
+      setStatus(t.downloadFailed);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="download-image" aria-labelledby="download-image-title">
+      <h3 id="download-image-title">{t.downloadImage}</h3>
+      <p>{t.downloadImageIntro}</p>
+      <div className="download-image-buttons">
+        <button
+          type="button"
+          className="download-image-button"
+          disabled={busy}
+          data-variant="social"
+          onClick={() => download('social')}
+        >
+          {t.downloadSocial}
+        </button>
+        <button
+          type="button"
+          className="download-image-button"
+          disabled={busy}
+          data-variant="square"
+          onClick={() => download('square')}
+        >
+          {t.downloadSquare}
+        </button>
+        <button
+          type="button"
+          className="download-image-button"
+          disabled={busy}
+          data-variant="large"
+          onClick={() => download('large')}
+        >
+          {t.downloadLarge.replace('{size}', sizeText(size.width * 2, size.height * 2))}
+        </button>
+        <button
+          type="button"
+          className="download-image-button"
+          disabled={busy}
+          data-variant="svg"
+          onClick={() => download('svg')}
+        >
+          {t.downloadSvg.replace('{size}', sizeText(size.width, size.height))}
+        </button>
+      </div>
+      <p className="download-status" role="status">
+        {status}
+      </p>
+    </section>
+  );
+}
