@@ -35,7 +35,7 @@ export function CountryLinks({ country, onDemand = false }: { country: CountryCo
     <section className="panel-links" aria-labelledby={headingId}>
       {onDemand ? (
         <details>
-          <summary className="links-summary">
+          <summary className="section-summary">
             <h3 id={headingId} className="inline-heading">
               {t.linksHeading}
             </h3>

@@ -163,7 +163,7 @@ export function CountryPanel({ sheet: allowSheet = true, detailsOnDemand = false
         </p>
         {later > 0 ? <p className="panel-later">{fill(t.comingLater, { count: formatCount(later, lang) })}</p> : null}
         <p className="panel-summary">{file.summary[lang]}</p>
-        <CountryRates country={selected} />
+        <CountryRates country={selected} onDemand={detailsOnDemand} />
         {groups.length === 0 ? (
           <p className="panel-none">
             {t.noMatching}{' '}

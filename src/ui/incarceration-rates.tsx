@@ -86,24 +86,42 @@ export function IncarcerationRates() {
 }
 
 /** One country's rates for its panel, each with its year and source. */
-export function CountryRates({ country }: { country: CountryCode }) {
+/** A country's rates in its panel; in embeds (`onDemand`) they open on demand, like measure details. */
+export function CountryRates({ country, onDemand = false }: { country: CountryCode; onDemand?: boolean }) {
   const data = usePolicyData();
   const t = useStrings();
   const lang = useAppStore((s) => s.lang);
   const row = incarcerationRates(data).rows.find((r) => r.country === country);
   if (!row || COLUMNS.every((c) => row[c.key] === null)) return null;
+  const heading = (
+    <>
+      {t.ratesPanel} <span className="muted">({t.perHundredThousand})</span>
+    </>
+  );
+  const list = (
+    <ul>
+      {COLUMNS.filter((c) => row[c.key] !== null).map((c) => (
+        <li key={c.key}>
+          {t[c.label]}: <RateValue rate={row[c.key]} t={t} lang={lang} />
+        </li>
+      ))}
+    </ul>
+  );
   return (
     <div className="panel-rates">
-      <h3>
-        {t.ratesPanel} <span className="muted">({t.perHundredThousand})</span>
-      </h3>
-      <ul>
-        {COLUMNS.filter((c) => row[c.key] !== null).map((c) => (
-          <li key={c.key}>
-            {t[c.label]}: <RateValue rate={row[c.key]} t={t} lang={lang} />
-          </li>
-        ))}
-      </ul>
+      {onDemand ? (
+        <details>
+          <summary className="section-summary">
+            <h3 className="inline-heading">{heading}</h3>
+          </summary>
+          {list}
+        </details>
+      ) : (
+        <>
+          <h3>{heading}</h3>
+          {list}
+        </>
+      )}
     </div>
   );
 }

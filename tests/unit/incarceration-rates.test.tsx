@@ -54,4 +54,17 @@ describe('incarceration rates', () => {
     expect(panel).toHaveTextContent('Incarceration rate (per 100,000)');
     expect(panel).toHaveTextContent('World Prison Brief: 1,086 (2022)');
   });
+
+  it('panel in an embed: the rates open on demand, like the measures’ details', async () => {
+    const { default: userEvent } = await import('@testing-library/user-event');
+    const user = userEvent.setup();
+    renderApp({ data: dataWithRates(), state: { selected: 'SLV' }, embed: true });
+    const panel = screen.getByRole('complementary', { name: 'El Salvador' });
+    const heading = within(panel).getByRole('heading', { name: 'Incarceration rate (per 100,000)' });
+    const details = heading.closest('details') as HTMLDetailsElement;
+    expect(details.open).toBe(false);
+    await user.click(heading);
+    expect(details.open).toBe(true);
+    expect(details).toHaveTextContent('World Prison Brief: 1,086 (2022)');
+  });
 });
