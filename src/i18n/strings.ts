@@ -30,7 +30,8 @@ const en = {
   linksHeading: 'Links with other countries',
   linksNone: 'None at this date.',
   linkReadMore: 'The measure: {title}',
-  legendLinks: 'Arrows: visits, models cited or copied, deportations; ↔ both ways; dashed: ended.',
+  legendLinks:
+    'Arrows: visits, models cited or copied, deportations; ↔ both ways; dashed: ended; dotted ring: undated.',
   filterLegend: 'Filter by measure type',
   filterReset: 'Show all types',
   filterSummaryAll: 'Measure types: all {n}',
@@ -179,7 +180,7 @@ const es: Strings = {
   linksNone: 'Ninguno en esta fecha.',
   linkReadMore: 'La medida: {title}',
   legendLinks:
-    'Flechas: una visita, un modelo citado o copiado, o deportaciones, según las fuentes; ↔ en ambos sentidos; discontinua: terminado.',
+    'Flechas: visitas, modelos citados o copiados, deportaciones; ↔ en ambos sentidos; discontinua: terminado; anillo punteado: sin fecha.',
   filterLegend: 'Filtrar por tipo de medida',
   filterReset: 'Mostrar todos los tipos',
   filterSummaryAll: 'Tipos: los {n} tipos de medida',

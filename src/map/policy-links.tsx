@@ -191,7 +191,7 @@ export const PolicyLinks = forwardRef<PolicyLinksHandle, Props>(function PolicyL
       ))}
       {/* biome-ignore lint/a11y/useSemanticElements: a group of buttons, not a form fieldset. */}
       <div role="group" aria-label={t.linksGroup}>
-        {links.map(({ link, ended }) => (
+        {links.map(({ link, ended, undated }) => (
           <button
             key={link.id}
             type="button"
@@ -199,6 +199,7 @@ export const PolicyLinks = forwardRef<PolicyLinksHandle, Props>(function PolicyL
             data-link={link.id}
             data-mutual={link.mutual || undefined}
             data-ended={ended || undefined}
+            data-undated={undated || undefined}
             aria-expanded={open === link.id}
             aria-controls={open === link.id ? 'link-dialog' : undefined}
             ref={(el) => void (el ? markers.current.set(link.id, el) : markers.current.delete(link.id))}

@@ -160,6 +160,10 @@ describe('links on the map and in the panel', () => {
     // link (L1) has no arc to sit on; in a browser all 16 show (tests/e2e/story.e2e.ts).
     expect(within(group).getAllByRole('button', { hidden: true })).toHaveLength(16);
     expect(within(group).getByRole('button', { name: 'Chile → El Salvador, 30 January 2026' })).toBeInTheDocument();
+    // The undated link is marked so on the map (a dotted ring), not only in its name.
+    expect(within(group).getByRole('button', { name: /^Guatemala ↔ El Salvador, undated/ })).toHaveAttribute(
+      'data-undated',
+    );
     act(() => store.getState().setDate('2024-01'));
     expect(
       within(group)
