@@ -23,4 +23,4 @@ export const WALK_SEED = Number(process.env.WALK_SEED ?? 9);
  * Uncounted steps before the walk (another seed), so the heap baseline after step 100 is taken
  * once every part of the app has filled its caches; see stress-walk.e2e.ts.
  */
-export const WARMUP_STEPS = Number(process.env.WARMUP_STEPS ?? 150);
+export const WARMUP_STEPS = Number(process.env.WARMUP_STEPS ?? 300);
