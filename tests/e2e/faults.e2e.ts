@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser.ts';
-import { SCREENSHOTS, startHarness, type Watched, waitForMap } from './harness.ts';
+import { SCREENSHOTS, startHarness, type Watched, waitForMap, watch } from './harness.ts';
 
 let harness: Awaited<ReturnType<typeof startHarness>>;
 
@@ -156,12 +156,7 @@ describe('without WebGL', () => {
   it('draws the SVG map, where labels and clicks work, with a one-line note', async () => {
     const browser = await launchBrowser({ width: 375, height: 740 }, ['--disable-webgl', '--disable-3d-apis']);
     try {
-      const page = await browser.context.newPage();
-      const errors: string[] = [];
-      page.on('pageerror', (e) => errors.push(e.message));
-      page.on('console', (m) => {
-        if (m.type() === 'error') errors.push(m.text());
-      });
+      const { page, errors } = watch(await browser.context.newPage(), harness.server.origin);
       await page.goto(`${harness.server.origin}/`);
       await waitForMap(page);
       expect(await page.locator('.map').getAttribute('data-renderer')).toBe('svg');

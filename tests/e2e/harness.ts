@@ -16,6 +16,21 @@ export interface Watched {
   foreign: string[];
 }
 
+/** Records `page`'s console errors, page errors and requests to origins other than `origin`. */
+export function watch(page: Page, origin: string): Watched {
+  const errors: string[] = [];
+  const foreign: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('request', (r) => {
+    const url = r.url();
+    if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) foreign.push(url);
+  });
+  return { page, errors, foreign };
+}
+
 export async function startHarness(serverOptions: { maxHeaderSize?: number } = {}) {
   const server: StaticServer = await serveStatic(DIST, {}, {}, serverOptions);
   const browser = await launchBrowser();
@@ -26,17 +41,7 @@ export async function startHarness(serverOptions: { maxHeaderSize?: number } = {
     async newPage(viewport = { width: 1280, height: 800 }): Promise<Watched> {
       const page = await browser.context.newPage();
       await page.setViewportSize(viewport);
-      const errors: string[] = [];
-      const foreign: string[] = [];
-      page.on('console', (m) => {
-        if (m.type() === 'error') errors.push(m.text());
-      });
-      page.on('pageerror', (e) => errors.push(e.message));
-      page.on('request', (r) => {
-        const url = r.url();
-        if (!url.startsWith(server.origin) && !url.startsWith('data:') && !url.startsWith('blob:')) foreign.push(url);
-      });
-      return { page, errors, foreign };
+      return watch(page, server.origin);
     },
     async stop() {
       await browser.close();

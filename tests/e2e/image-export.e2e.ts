@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser.ts';
-import { DIST, SCREENSHOTS, startHarness, waitForMap } from './harness.ts';
+import { DIST, SCREENSHOTS, startHarness, waitForMap, watch } from './harness.ts';
 import { serveStatic } from './static-server.ts';
 
 let harness: Awaited<ReturnType<typeof startHarness>>;
@@ -113,12 +113,7 @@ describe('download image', () => {
   it('works without WebGL, in Spanish and the dark theme', async () => {
     const browser = await launchBrowser({ width: 375, height: 740 }, ['--disable-webgl', '--disable-3d-apis']);
     try {
-      const page = await browser.context.newPage();
-      const errors: string[] = [];
-      page.on('pageerror', (e) => errors.push(e.message));
-      page.on('console', (m) => {
-        if (m.type() === 'error') errors.push(m.text());
-      });
+      const { page, errors } = watch(await browser.context.newPage(), harness.server.origin);
       await page.goto(`${harness.server.origin}/?lang=es&theme=dark`);
       await waitForMap(page);
       expect(await page.locator('.map').getAttribute('data-renderer')).toBe('svg');
