@@ -94,3 +94,13 @@ export function linksOfCountry(
     .filter(({ link }) => link.from.includes(country) || link.to.includes(country))
     .sort((a, b) => (b.link.date ?? '').localeCompare(a.link.date ?? ''));
 }
+
+/** The links drawn at `month`: those that exist then, oldest first, undated last (map and image). */
+export function linksShownAt(data: PolicyData, month: Month): ReturnType<typeof linksAt> {
+  return linksAt(data, month).sort((a, b) => (a.link.date ?? '9999').localeCompare(b.link.date ?? '9999'));
+}
+
+/** The ends of `links` that are not focus countries (the United States), each once. */
+export function outsideActors(links: readonly { from: string[]; to: string[] }[]): string[] {
+  return [...new Set(links.flatMap((l) => [...l.from, ...l.to]))].filter((c) => !isFocusCountry(c));
+}

@@ -9,41 +9,22 @@
  */
 import { facilityRadius, mappedFacilities } from '../data/facilities.ts';
 import { formatDate } from '../data/format.ts';
-import { endpointName } from '../data/links.ts';
-import type { PolicyData } from '../data/load-dataset.ts';
-import { PALETTES, type ThemeName } from '../data/palette.ts';
+import { endpointName, linksShownAt, outsideActors } from '../data/links.ts';
+import { PALETTES } from '../data/palette.ts';
 import { COUNTRY_NAMES, colourByCountry, countsByCountry, legendSteps } from '../data/selectors.ts';
-import { asOfMonth, linksAt, type Month } from '../data/timeline.ts';
-import {
-  type CountryCode,
-  FOCUS_COUNTRIES,
-  isFocusCountry,
-  MEASURE_TYPES,
-  type MeasureTypeId,
-} from '../data/vocabulary.ts';
-import type { Lang, Strings } from '../i18n/strings.ts';
+import { asOfMonth, type Month } from '../data/timeline.ts';
+import { type CountryCode, FOCUS_COUNTRIES, MEASURE_TYPES } from '../data/vocabulary.ts';
+import type { Lang } from '../i18n/strings.ts';
+import type { ImageRequest as ViewImageRequest } from '../state/image-request.ts';
 import { applyMapState } from './apply.ts';
 import { type Boundaries, loadBoundaries } from './boundaries.ts';
 import { compose, composeFeatures, labelExtents, PADDING } from './composition.ts';
-import { layoutLabels, overlaps, type Point, type Rect } from './label-layout.ts';
-import { type LinkInput, layoutLinks, MARKER } from './link-layout.ts';
+import { layoutLabels, type Rect } from './label-layout.ts';
+import { type LinkInput, MARKER, placeLinkGeometry } from './link-layout.ts';
 import { buildStyle, hatchImage, hatchImageId } from './map-style.ts';
 import { SvgMap } from './svg-map.ts';
 
-export interface ImageRequest {
-  data: PolicyData;
-  strings: Strings;
-  lang: Lang;
-  theme: ThemeName;
-  activeTypes: readonly MeasureTypeId[];
-  /** The month shown; null = the "as of" month. */
-  date: Month | null;
-  selected: CountryCode | null;
-  /** Whether the policy links are shown. */
-  links: boolean;
-  /** The whole image's size in CSS px. */
-  width: number;
-  height: number;
+export interface ImageRequest extends ViewImageRequest {
   /** Injected in tests; else fetched like the live map's. */
   boundaries?: Boundaries;
 }
@@ -135,7 +116,6 @@ export function titleSlug(title: string): string {
 const loaded = (map: SvgMap) => new Promise<void>((resolve) => map.once('load', () => resolve()));
 
 /** Where an outside actor's tag enters from the map's top edge (as place-overlays.ts). */
-const OUTSIDE_POINTS: Record<string, [number, number]> = { USA: [-98, 38] };
 
 export async function renderImageSvg(req: ImageRequest): Promise<string> {
   const { data, strings: t, lang, theme, width: W, height: H } = req;
@@ -282,46 +262,36 @@ export async function renderImageSvg(req: ImageRequest): Promise<string> {
     // Policy links (when shown): arcs between the label points, markers clear of everything.
     const linkMarks: string[] = [];
     if (req.links) {
-      const shown = linksAt(data, month).sort((a, b) => (a.link.date ?? '9999').localeCompare(b.link.date ?? '9999'));
-      const links: LinkInput[] = shown.map(({ link, ended }) => ({
+      const links: LinkInput[] = linksShownAt(data, month).map(({ link, ended }) => ({
         id: link.id,
         from: link.from,
         to: link.to,
         mutual: link.mutual,
         ended,
       }));
-      const ends: Record<string, Point> = {};
-      const endBoxes: Record<string, Rect> = {};
-      for (const b of boxes) {
-        ends[b.id] = b.anchor;
-        if (overlaps(b, { x: b.anchor.x, y: b.anchor.y, width: 0, height: 0 }, 0)) endBoxes[b.id] = b;
-      }
-      const outside = [...new Set(links.flatMap((l) => [...l.from, ...l.to]))].filter((c) => !isFocusCountry(c));
       const tagSize = labelSize * 0.9;
-      for (const code of outside) {
-        const lngLat = OUTSIDE_POINTS[code];
-        if (!lngLat) continue;
-        const name = endpointName(code, lang);
-        const size = { width: Math.round(textWidth(name, tagSize, true) + 12), height: Math.round(tagSize * 1.9) };
-        const x0 = map.project(composition.toMain(lngLat)).x - size.width / 2;
-        const clampX = (x: number) => Math.min(Math.max(x, 4), W - size.width - 4);
-        let box: Rect = { x: clampX(x0), y: 4, ...size };
-        for (let shift = 0; shift < W && [...obstacles, ...boxes].some((b) => overlaps(box, b, 4)); shift += 12)
-          box = { ...box, x: clampX(x0 + shift) };
-        ends[code] = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-        endBoxes[code] = box;
-        linkMarks.push(
-          `<rect x="${r(box.x)}" y="${r(box.y)}" width="${box.width}" height="${box.height}" rx="${r(box.height / 2)}" fill="${ink.link}"/>`,
-          `<text x="${r(box.x + box.width / 2)}" y="${r(box.y + box.height / 2 + tagSize * 0.35)}" font-size="${r(tagSize)}" font-weight="600" text-anchor="middle" fill="${ink.linkText}">${esc(name)}</text>`,
-        );
-      }
-      const layout = layoutLinks({
+      const tagSizes = Object.fromEntries(
+        outsideActors(links).map((code) => [
+          code,
+          {
+            width: Math.round(textWidth(endpointName(code, lang), tagSize, true) + 12),
+            height: Math.round(tagSize * 1.9),
+          },
+        ]),
+      );
+      const layout = placeLinkGeometry({
         links,
-        ends,
-        endBoxes,
-        obstacles: [...obstacles, ...boxes],
+        labels: boxes,
+        tagSizes,
+        mainX: (lngLat) => map.project(composition.toMain(lngLat)).x,
+        obstacles,
         frame: { width: W, height: mapHeight },
       });
+      for (const [code, box] of Object.entries(layout.tags))
+        linkMarks.push(
+          `<rect x="${r(box.x)}" y="${r(box.y)}" width="${box.width}" height="${box.height}" rx="${r(box.height / 2)}" fill="${ink.link}"/>`,
+          `<text x="${r(box.x + box.width / 2)}" y="${r(box.y + box.height / 2 + tagSize * 0.35)}" font-size="${r(tagSize)}" font-weight="600" text-anchor="middle" fill="${ink.linkText}">${esc(endpointName(code, lang))}</text>`,
+        );
       const arcs = layout.arcs.map(
         (a) =>
           `<path d="${a.d}" fill="none" stroke="${ink.link}" stroke-width="1.75" stroke-linecap="round"${a.ended ? ' stroke-dasharray="4 3" opacity="0.8"' : ''}${a.arrowStart ? ' marker-start="url(#export-arrow-start)"' : ''}${a.arrowEnd ? ' marker-end="url(#export-arrow)"' : ''}/>`,

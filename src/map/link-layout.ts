@@ -8,6 +8,7 @@
  * marker. Markers show their link's direction; arcs end at the edge of the labels they join, so
  * an arrowhead touches its label and never covers it.
  */
+import type { LngLat } from './composition.ts';
 import { overlaps, type Point, type Rect } from './label-layout.ts';
 
 export interface LinkInput {
@@ -192,3 +193,46 @@ export function layoutLinks({ links, ends, endBoxes, obstacles, frame }: LinkLay
 }
 
 const r = (v: number) => Math.round(v * 10) / 10;
+
+/** Where an outside actor's tag enters from the map's top edge: above its own longitude. */
+export const OUTSIDE_POINTS: Record<string, LngLat> = { USA: [-98, 38] };
+
+/**
+ * Everything the links need once the labels are placed: each end at its label point (an arc stops
+ * at the edge of a label that sits on its point, so its arrowhead touches it), each outside actor's
+ * tag at the top edge above its own longitude and clear of what is there, then `layoutLinks`.
+ * Used by the live map (place-overlays.ts) and the exported image (export-image.ts).
+ */
+export function placeLinkGeometry(args: {
+  links: LinkInput[];
+  labels: (Rect & { id: string; anchor: Point })[];
+  /** Measured (or estimated) size of each outside actor's tag. */
+  tagSizes: Record<string, { width: number; height: number }>;
+  /** The x (CSS px) of a longitude/latitude on the main map. */
+  mainX(lngLat: LngLat): number;
+  obstacles: Rect[];
+  frame: { width: number; height: number };
+}): { arcs: LinkArc[]; markers: LinkMarker[]; tags: Record<string, Rect> } {
+  const { labels, obstacles, frame } = args;
+  const ends: Record<string, Point> = {};
+  const endBoxes: Record<string, Rect> = {};
+  for (const b of labels) {
+    ends[b.id] = b.anchor;
+    if (overlaps(b, { x: b.anchor.x, y: b.anchor.y, width: 0, height: 0 }, 0)) endBoxes[b.id] = b;
+  }
+  const tags: Record<string, Rect> = {};
+  for (const [code, size] of Object.entries(args.tagSizes)) {
+    const lngLat = OUTSIDE_POINTS[code];
+    if (!lngLat || !size.width) continue;
+    const x0 = args.mainX(lngLat) - size.width / 2;
+    const clampX = (x: number) => Math.min(Math.max(x, 4), frame.width - size.width - 4);
+    let box: Rect = { x: clampX(x0), y: 4, ...size };
+    for (let shift = 0; shift < frame.width && [...obstacles, ...labels].some((r) => overlaps(box, r, 4)); shift += 12)
+      box = { ...box, x: clampX(x0 + shift) };
+    tags[code] = box;
+    ends[code] = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    endBoxes[code] = box;
+  }
+  const layout = layoutLinks({ links: args.links, ends, endBoxes, obstacles: [...obstacles, ...labels], frame });
+  return { ...layout, tags };
+}

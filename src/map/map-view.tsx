@@ -12,9 +12,10 @@
 import { useLayoutEffect, useMemo, useRef } from 'react';
 import { mappedFacilities } from '../data/facilities.ts';
 import { formatDate } from '../data/format.ts';
+import { linksShownAt, outsideActors } from '../data/links.ts';
 import { colourByCountry } from '../data/selectors.ts';
-import { asOfMonth, linksAt } from '../data/timeline.ts';
-import { type CountryCode, FOCUS_COUNTRIES, isFocusCountry } from '../data/vocabulary.ts';
+import { asOfMonth } from '../data/timeline.ts';
+import { type CountryCode, FOCUS_COUNTRIES } from '../data/vocabulary.ts';
 import { useMatchingCounts, usePolicyData, useStrings } from '../state/data-context.ts';
 import { useAppStore, useAppStoreApi } from '../state/store.ts';
 import { useResolvedTheme } from '../state/theme.ts';
@@ -91,19 +92,8 @@ export function MapView({
   facilitiesRef.current = facilities;
   // Policy links that exist at the date, oldest first (undated last), unless the reader hid them.
   const showLinks = useAppStore((s) => s.links);
-  const links = useMemo(
-    () =>
-      showLinks
-        ? linksAt(data, date ?? asOfMonth(data)).sort((a, b) =>
-            (a.link.date ?? '9999').localeCompare(b.link.date ?? '9999'),
-          )
-        : [],
-    [data, date, showLinks],
-  );
-  const outside = useMemo(
-    () => [...new Set(links.flatMap(({ link }) => [...link.from, ...link.to]))].filter((c) => !isFocusCountry(c)),
-    [links],
-  );
+  const links = useMemo(() => (showLinks ? linksShownAt(data, date ?? asOfMonth(data)) : []), [data, date, showLinks]);
+  const outside = useMemo(() => outsideActors(links.map((l) => l.link)), [links]);
   const linksRef = useRef<LinkInput[]>([]);
   linksRef.current = links.map(({ link, ended }) => ({
     id: link.id,

@@ -12,8 +12,8 @@ import { type CountryCode, FOCUS_COUNTRIES } from '../data/vocabulary.ts';
 import type { Bounds, Composition, LngLat } from './composition.ts';
 import type { CountryLabelsHandle } from './country-labels.tsx';
 import type { FacilitySymbolsHandle } from './facility-symbols.tsx';
-import { layoutLabels, overlaps, type Point, type Rect } from './label-layout.ts';
-import { type LinkInput, layoutLinks } from './link-layout.ts';
+import { layoutLabels, overlaps, type Rect } from './label-layout.ts';
+import { type LinkInput, placeLinkGeometry } from './link-layout.ts';
 import type { MapLike } from './map-adapter.ts';
 import type { PolicyLinksHandle } from './policy-links.tsx';
 
@@ -33,9 +33,6 @@ export interface Overlays {
   links: LinkInput[];
   linksHandle: PolicyLinksHandle | null;
 }
-
-/** Where an outside actor's tag enters from the map's top edge: its own longitude. */
-const OUTSIDE_POINTS: Record<string, LngLat> = { USA: [-98, 38] };
 
 export function placeOverlays(o: Overlays): void {
   const { map, container, composition } = o;
@@ -98,38 +95,14 @@ export function placeOverlays(o: Overlays): void {
   });
   const boxes = layoutLabels(inputs, frameSize, { obstacles });
   o.labels.place(boxes);
-  if (o.linksHandle) placeLinks(o, o.linksHandle, tagSizes, boxes, obstacles, frameSize);
-}
-
-function placeLinks(
-  o: Overlays,
-  handle: PolicyLinksHandle,
-  tagSizes: Record<string, { width: number; height: number }>,
-  labels: (Rect & { id: string; anchor: Point })[],
-  obstacles: Rect[],
-  frame: { width: number; height: number },
-): void {
-  const ends: Record<string, Point> = {};
-  const endBoxes: Record<string, Rect> = {};
-  for (const b of labels) {
-    ends[b.id] = b.anchor;
-    // An arc stops at the edge of a label that sits on its point, so its arrowhead touches it.
-    if (overlaps(b, { x: b.anchor.x, y: b.anchor.y, width: 0, height: 0 }, 0)) endBoxes[b.id] = b;
-  }
-  // Outside actors: a tag at the top edge, above their own longitude, clear of what is there.
-  const tags: Record<string, Rect> = {};
-  for (const [code, size] of Object.entries(tagSizes)) {
-    const lngLat = OUTSIDE_POINTS[code];
-    if (!lngLat || !size.width) continue;
-    const x0 = o.map.project(o.composition.toMain(lngLat)).x - size.width / 2;
-    const clampX = (x: number) => Math.min(Math.max(x, 4), frame.width - size.width - 4);
-    let box: Rect = { x: clampX(x0), y: 4, ...size };
-    for (let shift = 0; shift < frame.width && [...obstacles, ...labels].some((r) => overlaps(box, r, 4)); shift += 12)
-      box = { ...box, x: clampX(x0 + shift) };
-    tags[code] = box;
-    ends[code] = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-    endBoxes[code] = box;
-  }
-  const layout = layoutLinks({ links: o.links, ends, endBoxes, obstacles: [...obstacles, ...labels], frame });
-  handle.place({ ...layout, tags });
+  o.linksHandle?.place(
+    placeLinkGeometry({
+      links: o.links,
+      labels: boxes,
+      tagSizes,
+      mainX: (lngLat) => map.project(composition.toMain(lngLat)).x,
+      obstacles,
+      frame: frameSize,
+    }),
+  );
 }

@@ -6,29 +6,17 @@
  * img-src allows blob:) and saved with canvas.toBlob. Nothing is requested from a server.
  */
 import { useState } from 'react';
-import type { PolicyData } from '../data/load-dataset.ts';
-import type { ThemeName } from '../data/palette.ts';
 import { asOfMonth, type Month } from '../data/timeline.ts';
-import type { CountryCode, MeasureTypeId } from '../data/vocabulary.ts';
-import type { Lang, Strings } from '../i18n/strings.ts';
+import type { Lang } from '../i18n/strings.ts';
 import { usePolicyData, useStrings } from '../state/data-context.ts';
+import type { ImageRequest } from '../state/image-request.ts';
 import { useAppStore } from '../state/store.ts';
 import { useResolvedTheme } from '../state/theme.ts';
+import { downloadBlob } from './download.ts';
 
 /** What map/export-image.ts provides (structurally; app.tsx passes the lazily loaded module). */
 export interface ImageExport {
-  renderImageSvg(req: {
-    data: PolicyData;
-    strings: Strings;
-    lang: Lang;
-    theme: ThemeName;
-    activeTypes: readonly MeasureTypeId[];
-    date: Month | null;
-    selected: CountryCode | null;
-    links: boolean;
-    width: number;
-    height: number;
-  }): Promise<string>;
+  renderImageSvg(req: ImageRequest): Promise<string>;
   imageFileName(
     title: string,
     month: Month,
@@ -46,17 +34,6 @@ function mapSize(): { width: number; height: number } {
   const width = Math.round(frame?.clientWidth ?? 0);
   const height = Math.round(frame?.clientHeight ?? 0);
   return width > 0 && height > 0 ? { width, height } : { width: 960, height: 600 };
-}
-
-function saveBlob(filename: string, blob: Blob): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 /** Draws the SVG on a canvas `scale` times its size and encodes it as PNG. */
@@ -124,7 +101,7 @@ export function DownloadImage({ load }: { load: () => Promise<ImageExport> }) {
         variant === 'svg'
           ? new Blob([svg], { type: 'image/svg+xml' })
           : await svgToPng(svg, frame.width, frame.height, variant === 'large' ? 2 : 1);
-      saveBlob(name, blob);
+      downloadBlob(name, blob);
       setStatus(t.downloadDone.replace('{file}', name));
     } catch (error) {
       console.warn('image export failed', error);
