@@ -7,12 +7,11 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
-import { CsvError, parse } from 'csv-parse/sync';
 import { CONTENT_DIR, DataError, formatProblem, loadPolicyData } from '../load-dataset.ts';
+import { Builder, type Json } from './builder.ts';
 import { formatJson, readLayout } from './json-format.ts';
-import { LANGS, LIST_SEPARATOR, TABLES, type Table, type TableKey } from './tables.ts';
-
-type Json = Record<string, unknown>;
+import { type Loc, type Row, readTable, where } from './read-table.ts';
+import { LANGS, TABLES, type Table, type TableKey } from './tables.ts';
 
 export class CsvImportError extends Error {
   constructor(readonly problems: string[]) {
@@ -20,165 +19,6 @@ export class CsvImportError extends Error {
       `Cannot import (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${problems.map((p) => `  ${p}`).join('\n')}`,
     );
     this.name = 'CsvImportError';
-  }
-}
-
-interface Loc {
-  file: string;
-  row: number;
-  column: string;
-}
-
-const where = (l: Loc) => `${l.file} row ${l.row}, column "${l.column}"`;
-
-/** One data row: its spreadsheet row number and its cells by column name. */
-interface Row {
-  file: string;
-  row: number;
-  cells: Record<string, string>;
-}
-
-function readTable(dir: string, table: Table, problems: string[]): Row[] | undefined {
-  const path = join(dir, table.file);
-  if (!existsSync(path)) {
-    problems.push(`${table.file}: file is missing from ${dir}`);
-    return undefined;
-  }
-  let records: string[][];
-  try {
-    records = parse(readFileSync(path, 'utf8'), { bom: true, skip_empty_lines: true }) as string[][];
-  } catch (e) {
-    if (!(e instanceof CsvError)) throw e;
-    const info = e as CsvError & { records?: number; index?: number; lines?: number };
-    let header: string[] = [];
-    try {
-      header = (parse(readFileSync(path, 'utf8'), { bom: true, to: 1, relax_quotes: true }) as string[][])[0] ?? [];
-    } catch {}
-    const column = typeof info.index === 'number' && header[info.index] ? `, column "${header[info.index]}"` : '';
-    problems.push(
-      `${table.file} row ${(info.records ?? 0) + 1}${column} (line ${info.lines ?? '?'} of the file): ${e.message}. ` +
-        'A cell with a double quote must be in double quotes, with the quote doubled ("").',
-    );
-    return undefined;
-  }
-  const [header, ...data] = records;
-  if (!header) {
-    problems.push(`${table.file}: the file is empty (expected a header row)`);
-    return undefined;
-  }
-  const names = table.columns.map((c) => c.name);
-  let ok = true;
-  for (const n of names)
-    if (!header.includes(n)) {
-      problems.push(`${table.file} row 1: required column "${n}" is missing (see README.csv)`);
-      ok = false;
-    }
-  for (const [i, h] of header.entries()) {
-    if (!names.includes(h)) {
-      problems.push(
-        `${table.file} row 1, column ${i + 1}: "${h}" is not a column of this table (expected ${names.join(', ')})`,
-      );
-      ok = false;
-    } else if (header.indexOf(h) !== i) {
-      problems.push(`${table.file} row 1: column "${h}" appears twice`);
-      ok = false;
-    }
-  }
-  if (!ok) return undefined;
-  return data
-    .map((r, i) => ({
-      file: table.file,
-      row: i + 2,
-      cells: Object.fromEntries(header.map((h, k) => [h, r[k] ?? ''])),
-    }))
-    .filter((r) => Object.values(r.cells).some((v) => v !== ''));
-}
-
-/** Builds the JSON from the rows, remembering where every value came from. */
-class Builder {
-  readonly problems: { loc: Loc; message: string }[] = [];
-  /** `file|path` → cell, for reading the checker's problems back to the spreadsheet. */
-  readonly origins = new Map<string, Loc>();
-  /** `file|record id` → path of the record, e.g. "measures[3]". */
-  readonly records = new Map<string, string>();
-
-  at(file: string, path: string, r: Row, column: string): void {
-    const key = `${file}|${path}`;
-    if (!this.origins.has(key)) this.origins.set(key, { file: r.file, row: r.row, column });
-  }
-
-  record(file: string, id: string, path: string): void {
-    const key = `${file}|${id}`;
-    if (!this.records.has(key)) this.records.set(key, path);
-  }
-
-  problem(r: Row, column: string, message: string): void {
-    this.problems.push({ loc: { file: r.file, row: r.row, column }, message });
-  }
-
-  /** Text cell: undefined when empty. */
-  str(file: string, path: string, r: Row, column: string): string | undefined {
-    this.at(file, path, r, column);
-    const v = r.cells[column] ?? '';
-    return v === '' ? undefined : v;
-  }
-
-  num(file: string, path: string, r: Row, column: string): number | string | undefined {
-    const v = this.str(file, path, r, column);
-    if (v === undefined) return undefined;
-    if (!/^-?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(v.trim())) {
-      this.problem(r, column, `expected a number (digits, a dot for decimals, no thousands separator); got "${v}"`);
-      return v;
-    }
-    return Number(v);
-  }
-
-  bool(file: string, path: string, r: Row, column: string): boolean | string | undefined {
-    const v = this.str(file, path, r, column);
-    if (v === undefined) return undefined;
-    const t = v.trim().toLowerCase();
-    if (t === 'true' || t === 'false') return t === 'true';
-    this.problem(r, column, `expected true or false; got "${v}"`);
-    return v;
-  }
-
-  list(file: string, path: string, r: Row, column: string): string[] {
-    this.at(file, path, r, column);
-    const v = (r.cells[column] ?? '').trim();
-    const items = v === '' ? [] : v.split(LIST_SEPARATOR).map((s) => s.trim());
-    items.forEach((_, i) => {
-      this.at(file, `${path}[${i}]`, r, column);
-    });
-    return items;
-  }
-
-  ints(file: string, path: string, r: Row, column: string): (number | string)[] {
-    const items = this.list(file, path, r, column);
-    if (items.some((s) => !/^\d+$/.test(s))) {
-      this.problem(
-        r,
-        column,
-        `expected whole numbers separated by "${LIST_SEPARATOR}", e.g. 1; 4; 5; got "${r.cells[column]}"`,
-      );
-      return items;
-    }
-    return items.map(Number);
-  }
-
-  /** `<name>_en`, `<name>_es` → `{ en, es }`; undefined when every language is empty. */
-  text(file: string, path: string, r: Row, name: string): Json | undefined {
-    this.at(file, path, r, `${name}_${LANGS[0]}`);
-    const t: Json = {};
-    for (const l of LANGS) {
-      const v = this.str(file, `${path}.${l}`, r, `${name}_${l}`);
-      if (v !== undefined) t[l] = v;
-    }
-    return Object.keys(t).length > 0 ? t : undefined;
-  }
-
-  /** True when every named cell of the row is empty. */
-  empty(r: Row, columns: string[]): boolean {
-    return columns.every((c) => (r.cells[c] ?? '') === '');
   }
 }
 
