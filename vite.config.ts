@@ -1,20 +1,22 @@
 /// <reference types="vitest/config" />
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { storyDir } from './src/data/load-dataset.ts';
 import { policyDataPlugin } from './src/data/vite-plugin-policy-data.ts';
 import { embedHeightsPlugin } from './src/embed/vite-plugin-embed-heights.ts';
 import { staticFallbackPlugin } from './src/embed/vite-plugin-static-fallback.ts';
 
 /**
- * Benchmark hook (tests/bench): `POLICY_DATA_DIR` builds the app with another content folder (the
- * bench's synthetic ~10,000-measure set). Unset in every normal build, which reads src/data/content.
+ * The story: `POLICY_DATA=<content folder>` builds (or serves) the app for another story — its
+ * story.json, dataset.json, measures/ and boundaries.topo.json (README, "A new story"). Unset, the
+ * shipped story in src/data/content is built.
  */
-const dataDir = process.env.POLICY_DATA_DIR || undefined;
+const dataDir = storyDir();
 
 export default defineConfig({
   // Relative asset URLs: the build works from any folder of any host (CMS embeds, static hosting).
   base: './',
-  plugins: [react(), policyDataPlugin(dataDir), staticFallbackPlugin(), embedHeightsPlugin()],
+  plugins: [react(), policyDataPlugin(dataDir), staticFallbackPlugin(dataDir), embedHeightsPlugin()],
   build: {
     target: 'es2022',
     // maplibre-gl is one ~1 MB chunk, loaded lazily after the text has painted.

@@ -55,6 +55,3 @@ export const REGION_COUNTRIES: Record<string, readonly [alpha2: string, alpha3: 
   '858': ['UY', 'URY'],
   '862': ['VE', 'VEN'],
 };
-
-/** West, south, east, north in degrees: Mexico's northern border to Cape Horn, Pacific to Recife. */
-export const REGION_BOX = [-125, -60, -30, 33] as const;

@@ -102,7 +102,7 @@ export function App({ createMap, webgl, embed = false }: Props) {
           <a className="skip-link" href={`#${COUNTRY_LIST_ID}`}>
             {t.skipToList}
           </a>
-          <MapErrorBoundary strings={t}>
+          <MapErrorBoundary strings={t} label={t.mapRegionLabel.replace('{title}', data.meta.title[lang])}>
             <MapView
               createMap={createMap}
               webgl={webgl}

@@ -2,6 +2,7 @@ import data from 'virtual:policy-data';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app.tsx';
+import { countryCodes, typeIds } from './data/story.ts';
 import { dateRange } from './data/timeline.ts';
 import { preferredLang } from './i18n/strings.ts';
 import { DataContext } from './state/data-context.ts';
@@ -10,10 +11,14 @@ import { fromUrlState, parseUrlState, syncUrlWithStore } from './state/url-state
 import './ui/styles.css';
 
 const months = dateRange(data);
-const fromUrl = fromUrlState(parseUrlState(window.location.search, { months }));
+const types = typeIds(data);
+const langs = data.story.languages;
+const fromUrl = fromUrlState(
+  parseUrlState(window.location.search, { months, countries: countryCodes(data), types, langs }),
+);
 const store = createAppStore(
-  { ...fromUrl, lang: fromUrl.lang ?? preferredLang(navigator.languages ?? []) },
-  { range: months },
+  { ...fromUrl, lang: fromUrl.lang ?? preferredLang(navigator.languages ?? [], langs) },
+  { range: months, types },
 );
 syncUrlWithStore(store);
 const embed = new URLSearchParams(window.location.search).get('embed') === '1';

@@ -1,13 +1,34 @@
 /**
  * Checks that need more than one record or file (unique ids, measures in the right file, links
- * to real measures and sources, coordinates inside their country).
+ * to real measures and sources, coordinates inside their country, every code and id one the
+ * story declares).
  */
-import { COUNTRY_BOUNDS, inBounds } from './bounds.ts';
 import { asRecord, type DataProblem, listOf } from './problems.ts';
-import { type CountryCode, FOCUS_COUNTRIES } from './vocabulary.ts';
+import type { CountryCode } from './vocabulary.ts';
 
-/** Two-letter prefix of measure ids by country ("sv-cecot" belongs in slv.json). */
-const ID_PREFIX: Record<CountryCode, string> = { GTM: 'gt', SLV: 'sv', HND: 'hn', CRI: 'cr', ECU: 'ec', CHL: 'cl' };
+interface BoundingBox {
+  south: number;
+  west: number;
+  north: number;
+  east: number;
+}
+
+function inBounds(box: BoundingBox, lat: number, lon: number): boolean {
+  return lat >= box.south && lat <= box.north && lon >= box.west && lon <= box.east;
+}
+
+/** The story file as read (valid or not). */
+export interface ReadStory {
+  json: unknown;
+  file: string;
+}
+
+/** The string values of `key` in a list of records read defensively. */
+const idsOf = (list: unknown, key = 'id'): string[] =>
+  listOf(list).flatMap((item) => {
+    const v = asRecord(item)?.[key];
+    return typeof v === 'string' ? [v] : [];
+  });
 
 /** A country file as read, whether or not it passed the schema. */
 export interface ReadCountryFile {
@@ -17,19 +38,70 @@ export interface ReadCountryFile {
   json: unknown;
 }
 
-const isCountryCode = (value: unknown): value is CountryCode =>
-  typeof value === 'string' && (FOCUS_COUNTRIES as readonly string[]).includes(value);
-
-/** Countries a policy link may name: the focus countries and the United States. */
-const LINK_ENDPOINTS: readonly string[] = [...FOCUS_COUNTRIES, 'USA'];
-
 /**
  * Checks that need more than one record or file: unique ids, measures in the right file, links
- * pointing at real measures and sources. They run on everything that parsed as JSON, even where the
- * schema found problems, and read it defensively; values of the wrong type are the schema's to report.
+ * pointing at real measures and sources, codes and ids the story declares. They run on everything
+ * that parsed as JSON, even where the schema found problems, and read it defensively; values of the
+ * wrong type are the schema's to report.
  */
-export function crossCheck(metaJson: unknown, metaFile: string, read: ReadCountryFile[]): DataProblem[] {
+export function crossCheck(
+  storyRead: ReadStory,
+  metaJson: unknown,
+  metaFile: string,
+  read: ReadCountryFile[],
+): DataProblem[] {
   const problems: DataProblem[] = [];
+  const story = asRecord(storyRead.json);
+  const focusList = listOf(story?.countries).map(asRecord);
+  const focusCodes = idsOf(story?.countries, 'code');
+  const isCountryCode = (value: unknown): value is CountryCode =>
+    typeof value === 'string' && focusCodes.includes(value);
+  const prefixOf = new Map<string, string>();
+  const boundsOf = new Map<string, BoundingBox>();
+  for (const c of focusList) {
+    if (typeof c?.code !== 'string') continue;
+    if (typeof c.idPrefix === 'string') prefixOf.set(c.code, c.idPrefix);
+    const b = asRecord(c.bounds);
+    if (b && ['south', 'west', 'north', 'east'].every((k) => typeof b[k] === 'number'))
+      boundsOf.set(c.code, b as unknown as BoundingBox);
+  }
+  const actorCodes = idsOf(story?.outsideActors, 'code');
+  // Countries a policy link may name: the focus countries and the story's outside actors.
+  const linkEndpoints = [...focusCodes, ...actorCodes];
+  const repeated = (list: string[], what: string, path: string) => {
+    const seen = new Set<string>();
+    for (const v of list) {
+      if (seen.has(v)) problems.push({ file: storyRead.file, record: v, path, message: `${what} is listed twice` });
+      seen.add(v);
+    }
+  };
+  repeated(focusCodes, 'country', 'countries');
+  repeated([...prefixOf.values()], 'id prefix', 'countries');
+  repeated(idsOf(story?.linkKinds), 'link kind', 'linkKinds');
+  for (const code of actorCodes)
+    if (focusCodes.includes(code))
+      problems.push({
+        file: storyRead.file,
+        record: code,
+        path: 'outsideActors',
+        message: 'is a focus country; an outside actor must be another country',
+      });
+  const inset = asRecord(asRecord(story?.region)?.inset);
+  if (
+    typeof inset?.minMagnification === 'number' &&
+    typeof inset.maxMagnification === 'number' &&
+    inset.minMagnification > inset.maxMagnification
+  )
+    problems.push({
+      file: storyRead.file,
+      record: null,
+      path: 'region.inset.maxMagnification',
+      message: `must be at least minMagnification (${inset.minMagnification}); found ${inset.maxMagnification}`,
+    });
+
+  const meta = asRecord(metaJson);
+  const typeIds = idsOf(meta?.types);
+  const kindIds = idsOf(story?.linkKinds);
   interface Occurrence {
     file: string;
     code: CountryCode;
@@ -51,14 +123,14 @@ export function crossCheck(metaJson: unknown, metaFile: string, read: ReadCountr
       // Coordinates must fall inside the country's rough box (catches a swapped sign or lat/lon).
       const location = asRecord(m.location);
       // (Out-of-range degrees are the schema's to report.)
+      const box = typeof m.country === 'string' ? boundsOf.get(m.country) : undefined;
       if (
-        isCountryCode(m.country) &&
+        box &&
         typeof location?.lat === 'number' &&
         typeof location.lon === 'number' &&
         Math.abs(location.lat) <= 90 &&
         Math.abs(location.lon) <= 180
       ) {
-        const box = COUNTRY_BOUNDS[m.country];
         if (!inBounds(box, location.lat, location.lon))
           problems.push({
             file,
@@ -67,6 +139,13 @@ export function crossCheck(metaJson: unknown, metaFile: string, read: ReadCountr
             message: `lat ${location.lat}, lon ${location.lon} is outside ${m.country} (lat ${box.south} to ${box.north}, lon ${box.west} to ${box.east}); check the sign and the order`,
           });
       }
+      if (typeof m.type === 'string' && typeIds.length > 0 && !typeIds.includes(m.type))
+        problems.push({
+          file,
+          record: m.id,
+          path: 'type',
+          message: `must be one of the types in ${metaFile} (${typeIds.join(', ')}); found "${m.type}"`,
+        });
       const sources = new Set(
         listOf(m.sources).flatMap((s) => (typeof asRecord(s)?.n === 'number' ? [asRecord(s)?.n as number] : [])),
       );
@@ -86,7 +165,7 @@ export function crossCheck(metaJson: unknown, metaFile: string, read: ReadCountr
   // prefix names ("sv-" → slv.json), else the earliest; every other use is the mistake.
   const byId = new Map<string, Occurrence>();
   for (const [id, list] of occurrences) {
-    const first = list.find((o) => id.startsWith(`${ID_PREFIX[o.code]}-`)) ?? (list[0] as Occurrence);
+    const first = list.find((o) => id.startsWith(`${prefixOf.get(o.code)}-`)) ?? (list[0] as Occurrence);
     byId.set(id, first);
     for (const o of list)
       if (o !== first)
@@ -98,7 +177,6 @@ export function crossCheck(metaJson: unknown, metaFile: string, read: ReadCountr
         });
   }
 
-  const meta = asRecord(metaJson);
   if (!meta) return problems;
   const unique = (collection: string, what: string) => {
     const seen = new Set<string>();
@@ -118,16 +196,23 @@ export function crossCheck(metaJson: unknown, metaFile: string, read: ReadCountr
   for (const [l, item] of listOf(meta.links).entries()) {
     const link = asRecord(item);
     const record = typeof link?.id === 'string' ? link.id : `links[${l}]`;
-    // Endpoints: a focus country or the United States, the only other country the brief links.
+    // Endpoints: a focus country or one of the story's outside actors.
     for (const end of ['from', 'to'] as const)
       for (const [i, code] of listOf(link?.[end]).entries())
-        if (typeof code === 'string' && /^[A-Z]{3}$/.test(code) && !LINK_ENDPOINTS.includes(code))
+        if (typeof code === 'string' && /^[A-Z]{3}$/.test(code) && story && !linkEndpoints.includes(code))
           problems.push({
             file: metaFile,
             record,
             path: `${end}[${i}]`,
-            message: `must be one of ${LINK_ENDPOINTS.join(', ')}; found "${code}"`,
+            message: `must be one of ${linkEndpoints.join(', ')} (story.json countries and outsideActors); found "${code}"`,
           });
+    if (typeof link?.kind === 'string' && story && !kindIds.includes(link.kind))
+      problems.push({
+        file: metaFile,
+        record,
+        path: 'kind',
+        message: `must be one of the link kinds in story.json (${kindIds.join(', ') || 'none listed'}); found "${link.kind}"`,
+      });
     for (const [i, refItem] of listOf(link?.refs).entries()) {
       const ref = asRecord(refItem);
       if (typeof ref?.measure !== 'string') continue;
@@ -156,6 +241,13 @@ export function crossCheck(metaJson: unknown, metaFile: string, read: ReadCountr
   const rateSources = new Set(listOf(incarceration?.sources).map((s) => asRecord(s)?.n));
   for (const [r, item] of listOf(incarceration?.rows).entries()) {
     const row = asRecord(item);
+    if (typeof row?.country === 'string' && story && !isCountryCode(row.country))
+      problems.push({
+        file: metaFile,
+        record: row.country,
+        path: `incarceration.rows[${r}].country`,
+        message: `must be one of the story's countries (${focusCodes.join(', ')}); found "${row.country}"`,
+      });
     for (const key of ['wpb', 'oasAllPersons', 'oasAdults'] as const)
       for (const [k, s] of listOf(asRecord(row?.[key])?.sources).entries())
         if (typeof s === 'string' && !rateSources.has(s))

@@ -5,11 +5,9 @@
 import { scaleSqrt } from 'd3-scale';
 import type { PolicyData } from './load-dataset.ts';
 import type { Figure, FigureValue, Measure, Text } from './schema.ts';
+import { isFacilityType } from './story.ts';
 import { asOfMonth, type Month, measureAt, type StatusAt } from './timeline.ts';
 import type { CountryCode, MeasureTypeId } from './vocabulary.ts';
-
-/** Measure types that are a place: prisons. Only these are listed as "location not mapped". */
-export const FACILITY_TYPES: readonly MeasureTypeId[] = ['max-security-prison', 'island-prison'];
 
 export interface Capacity {
   label: Text;
@@ -43,8 +41,8 @@ export function capacityOf(m: Measure): Capacity | null {
   return figure ? { label: figure.label, values: figure.values, contested: figure.contested } : null;
 }
 
-function facility(m: Measure, month: Month, asOf: Month): FacilityAt {
-  const at = measureAt(m, month, asOf);
+function facility(data: PolicyData, m: Measure, month: Month, asOf: Month): FacilityAt {
+  const at = measureAt(m, month, asOf, isFacilityType(data, m.type));
   const location = m.location;
   return {
     id: m.id,
@@ -71,19 +69,22 @@ export function mappedFacilities(data: PolicyData, month: Month = asOfMonth(data
   const asOf = asOfMonth(data);
   return all(data)
     .filter((m) => m.location?.lat !== undefined && m.location.lon !== undefined && m.location.sources.length > 0)
-    .map((m) => facility(m, month, asOf));
+    .map((m) => facility(data, m, month, asOf));
 }
 
-/** A prison the sources name a place for but give no coordinates for: never given invented ones. */
-export const isUnmappedFacility = (m: Measure): boolean =>
-  FACILITY_TYPES.includes(m.type) && m.location !== null && m.location.lat === undefined;
+/**
+ * A prison (a measure of a type the story marks `facility`) the sources name a place for but give
+ * no coordinates for: never given invented ones. Only these are listed as "location not mapped".
+ */
+export const isUnmappedFacility = (data: PolicyData, m: Measure): boolean =>
+  isFacilityType(data, m.type) && m.location !== null && m.location.lat === undefined;
 
 /** Prisons the sources name a place for but give no coordinates: shown as "location not mapped". */
 export function unmappedFacilities(data: PolicyData, month: Month = asOfMonth(data)): FacilityAt[] {
   const asOf = asOfMonth(data);
   return all(data)
-    .filter(isUnmappedFacility)
-    .map((m) => facility(m, month, asOf));
+    .filter((m) => isUnmappedFacility(data, m))
+    .map((m) => facility(data, m, month, asOf));
 }
 
 /**

@@ -5,7 +5,7 @@
  * stays the judge. Regenerate with `npm run schema`; a unit test fails when they are out of date.
  */
 import { z } from 'zod';
-import { CountryFile, Dataset } from './schema.ts';
+import { CountryFile, Dataset, Story } from './schema.ts';
 
 /** File names in `content/schema/`, and the generated text of each. */
 export function buildJsonSchemas(): Record<string, string> {
@@ -14,6 +14,11 @@ export function buildJsonSchemas(): Record<string, string> {
     return `${JSON.stringify({ ...json, title, description }, null, 2)}\n`;
   };
   return {
+    'story.schema.json': generate(
+      Story,
+      'Policy map: story.json',
+      'Generated from src/data/schema.ts by `npm run schema`; do not edit. `npm run check-data` checks more than this schema.',
+    ),
     'dataset.schema.json': generate(
       Dataset,
       'Policy map: dataset.json',

@@ -8,31 +8,21 @@ import { STRINGS } from '../i18n/strings.ts';
 import { formatDate } from './format.ts';
 import type { PolicyData } from './load-dataset.ts';
 import type { Measure, Source } from './schema.ts';
-import { COUNTRY_NAMES } from './selectors.ts';
+import { countryName, isFocusCountry } from './story.ts';
 import { asOfMonth, type LinkAtMonth, linksAt, type Month, type PolicyLink } from './timeline.ts';
-import { type CountryCode, isFocusCountry } from './vocabulary.ts';
-
-/** Countries a link may name that are not on the map's list: the United States (an outside actor). */
-export const OUTSIDE_ACTORS: Record<string, { en: string; es: string }> = {
-  USA: { en: 'United States', es: 'Estados Unidos' },
-};
-
-/** A link end's name in the reader's language; the code itself if it is unknown (the data check refuses those). */
-export function endpointName(code: string, lang: Lang): string {
-  return (isFocusCountry(code) ? COUNTRY_NAMES[code] : OUTSIDE_ACTORS[code])?.[lang] ?? code;
-}
+import type { CountryCode } from './vocabulary.ts';
 
 const lists: Partial<Record<Lang, Intl.ListFormat>> = {};
 
 /** "Chile", "El Salvador and United States" / "El Salvador y Estados Unidos". */
-function names(codes: string[], lang: Lang): string {
+function names(data: PolicyData, codes: string[], lang: Lang): string {
   lists[lang] ??= new Intl.ListFormat(lang, { type: 'conjunction' });
-  return lists[lang].format(codes.map((c) => endpointName(c, lang)));
+  return lists[lang].format(codes.map((c) => countryName(data, c, lang)));
 }
 
 /** "Chile → El Salvador" (↔ for mutual links). */
-export function linkTitle(link: PolicyLink, lang: Lang): string {
-  return `${names(link.from, lang)} ${link.mutual ? '↔' : '→'} ${names(link.to, lang)}`;
+export function linkTitle(data: PolicyData, link: PolicyLink, lang: Lang): string {
+  return `${names(data, link.from, lang)} ${link.mutual ? '↔' : '→'} ${names(data, link.to, lang)}`;
 }
 
 /**
@@ -47,9 +37,9 @@ export function linkDate(link: PolicyLink, lang: Lang): string {
 }
 
 /** The accessible name of a link's button: "Chile → El Salvador, 30 January 2026" (+ ", ended"). */
-export function linkName(link: PolicyLink, state: Pick<LinkAtMonth, 'ended'>, lang: Lang): string {
+export function linkName(data: PolicyData, link: PolicyLink, state: Pick<LinkAtMonth, 'ended'>, lang: Lang): string {
   const ended = state.ended ? `, ${STRINGS[lang].linkEnded}` : '';
-  return `${linkTitle(link, lang)}, ${linkDate(link, lang)}${ended}`;
+  return `${linkTitle(data, link, lang)}, ${linkDate(link, lang)}${ended}`;
 }
 
 export interface LinkSource {
@@ -100,7 +90,7 @@ export function linksShownAt(data: PolicyData, month: Month): ReturnType<typeof 
   return linksAt(data, month).sort((a, b) => (a.link.date ?? '9999').localeCompare(b.link.date ?? '9999'));
 }
 
-/** The ends of `links` that are not focus countries (the United States), each once. */
-export function outsideActors(links: readonly { from: string[]; to: string[] }[]): string[] {
-  return [...new Set(links.flatMap((l) => [...l.from, ...l.to]))].filter((c) => !isFocusCountry(c));
+/** The ends of `links` that are not focus countries (the story's outside actors), each once. */
+export function outsideActors(data: PolicyData, links: readonly { from: string[]; to: string[] }[]): string[] {
+  return [...new Set(links.flatMap((l) => [...l.from, ...l.to]))].filter((c) => !isFocusCountry(data, c));
 }

@@ -5,22 +5,31 @@
  * reason; nothing is ever dropped silently.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { crossCheck, type ReadCountryFile } from './cross-check.ts';
 import { findJsonSyntaxError } from './json-syntax.ts';
 import { DataError, type DataProblem, zodProblems } from './problems.ts';
-import { CountryFile, Dataset } from './schema.ts';
-import { FOCUS_COUNTRIES } from './vocabulary.ts';
+import { CountryFile, Dataset, Story } from './schema.ts';
 
 /** The content folder (a path string, so it also resolves under jsdom, whose URL class Node refuses). */
 export const CONTENT_DIR = join(dirname(fileURLToPath(import.meta.url)), 'content');
 
+/**
+ * The story every command works on: the folder in the `POLICY_DATA` environment variable
+ * (`POLICY_DATA=stories/next npm run build`), else the shipped story in src/data/content.
+ */
+export function storyDir(env: Record<string, string | undefined> = process.env): string {
+  return env.POLICY_DATA ? resolve(env.POLICY_DATA) : CONTENT_DIR;
+}
+
 export { DataError, type DataProblem, formatProblem } from './problems.ts';
 
 export interface PolicyData {
+  /** The story's frame: countries, region, link kinds, languages (`story.json`). */
+  story: Story;
   meta: Dataset;
-  /** One entry per focus country, in `FOCUS_COUNTRIES` order. */
+  /** One entry per focus country, in the story's order. */
   countries: CountryFile[];
 }
 
@@ -53,13 +62,34 @@ function withoutSchemaKey<T extends { $schema?: string }>(value: T): Omit<T, '$s
   return rest;
 }
 
+/** The focus countries' codes from a story.json as read (valid or not), in order; none when unreadable. */
+function storyCountries(json: unknown): string[] {
+  const list = (json as { countries?: unknown } | undefined)?.countries;
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((c) => {
+    const code = (c as { code?: unknown } | null)?.code;
+    return typeof code === 'string' && /^[A-Z]{3}$/.test(code) ? [code] : [];
+  });
+}
+
 /**
- * Loads `dataset.json` and one `measures/<iso3>.json` per focus country from `dir`.
+ * Loads `story.json`, `dataset.json` and one `measures/<iso3>.json` per focus country from `dir`.
  * @throws DataError listing every problem found.
  */
 export function loadPolicyData(dir: string = CONTENT_DIR): PolicyData {
   const problems: DataProblem[] = [];
   const rel = (p: string) => relative(process.cwd(), p) || p;
+
+  const storyPath = join(dir, 'story.json');
+  const storyFile = rel(storyPath);
+  const storyJson = readJson(storyPath, storyFile, problems);
+  let story: Story | undefined;
+  if (storyJson !== undefined) {
+    const r = Story.safeParse(storyJson, { reportInput: true });
+    if (r.success) story = r.data;
+    else problems.push(...zodProblems(storyFile, storyJson, r.error));
+  }
+  const focus = [...new Set(storyCountries(storyJson))];
 
   const metaPath = join(dir, 'dataset.json');
   const metaFile = rel(metaPath);
@@ -72,10 +102,15 @@ export function loadPolicyData(dir: string = CONTENT_DIR): PolicyData {
   }
 
   const measuresDir = join(dir, 'measures');
-  const present = new Set(readdirSync(measuresDir).filter((f) => f.endsWith('.json')));
+  let present: Set<string>;
+  try {
+    present = new Set(readdirSync(measuresDir).filter((f) => f.endsWith('.json')));
+  } catch {
+    present = new Set();
+  }
   const countries: CountryFile[] = [];
   const read: ReadCountryFile[] = [];
-  for (const code of FOCUS_COUNTRIES) {
+  for (const code of focus) {
     const name = `${code.toLowerCase()}.json`;
     const path = join(measuresDir, name);
     const file = rel(path);
@@ -101,13 +136,13 @@ export function loadPolicyData(dir: string = CONTENT_DIR): PolicyData {
       file: rel(join(measuresDir, extra)),
       record: null,
       path: '',
-      message: `is not a focus country's file (expected one of ${FOCUS_COUNTRIES.map((c) => `${c.toLowerCase()}.json`).join(', ')})`,
+      message: `is not a focus country's file (expected one of ${focus.map((c) => `${c.toLowerCase()}.json`).join(', ')}, from story.json)`,
     });
 
-  problems.push(...crossCheck(metaJson, metaFile, read));
-  if (problems.length > 0 || !meta) {
+  problems.push(...crossCheck({ json: storyJson, file: storyFile }, metaJson, metaFile, read));
+  if (problems.length > 0 || !meta || !story) {
     // Grouped by file, in the order the files are read; within a file, in the order found.
-    const order = [metaFile, ...read.map((c) => c.file)];
+    const order = [storyFile, metaFile, ...read.map((c) => c.file)];
     const rank = (p: DataProblem) => (order.includes(p.file) ? order.indexOf(p.file) : order.length);
     throw new DataError(
       problems
@@ -116,5 +151,5 @@ export function loadPolicyData(dir: string = CONTENT_DIR): PolicyData {
         .map((x) => x.p),
     );
   }
-  return { meta: withoutSchemaKey(meta), countries: countries.map(withoutSchemaKey) };
+  return { story: withoutSchemaKey(story), meta: withoutSchemaKey(meta), countries: countries.map(withoutSchemaKey) };
 }

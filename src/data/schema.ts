@@ -4,14 +4,18 @@
  * (see its README for editors); `load-dataset.ts` reads and validates them at build time.
  */
 import { z } from 'zod';
-import { FOCUS_COUNTRIES, MEASURE_TYPES, STATUSES } from './vocabulary.ts';
+import { STATUSES } from './vocabulary.ts';
 
-export const CountryCodeSchema = z.enum(FOCUS_COUNTRIES);
+/**
+ * Any ISO 3166-1 alpha-3 code. Which codes a story uses (its focus countries, the outside actors its
+ * links name) is data: `story.json`; the cross-file check holds every code to that list.
+ */
+export const Iso3 = z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 3166-1 alpha-3 code such as "PER"');
+export const CountryCodeSchema = Iso3;
 
-/** Any ISO 3166-1 alpha-3 code (policy links also name the United States). */
-export const Iso3 = z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 3166-1 alpha-3 code such as "SLV"');
-
-export const MeasureTypeIdSchema = z.enum(MEASURE_TYPES);
+/** An id chosen by the story's editors (measure types, link kinds): kebab-case. */
+const KebabId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case, e.g. "new-prison"');
+export const MeasureTypeIdSchema = KebabId;
 export const StatusSchema = z.enum(STATUSES);
 
 const nonEmpty = z.string().trim().min(1, 'must not be empty or only spaces');
@@ -325,6 +329,11 @@ export const MeasureType = z.strictObject({
   /** Categorical colour for chips and panel headings only (never the map fill). */
   colour: z.string().regex(/^#[0-9a-f]{6}$/i, 'must be a hex colour like "#1f77b4"'),
   description: Text,
+  /**
+   * Measures of this type are a place (a prison): drawn as a symbol where they have coordinates,
+   * "location not mapped" where they have only a place name. Omitted = false.
+   */
+  facility: z.boolean().optional(),
 });
 export type MeasureType = z.infer<typeof MeasureType>;
 
@@ -344,12 +353,18 @@ export const Dataset = z.strictObject({
   /** The facts are current as of this day (the newest source in the brief). */
   asOf: PartialDate,
   credit: Text,
-  types: z.array(MeasureType).length(MEASURE_TYPES.length, `must list all ${MEASURE_TYPES.length} measure types`),
-  statuses: z.array(z.strictObject({ id: StatusSchema, label: Text })).length(STATUSES.length),
+  /** The story's measure types, in legend order. */
+  types: z.array(MeasureType).min(1, 'needs at least one measure type'),
+  /** Labels of the lifecycle statuses (all of `STATUSES`: the time model can show any of them). */
+  statuses: z
+    .array(z.strictObject({ id: StatusSchema, label: Text }))
+    .length(STATUSES.length, `must label all ${STATUSES.length} statuses`),
   /** Sourced connections between countries (brief section 7). */
   links: z.array(
     z.strictObject({
       id: z.string().regex(/^L\d+$/),
+      /** One of the story's link kinds (`story.json` `linkKinds`). */
+      kind: KebabId,
       from: z.array(Iso3).min(1),
       to: z.array(Iso3).min(1),
       mutual: z.boolean(),
@@ -361,18 +376,87 @@ export const Dataset = z.strictObject({
       refs: z.array(z.strictObject({ measure: z.string(), sources: Cites })).min(1),
     }),
   ),
-  /** Prisoners per 100,000 population (brief section 8); null = unknown. */
-  incarceration: z.strictObject({
-    caveats: z.array(Text).min(1),
-    sources: z.array(Source.extend({ n: z.string().regex(/^R\d+$/) })),
-    rows: z.array(
-      z.strictObject({
-        country: CountryCodeSchema,
-        wpb: RateCell,
-        oasAllPersons: RateCell,
-        oasAdults: RateCell,
-      }),
-    ),
-  }),
+  /** Prisoners per 100,000 population (brief section 8); null = unknown. Optional: a story may have none. */
+  incarceration: z
+    .strictObject({
+      caveats: z.array(Text).min(1),
+      sources: z.array(Source.extend({ n: z.string().regex(/^R\d+$/) })),
+      rows: z.array(
+        z.strictObject({
+          country: CountryCodeSchema,
+          wpb: RateCell,
+          oasAllPersons: RateCell,
+          oasAdults: RateCell,
+        }),
+      ),
+    })
+    .optional(),
 });
 export type Dataset = z.infer<typeof Dataset>;
+
+const LngLatSchema = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);
+/** A box as its south-west and north-east corners, [longitude, latitude] each. */
+const BoxSchema = z.tuple([LngLatSchema, LngLatSchema]).refine(([sw, ne]) => sw[0] < ne[0] && sw[1] < ne[1], {
+  message: 'must be [[west, south], [east, north]] with west < east and south < north',
+});
+
+/**
+ * `story.json`: everything that makes this map this story rather than another — its countries, its
+ * region and inset, its link kinds, its languages. The code knows none of these (a test checks).
+ */
+export const Story = z.strictObject({
+  $schema: z.string().optional(),
+  /** The reader's languages; the first is the default when the browser prefers none of them. */
+  languages: z
+    .array(z.enum(['en', 'es']))
+    .min(1)
+    .refine((l) => new Set(l).size === l.length, 'lists a language twice'),
+  /** The focus countries, in display order; each has `measures/<code in lower case>.json`. */
+  countries: z
+    .array(
+      z.strictObject({
+        code: Iso3,
+        name: Text,
+        /** Measure ids of this country start with it: "sv-" → "sv-cecot". */
+        idPrefix: z.string().regex(/^[a-z]{2,3}$/, 'must be 2 or 3 lower-case letters, e.g. "sv"'),
+        /** Rough box around the country and its islands: a coordinate outside it is refused as a typo. */
+        bounds: z.strictObject({
+          south: z.number().min(-90).max(90),
+          west: z.number().min(-180).max(180),
+          north: z.number().min(-90).max(90),
+          east: z.number().min(-180).max(180),
+        }),
+      }),
+    )
+    .min(1, 'needs at least one country'),
+  /** Countries that policy links may name but that are not on the focus list, drawn as a tag at the map's top edge. */
+  outsideActors: z.array(
+    z.strictObject({
+      code: Iso3,
+      name: Text,
+      /** The tag enters from the top edge above this point's longitude. */
+      anchor: LngLatSchema,
+    }),
+  ),
+  region: z.strictObject({
+    /** The box the main map must show whole. */
+    main: BoxSchema,
+    /** A magnified inset of a crowded area, set west of the main map (in open sea, where the controls sit). */
+    inset: z.strictObject({
+      /** Label in the inset's corner ("Central America, enlarged"). */
+      caption: Text,
+      /** One sentence for screen readers on what the inset shows and where. */
+      description: Text,
+      source: BoxSchema,
+      minMagnification: z.number().min(1),
+      maxMagnification: z.number().min(1),
+    }),
+    /** `npm run geo`: the countries of the boundary file are clipped to this box. */
+    boundaries: z.strictObject({ box: BoxSchema }),
+  }),
+  /** Kinds of policy link, in legend order. */
+  linkKinds: z.array(z.strictObject({ id: KebabId, label: Text })),
+  /** The legend line of the facility symbols ("Prisons with known locations, by capacity:"). */
+  facilityLegend: Text,
+});
+export type Story = z.infer<typeof Story>;

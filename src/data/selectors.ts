@@ -5,9 +5,10 @@
 import { scaleThreshold } from 'd3-scale';
 import type { PolicyData } from './load-dataset.ts';
 import { PALETTES, type ThemeName } from './palette.ts';
-import type { Dataset, Measure, MeasureType, Source } from './schema.ts';
+import type { Dataset, Measure, MeasureType, Source, Text } from './schema.ts';
+import { countryCodes } from './story.ts';
 import { asOfMonth, existsAt, type Month, measureAt } from './timeline.ts';
-import { type CountryCode, FOCUS_COUNTRIES, type MeasureTypeId } from './vocabulary.ts';
+import type { CountryCode, MeasureTypeId } from './vocabulary.ts';
 
 export type Counts = Record<CountryCode, number>;
 
@@ -34,7 +35,7 @@ export function countsByCountry(
   activeTypes: readonly MeasureTypeId[],
   month: Month = asOfMonth(data),
 ): Counts {
-  const counts = Object.fromEntries(FOCUS_COUNTRIES.map((c) => [c, 0])) as Counts;
+  const counts: Counts = Object.fromEntries(countryCodes(data).map((c) => [c, 0]));
   for (const c of data.countries) counts[c.country] = visibleMeasures(data, c.country, activeTypes, month).length;
   return counts;
 }
@@ -46,7 +47,8 @@ export function countsByCountry(
 export function countsByType(data: PolicyData, month: Month = asOfMonth(data)): Record<MeasureTypeId, number> {
   const counts = Object.fromEntries(data.meta.types.map((t) => [t.id, 0])) as Record<MeasureTypeId, number>;
   const asOf = asOfMonth(data);
-  for (const c of data.countries) for (const m of c.measures) if (existsAt(m, month, asOf)) counts[m.type] += 1;
+  for (const c of data.countries)
+    for (const m of c.measures) if (existsAt(m, month, asOf)) counts[m.type] = (counts[m.type] ?? 0) + 1;
   return counts;
 }
 
@@ -66,7 +68,7 @@ export function measuresComingLater(
   const out = { total: 0, pending: 0, undated: 0 };
   for (const m of data.countries.find((c) => c.country === country)?.measures ?? []) {
     if (!active.has(m.type)) continue;
-    const { presence } = measureAt(m, month, asOf);
+    const { presence } = measureAt(m, month, asOf, false); // presence alone: the status is not read
     if (presence === 'exists') continue;
     out.total += 1;
     if (presence === 'pending') out.pending += 1;
@@ -100,11 +102,12 @@ export interface IncarcerationRow {
  */
 export function incarcerationRates(data: PolicyData): {
   rows: IncarcerationRow[];
-  caveats: Dataset['incarceration']['caveats'];
+  caveats: Text[];
 } {
   const { incarceration } = data.meta;
+  if (!incarceration) return { rows: [], caveats: [] };
   const sources = new Map(incarceration.sources.map((s) => [s.n, s]));
-  const cell = (c: Dataset['incarceration']['rows'][number]['wpb']): Rate | null =>
+  const cell = (c: NonNullable<Dataset['incarceration']>['rows'][number]['wpb']): Rate | null =>
     c === null
       ? null
       : {
@@ -117,7 +120,7 @@ export function incarcerationRates(data: PolicyData): {
           }),
         };
   const byCountry = new Map(incarceration.rows.map((r) => [r.country, r]));
-  const rows = FOCUS_COUNTRIES.flatMap((country) => {
+  const rows = countryCodes(data).flatMap((country) => {
     const r = byCountry.get(country);
     return r ? [{ country, wpb: cell(r.wpb), oasAllPersons: cell(r.oasAllPersons), oasAdults: cell(r.oasAdults) }] : [];
   });
@@ -151,17 +154,5 @@ export function legendSteps(theme: ThemeName): { colour: string; label: string }
 
 /** Fill colour per country; null where no measure matches (drawn hatched). */
 export function colourByCountry(counts: Counts, theme: ThemeName): Record<CountryCode, string | null> {
-  return Object.fromEntries(
-    FOCUS_COUNTRIES.map((c) => [c, counts[c] > 0 ? countColour(counts[c], theme) : null]),
-  ) as Record<CountryCode, string | null>;
+  return Object.fromEntries(Object.entries(counts).map(([c, n]) => [c, n > 0 ? countColour(n, theme) : null]));
 }
-
-/** Country names for the focus countries (from the boundary build's CLDR names, fixed here for the text UI). */
-export const COUNTRY_NAMES: Record<CountryCode, { en: string; es: string }> = {
-  SLV: { en: 'El Salvador', es: 'El Salvador' },
-  GTM: { en: 'Guatemala', es: 'Guatemala' },
-  HND: { en: 'Honduras', es: 'Honduras' },
-  CRI: { en: 'Costa Rica', es: 'Costa Rica' },
-  ECU: { en: 'Ecuador', es: 'Ecuador' },
-  CHL: { en: 'Chile', es: 'Chile' },
-};

@@ -7,14 +7,16 @@
 import { type Lang, STRINGS } from '../i18n/strings.ts';
 import { formatDate, formatFigureValue } from './format.ts';
 import type { PolicyData } from './load-dataset.ts';
-import { COUNTRY_NAMES } from './selectors.ts';
+import { countryCodes, countryName, isFacilityType } from './story.ts';
 import { asOfMonth, type Month, measureAt, type StatusAt } from './timeline.ts';
-import { type CountryCode, FOCUS_COUNTRIES, type MeasureTypeId, STATUSES, type Status } from './vocabulary.ts';
+import { type CountryCode, type MeasureTypeId, STATUSES, type Status } from './vocabulary.ts';
 
 export interface TableRow {
   id: string;
   country: CountryCode;
   countryName: string;
+  /** The country's place in the story's order (the table sorts countries by it). */
+  countryOrder: number;
   type: MeasureTypeId;
   typeLabel: string;
   title: string;
@@ -66,7 +68,7 @@ export function tableRows(
     c.measures
       .filter((m) => active.has(m.type))
       .flatMap((m) => {
-        const at = measureAt(m, month, asOf);
+        const at = measureAt(m, month, asOf, isFacilityType(data, m.type));
         return at.exists && at.status !== null ? [{ m, statusAtMonth: at.status }] : [];
       })
       .map(({ m, statusAtMonth }) => {
@@ -78,7 +80,8 @@ export function tableRows(
         return {
           id: m.id,
           country: m.country,
-          countryName: COUNTRY_NAMES[m.country][lang],
+          countryName: countryName(data, m.country, lang),
+          countryOrder: countryCodes(data).indexOf(m.country),
           type: m.type,
           typeLabel: typeLabel.get(m.type) ?? m.type,
           title: m.title[lang],
@@ -101,7 +104,7 @@ export function tableRows(
 }
 
 const sortKey: Record<Column, (r: TableRow) => string | number> = {
-  country: (r) => FOCUS_COUNTRIES.indexOf(r.country),
+  country: (r) => r.countryOrder,
   type: (r) => r.typeLabel,
   title: (r) => r.title,
   // The status shown: at the month asked for ('unknown' sorts after every known status).

@@ -17,7 +17,7 @@
  */
 import type { PolicyData } from './load-dataset.ts';
 import type { Dataset, Measure, PartialDate } from './schema.ts';
-import type { MeasureTypeId, Status } from './vocabulary.ts';
+import type { Status } from './vocabulary.ts';
 
 /** A month, 'YYYY-MM'. */
 export type Month = string;
@@ -115,11 +115,12 @@ export interface MeasureAtMonth {
   status: StatusAt | null;
 }
 
-const FACILITY_TYPES: ReadonlySet<MeasureTypeId> = new Set(['max-security-prison', 'island-prison']);
-
-/** The status a measure had while it ran, for one that has since ended: prisons operate, the rest are in force. */
-function runningStatus(m: Measure): Status {
-  return FACILITY_TYPES.has(m.type) ? 'operating' : 'in-force';
+/**
+ * The status a measure had while it ran, for one that has since ended: facilities (prisons, types
+ * the story marks `facility`) operate, the rest are in force.
+ */
+function runningStatus(facility: boolean): Status {
+  return facility ? 'operating' : 'in-force';
 }
 
 /** Where a measure stands at `month` (already no later than `asOf`). */
@@ -135,7 +136,7 @@ function presenceAt(m: Measure, month: Month, asOf: Month): Presence {
  * The status at `month` of a measure that exists then, from the events dated up to that month.
  * Months at or after the "as of" month give the record's own status.
  */
-function deriveStatus(m: Measure, month: Month, asOf: Month): StatusAt {
+function deriveStatus(m: Measure, month: Month, asOf: Month, facility: boolean): StatusAt {
   const current = m.status.value;
   if (month >= asOf) return current;
   const upTo = (d: PartialDate | undefined) => d !== undefined && monthOf(d) <= month;
@@ -147,13 +148,13 @@ function deriveStatus(m: Measure, month: Month, asOf: Month): StatusAt {
     if (current === 'ended')
       // Ended at a known later date: it ran until then. Ended at an unknown date: only the month it
       // started is certain.
-      return m.dates.ended || monthOf(started.date) === month ? runningStatus(m) : 'unknown';
+      return m.dates.ended || monthOf(started.date) === month ? runningStatus(facility) : 'unknown';
     if (since === undefined)
       return current === 'in-force' || current === 'operating' || current === 'under-construction'
         ? current
         : 'unknown';
     // The current status began after the start: a facility that started before it opened was being built.
-    return current === 'operating' && FACILITY_TYPES.has(m.type) ? 'under-construction' : 'unknown';
+    return current === 'operating' && facility ? 'under-construction' : 'unknown';
   }
   // Announced, not started: the record's pre-start status, when it has one.
   if (current === 'proposed' || current === 'approved') {
@@ -164,11 +165,12 @@ function deriveStatus(m: Measure, month: Month, asOf: Month): StatusAt {
 }
 
 /**
- * A measure at a month; `asOf` is `asOfMonth(data)`. A month after the "as of" month reads as it
- * (the data says nothing about the future).
+ * A measure at a month; `asOf` is `asOfMonth(data)`; `facility` whether its type is a place
+ * (`isFacilityType(data, m.type)`: a prison that operates now was being built before it opened). A
+ * month after the "as of" month reads as it (the data says nothing about the future).
  * @throws Error when `month` or `asOf` is not 'YYYY-MM'.
  */
-export function measureAt(m: Measure, at: Month, asOf: Month): MeasureAtMonth {
+export function measureAt(m: Measure, at: Month, asOf: Month, facility: boolean): MeasureAtMonth {
   assertMonth(at);
   assertMonth(asOf);
   const month = at > asOf ? asOf : at;
@@ -178,17 +180,19 @@ export function measureAt(m: Measure, at: Month, asOf: Month): MeasureAtMonth {
     presence,
     exists,
     dateUnknown: existenceDate(m) === null,
-    status: exists ? deriveStatus(m, month, asOf) : null,
+    status: exists ? deriveStatus(m, month, asOf, facility) : null,
   };
 }
 
-export function existsAt(m: Measure, month: Month, asOf: Month): boolean {
-  return measureAt(m, month, asOf).exists;
+export function existsAt(m: Measure, at: Month, asOf: Month): boolean {
+  assertMonth(at);
+  assertMonth(asOf);
+  return presenceAt(m, at > asOf ? asOf : at, asOf) === 'exists';
 }
 
 /** The status at `month`; null when the measure does not exist then. */
-export function statusAt(m: Measure, month: Month, asOf: Month): StatusAt | null {
-  return measureAt(m, month, asOf).status;
+export function statusAt(m: Measure, month: Month, asOf: Month, facility: boolean): StatusAt | null {
+  return measureAt(m, month, asOf, facility).status;
 }
 
 export type PolicyLink = Dataset['links'][number];

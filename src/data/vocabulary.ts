@@ -1,26 +1,18 @@
 /**
- * The fixed vocabularies of the data: focus countries, measure types and statuses. Kept apart from
- * the zod schema so runtime code can use them without bundling the schema library.
+ * The vocabularies of the data. Which countries and measure types a story has is data
+ * (`content/story.json`, `content/dataset.json`; read them through `story.ts`); only the statuses
+ * are fixed here, because the time model (timeline.ts) knows what each one means: a measure that is
+ * 'operating' today was 'under-construction' before it opened. Kept apart from the zod schema so
+ * runtime code can use them without bundling the schema library.
  */
 
-/** ISO 3166-1 alpha-3 codes of the six focus countries, in display order (north to south). */
-export const FOCUS_COUNTRIES = ['GTM', 'SLV', 'HND', 'CRI', 'ECU', 'CHL'] as const;
-export type CountryCode = (typeof FOCUS_COUNTRIES)[number];
-export const isFocusCountry = (code: string): code is CountryCode =>
-  (FOCUS_COUNTRIES as readonly string[]).includes(code);
+/** ISO 3166-1 alpha-3 code of a country ("PER"); a story's focus countries are listed in its story.json. */
+export type CountryCode = string;
 
-export const MEASURE_TYPES = [
-  'state-of-exception',
-  'mass-detention',
-  'max-security-prison',
-  'island-prison',
-  'prison-regime',
-  'military-deployment',
-  'anti-gang-law',
-  'international-cooperation',
-] as const;
-export type MeasureTypeId = (typeof MEASURE_TYPES)[number];
+/** Id of one of the story's measure types (dataset.json `types`). */
+export type MeasureTypeId = string;
 
+/** The lifecycle statuses, in order; a story labels the ones it uses (dataset.json `statuses`). */
 export const STATUSES = [
   'proposed',
   'approved',

@@ -9,11 +9,12 @@ import type { GeometryCollection, Topology } from 'topojson-specification';
 import { formatDate } from '../data/format.ts';
 import type { PolicyData } from '../data/load-dataset.ts';
 import { PALETTES } from '../data/palette.ts';
-import { COUNTRY_NAMES, colourByCountry, countsByCountry, legendSteps } from '../data/selectors.ts';
-import { FOCUS_COUNTRIES, MEASURE_TYPES } from '../data/vocabulary.ts';
+import { colourByCountry, countsByCountry, legendSteps } from '../data/selectors.ts';
+import { countryCodes, countryName, typeIds } from '../data/story.ts';
 import {
   compose,
   composeFeatures,
+  compositionConfig,
   type LngLat,
   labelExtents,
   mercX,
@@ -24,7 +25,6 @@ import {
 import { layoutLabels } from '../map/label-layout.ts';
 
 export const FALLBACK_SIZE = { width: 800, height: 600 } as const;
-const CAPTION = 'Central America, enlarged';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -38,7 +38,7 @@ interface Props {
 export function renderFallbackSvg(topo: Topology<{ countries: GeometryCollection<Props> }>, data: PolicyData): string {
   const { width, height } = FALLBACK_SIZE;
   const p = PALETTES.light;
-  const counts = countsByCountry(data, MEASURE_TYPES);
+  const counts = countsByCountry(data, typeIds(data));
   const colours = colourByCountry(counts, 'light');
   const countries = feature(topo, topo.objects.countries) as unknown as GeoJSON.FeatureCollection<
     GeoJSON.Geometry,
@@ -46,8 +46,9 @@ export function renderFallbackSvg(topo: Topology<{ countries: GeometryCollection
   >;
   const mapBox = { x: 0, y: 0, width: 430, height };
   // The live map's composition for a frame of this size: the region plus the Central America inset.
-  const composition = compose(mapBox);
-  const composed = composeFeatures(countries, composition);
+  const config = compositionConfig(data.story.region);
+  const composition = compose(mapBox, config);
+  const composed = composeFeatures(countries, composition, config);
   const [[w, s], [e, n]] = composition.bounds;
   const projection = geoIdentity()
     .reflectY(true)
@@ -85,20 +86,21 @@ export function renderFallbackSvg(topo: Topology<{ countries: GeometryCollection
   const part = (name: string) => composed.features.filter((f) => (f.properties as Props).part === name);
   const [fx0, fy0] = project([composition.insetFrame[0][0], composition.insetFrame[1][1]]);
   const [fx1, fy1] = project([composition.insetFrame[1][0], composition.insetFrame[0][1]]);
-  const caption = { x: fx0 + 4, y: fy0 + 4, width: CAPTION.length * 6.4 + 12, height: 18 };
+  const insetCaption = data.story.region.inset.caption.en;
+  const caption = { x: fx0 + 4, y: fy0 + 4, width: insetCaption.length * 6.4 + 12, height: 18 };
   const frame = `x="${fx0.toFixed(1)}" y="${fy0.toFixed(1)}" width="${(fx1 - fx0).toFixed(1)}" height="${(fy1 - fy0).toFixed(1)}"`;
   const guides = [...part('source'), ...part('connector')]
     .map((f) => `<path d="${path(toMercator(f.geometry))}" fill="none" stroke="${p.guide}" stroke-width="1"/>`)
     .join('');
-  const shapes = `${part('main').map(country).join('')}${guides}<rect ${frame} fill="${p.sea}"/><g clip-path="url(#insetclip)">${part('inset').map(country).join('')}</g><rect ${frame} fill="none" stroke="${p.guide}" stroke-width="1.25"/><rect x="${(fx0 + 4).toFixed(1)}" y="${(fy0 + 4).toFixed(1)}" width="${caption.width}" height="${caption.height}" rx="3" fill="#fff" fill-opacity="0.95"/><text x="${(fx0 + 10).toFixed(1)}" y="${(fy0 + 17).toFixed(1)}" font-family="system-ui, sans-serif" font-size="11" font-weight="600" fill="#5c5a55">${CAPTION}</text>`;
+  const shapes = `${part('main').map(country).join('')}${guides}<rect ${frame} fill="${p.sea}"/><g clip-path="url(#insetclip)">${part('inset').map(country).join('')}</g><rect ${frame} fill="none" stroke="${p.guide}" stroke-width="1.25"/><rect x="${(fx0 + 4).toFixed(1)}" y="${(fy0 + 4).toFixed(1)}" width="${caption.width}" height="${caption.height}" rx="3" fill="#fff" fill-opacity="0.95"/><text x="${(fx0 + 10).toFixed(1)}" y="${(fy0 + 17).toFixed(1)}" font-family="system-ui, sans-serif" font-size="11" font-weight="600" fill="#5c5a55">${esc(insetCaption)}</text>`;
 
   // The same collision-free callout layout as the live map, with label widths estimated from text.
-  const extents = labelExtents(composed, FOCUS_COUNTRIES);
-  const labelInputs = FOCUS_COUNTRIES.flatMap((c) => {
+  const extents = labelExtents(composed, countryCodes(data));
+  const labelInputs = countryCodes(data).flatMap((c) => {
     const f = countries.features.find((x) => x.properties.iso3 === c);
     const xy = f && project(composition.toComposed(f.properties.label));
     if (!xy) return [];
-    const text = `${COUNTRY_NAMES[c].en} ${counts[c]}`;
+    const text = `${countryName(data, c, 'en')} ${counts[c] ?? 0}`;
     const area = extents[c];
     const [x0, y1] = area ? project(area[0]) : [0, 0];
     const [x1, y0] = area ? project(area[1]) : [0, 0];
@@ -108,11 +110,11 @@ export function renderFallbackSvg(topo: Topology<{ countries: GeometryCollection
   const boxes = layoutLabels(labelInputs, mapBox, { obstacles: [caption] });
   const labels = boxes
     .map((b) => {
-      const c = b.id as (typeof FOCUS_COUNTRIES)[number];
+      const c = b.id;
       const leader = b.callout
         ? `<line x1="${b.x + b.width}" y1="${b.y + b.height / 2}" x2="${b.anchor.x}" y2="${b.anchor.y}" stroke="#1d1d1b" stroke-width="1"/><circle cx="${b.anchor.x}" cy="${b.anchor.y}" r="2.5" fill="#1d1d1b"/>`
         : '';
-      return `${leader}<g transform="translate(${b.x},${b.y})"><rect width="${b.width}" height="${b.height}" rx="11" fill="#fff" stroke="#1d1d1b" stroke-opacity="0.45"/><text x="8" y="15" font-size="12" font-weight="600">${esc(COUNTRY_NAMES[c].en)} ${counts[c]}</text></g>`;
+      return `${leader}<g transform="translate(${b.x},${b.y})"><rect width="${b.width}" height="${b.height}" rx="11" fill="#fff" stroke="#1d1d1b" stroke-opacity="0.45"/><text x="8" y="15" font-size="12" font-weight="600">${esc(countryName(data, c, 'en'))} ${counts[c] ?? 0}</text></g>`;
     })
     .join('');
 
@@ -122,10 +124,12 @@ export function renderFallbackSvg(topo: Topology<{ countries: GeometryCollection
         `<rect x="${450 + i * 40}" y="206" width="30" height="14" fill="${step.colour}"/><text x="${465 + i * 40}" y="236" font-size="12" text-anchor="middle">${step.label}</text>`,
     )
     .join('');
-  const list = FOCUS_COUNTRIES.map(
-    (c, i) =>
-      `<text x="450" y="${290 + i * 22}" font-size="14"><tspan font-weight="600">${esc(COUNTRY_NAMES[c].en)}</tspan> · ${counts[c]} measures</text>`,
-  ).join('');
+  const list = countryCodes(data)
+    .map(
+      (c, i) =>
+        `<text x="450" y="${290 + i * 22}" font-size="14"><tspan font-weight="600">${esc(countryName(data, c, 'en'))}</tspan> · ${counts[c] ?? 0} measures</text>`,
+    )
+    .join('');
   const title = data.meta.title.en;
   const words = title.split(' ');
   const lines: string[] = [];
@@ -169,7 +173,7 @@ export function renderNoscriptHtml(data: PolicyData): string {
           return `<li><strong>${esc(m.title.en)}</strong> — ${esc(statuses.get(m.status.value) ?? m.status.value)}. ${esc(m.summary.en)}<details><summary>Sources</summary><ol>${sources}</ol></details></li>`;
         })
         .join('');
-      return `<h2>${esc(COUNTRY_NAMES[c.country].en)} (${c.measures.length})</h2><p>${esc(c.summary.en)}</p><ul>${items}</ul>`;
+      return `<h2>${esc(countryName(data, c.country, 'en'))} (${c.measures.length})</h2><p>${esc(c.summary.en)}</p><ul>${items}</ul>`;
     })
     .join('');
   return `<noscript><div class="noscript"><h1>${esc(data.meta.title.en)}</h1><p>${esc(data.meta.dek.en)}</p><p><img src="./fallback.svg" alt="${esc(`Map: ${data.meta.title.en}`)}" width="800" height="600"></p><p>This interactive graphic needs JavaScript; its facts follow as text. Facts as of ${esc(formatDate(data.meta.asOf, 'en'))}.</p>${countries}<p>${esc(data.meta.credit.en)}</p></div></noscript>`;

@@ -4,18 +4,18 @@
  * the page, for readers and hosts where no script runs.
  */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { Plugin } from 'vite';
-import { loadPolicyData, type PolicyData } from '../data/load-dataset.ts';
+import { CONTENT_DIR, loadPolicyData, type PolicyData } from '../data/load-dataset.ts';
+import { BOUNDARIES_FILE } from '../data/vite-plugin-policy-data.ts';
 import { renderFallbackSvg, renderNoscriptHtml } from './fallback-svg.ts';
 
-const BOUNDARIES = fileURLToPath(new URL('../../public/geo/region.topo.json', import.meta.url));
-
-export function staticFallbackPlugin(): Plugin {
+/** @param dir the content folder (the same as the policy-data plugin's). */
+export function staticFallbackPlugin(dir: string = CONTENT_DIR): Plugin {
   // Read once per build and shared by both hooks; a new build reads the files afresh.
   let data: PolicyData | undefined;
   const policyData = () => {
-    data ??= loadPolicyData();
+    data ??= loadPolicyData(dir);
     return data;
   };
   return {
@@ -27,7 +27,7 @@ export function staticFallbackPlugin(): Plugin {
       return html.replace('<div id="root"></div>', `<div id="root"></div>\n    ${renderNoscriptHtml(policyData())}`);
     },
     generateBundle() {
-      const topo = JSON.parse(readFileSync(BOUNDARIES, 'utf8'));
+      const topo = JSON.parse(readFileSync(join(dir, BOUNDARIES_FILE), 'utf8'));
       this.emitFile({ type: 'asset', fileName: 'fallback.svg', source: renderFallbackSvg(topo, policyData()) });
     },
   };

@@ -7,7 +7,8 @@ export type Lang = (typeof LANGS)[number];
 
 const en = {
   asOf: 'Facts as of',
-  mapRegionLabel: 'Map of crime-policy measures in six Latin American countries',
+  /** The map region's name; {title} is the story's title. */
+  mapRegionLabel: 'Map — {title}',
   mapLoading: 'Loading map…',
   mapFailed_boundaries: 'The country boundaries could not be loaded.',
   mapFailed_library: 'The map’s code could not be loaded.',
@@ -66,8 +67,6 @@ const en = {
   selectHint: 'Select a country on the map or in the list to see its measures.',
   panelEmptyLabel: 'Country details',
   mapCanvasLabel: 'Pan and zoom area: arrow keys pan, plus and minus zoom',
-  insetCaption: 'Central America, enlarged',
-  legendFacilities: 'Prisons with known locations, by capacity:',
   legendPlaces: '{n} places',
   legendFacilityStatus: 'solid: operating; hollow, dashed: planned or stalled.',
   qualifier_about: 'about',
@@ -82,7 +81,7 @@ const en = {
   viewOverview: 'Overview',
   skipToList: 'Skip the map to the list of countries',
   mapDescription:
-    'Six countries are coloured by how many of their measures match the filter; darker means more. Hatched countries have none. Central America is repeated, enlarged, in a framed inset over the Pacific. Use the country buttons below the map to open each record.',
+    'The focus countries are coloured by how many of their measures match the filter; darker means more. Hatched countries have none. {inset} Use the country buttons below the map to open each record.',
   announceFilter: '{countries} countries, {measures} measures match the filter.',
   announceCountry: '{country}: {count}.',
   announceClosed: 'Panel closed.',
@@ -156,7 +155,7 @@ export type Strings = Record<StringKey, string>;
 
 const es: Strings = {
   asOf: 'Datos a',
-  mapRegionLabel: 'Mapa de medidas contra el crimen en seis países de América Latina',
+  mapRegionLabel: 'Mapa — {title}',
   mapLoading: 'Cargando el mapa…',
   mapFailed_boundaries: 'No se pudieron cargar las fronteras de los países.',
   mapFailed_library: 'No se pudo cargar el código del mapa.',
@@ -215,8 +214,6 @@ const es: Strings = {
   selectHint: 'Seleccione un país en el mapa o en la lista para ver sus medidas.',
   panelEmptyLabel: 'Detalles del país',
   mapCanvasLabel: 'Zona de desplazamiento y zoom: las flechas desplazan, más y menos acercan o alejan',
-  insetCaption: 'Centroamérica, ampliada',
-  legendFacilities: 'Cárceles con ubicación conocida, según capacidad:',
   legendPlaces: '{n} plazas',
   legendFacilityStatus: 'relleno: en funcionamiento; hueco, discontinuo: prevista o paralizada.',
   qualifier_about: 'unos',
@@ -231,7 +228,7 @@ const es: Strings = {
   viewOverview: 'Resumen',
   skipToList: 'Saltar el mapa e ir a la lista de países',
   mapDescription:
-    'Seis países están coloreados según cuántas de sus medidas coinciden con el filtro; más oscuro significa más. Los países rayados no tienen ninguna. Centroamérica se repite, ampliada, en un recuadro sobre el Pacífico. Use los botones de países bajo el mapa para abrir cada ficha.',
+    'Los países del mapa están coloreados según cuántas de sus medidas coinciden con el filtro; más oscuro significa más. Los países rayados no tienen ninguna. {inset} Use los botones de países bajo el mapa para abrir cada ficha.',
   announceFilter: '{countries} países, {measures} medidas coinciden con el filtro.',
   announceCountry: '{country}: {count}.',
   announceClosed: 'Panel cerrado.',
@@ -318,10 +315,11 @@ export const LOCALES: Record<Lang, string> = { en: 'en-GB', es: 'es' };
  * The reader's language when the URL does not say: the first of the browser's preferred languages
  * that we have, else English.
  */
-export function preferredLang(languages: readonly string[]): Lang {
+export function preferredLang(languages: readonly string[], offered: readonly Lang[] = LANGS): Lang {
   for (const l of languages) {
     const base = l.toLowerCase().split('-')[0];
-    if ((LANGS as readonly string[]).includes(base ?? '')) return base as Lang;
+    const match = offered.find((o) => o === base);
+    if (match) return match;
   }
-  return 'en';
+  return offered[0] ?? 'en';
 }

@@ -6,7 +6,7 @@
  * context: `before` = {} re-applies everything). Pure with respect to React: no hooks, no refs.
  */
 import type { ThemeName } from '../data/palette.ts';
-import { type CountryCode, FOCUS_COUNTRIES } from '../data/vocabulary.ts';
+import type { CountryCode } from '../data/vocabulary.ts';
 import type { MapLike } from './map-adapter.ts';
 import { countPaint, SOURCE_ID, themePaint } from './map-style.ts';
 
@@ -41,7 +41,8 @@ export function applyMapState(map: MapLike, before: Partial<MapViewState>, after
   };
   const everything = !('selected' in before);
   if (everything) {
-    for (const c of FOCUS_COUNTRIES) setState(c, { selected: c === after.selected, hover: c === after.hovered });
+    for (const c of Object.keys(after.colours))
+      setState(c, { selected: c === after.selected, hover: c === after.hovered });
   } else {
     if (before.selected !== after.selected) {
       setState(before.selected, { selected: false });

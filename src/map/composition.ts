@@ -11,6 +11,7 @@
  * without a browser; `toComposed` is the one way any coordinate (a label point, later a prison or
  * a link end) reaches the map.
  */
+import type { Story } from '../data/schema.ts';
 import { clipPolygons } from './clip.ts';
 
 export type LngLat = [number, number];
@@ -26,23 +27,15 @@ export interface CompositionConfig {
   maxMagnification: number;
 }
 
-/**
- * This story's composition. The main box fits the six countries' mainland: Guatemala's western tip
- * (−92.3°) to Chile's eastern edge (−66.4°), Tierra del Fuego (−56.0°) to Guatemala's north
- * (17.9°). The inset shows Guatemala, El Salvador, Honduras (with the Swan Islands) and Costa Rica.
- */
-export const COMPOSITION: CompositionConfig = {
-  main: [
-    [-92.3, -56.0],
-    [-66.4, 17.9],
-  ],
-  insetSource: [
-    [-92.6, 7.7],
-    [-82.2, 18.1],
-  ],
-  minMagnification: 2.5,
-  maxMagnification: 7,
-};
+/** A story's composition, from its story.json `region`. */
+export function compositionConfig(region: Story['region']): CompositionConfig {
+  return {
+    main: region.main,
+    insetSource: region.inset.source,
+    minMagnification: region.inset.minMagnification,
+    maxMagnification: region.inset.maxMagnification,
+  };
+}
 
 /** Space kept free around the composition inside the map frame, CSS px. */
 export const PADDING = 10;
@@ -99,10 +92,7 @@ function inside(p: LngLat, [[w, s], [e, n]]: Bounds): boolean {
  * The composition for a map frame of `width` × `height` CSS px. Deterministic; rounded to steps of
  * 0.25 in magnification so small resizes do not rebuild the map's data.
  */
-export function compose(
-  viewport: { width: number; height: number },
-  config: CompositionConfig = COMPOSITION,
-): Composition {
+export function compose(viewport: { width: number; height: number }, config: CompositionConfig): Composition {
   const [[mw, ms], [me, mn]] = config.main;
   const [[sw, ss], [se, sn]] = config.insetSource;
   const mainW = mercX(Math.max(me, se)) - mercX(Math.min(mw, sw));
@@ -197,7 +187,7 @@ function rectangle([[w, s], [e, n]]: Bounds): GeoJSON.Polygon {
 export function composeFeatures<P extends object>(
   collection: GeoJSON.FeatureCollection<GeoJSON.Geometry, P>,
   composition: Composition,
-  config: CompositionConfig = COMPOSITION,
+  config: CompositionConfig,
 ): GeoJSON.FeatureCollection<GeoJSON.Geometry, (P & { part: Part }) | { part: Part }> {
   const main = collection.features.map((f) => ({
     ...f,

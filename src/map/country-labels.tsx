@@ -1,15 +1,17 @@
 /**
- * The six country labels drawn over the map, with leader lines for callouts. React renders their
+ * The country labels drawn over the map, with leader lines for callouts. React renders their
  * text (name and count, which change with the filter and language); the map component positions
  * them imperatively on every camera move, so panning never re-renders React.
- * They are pointer targets only: keyboard and screen-reader users get the same six buttons in the
+ * They are pointer targets only: keyboard and screen-reader users get the same buttons in the
  * country list, so these are hidden from assistive technology and kept out of the tab order.
  */
 import { forwardRef, useImperativeHandle, useRef } from 'react';
 import { formatCount } from '../data/format.ts';
-import { COUNTRY_NAMES, type Counts } from '../data/selectors.ts';
-import { type CountryCode, FOCUS_COUNTRIES } from '../data/vocabulary.ts';
+import type { Counts } from '../data/selectors.ts';
+import { countryCodes, countryName } from '../data/story.ts';
+import type { CountryCode } from '../data/vocabulary.ts';
 import type { Lang } from '../i18n/strings.ts';
+import { usePolicyData } from '../state/data-context.ts';
 import type { LabelBox } from './label-layout.ts';
 
 export interface CountryLabelsHandle {
@@ -31,14 +33,15 @@ export const CountryLabels = forwardRef<CountryLabelsHandle, Props>(function Cou
   { counts, lang, selected, onSelect, onHover },
   ref,
 ) {
+  const data = usePolicyData();
   const buttons = useRef(new Map<CountryCode, HTMLButtonElement>());
   const lines = useRef(new Map<CountryCode, SVGLineElement>());
   const dots = useRef(new Map<CountryCode, SVGCircleElement>());
 
   useImperativeHandle(ref, () => ({
     sizes() {
-      const out = {} as Record<CountryCode, { width: number; height: number }>;
-      for (const c of FOCUS_COUNTRIES) {
+      const out: Record<CountryCode, { width: number; height: number }> = {};
+      for (const c of countryCodes(data)) {
         const b = buttons.current.get(c);
         out[c] = { width: b?.offsetWidth ?? 0, height: b?.offsetHeight ?? 0 };
       }
@@ -75,7 +78,7 @@ export const CountryLabels = forwardRef<CountryLabelsHandle, Props>(function Cou
   return (
     <div className="map-labels" aria-hidden="true">
       <svg className="map-leaders" aria-hidden="true">
-        {FOCUS_COUNTRIES.map((c) => (
+        {countryCodes(data).map((c) => (
           <g key={c} data-country={c}>
             <line ref={(el) => void (el ? lines.current.set(c, el) : lines.current.delete(c))} />
             <circle
@@ -86,7 +89,7 @@ export const CountryLabels = forwardRef<CountryLabelsHandle, Props>(function Cou
           </g>
         ))}
       </svg>
-      {FOCUS_COUNTRIES.map((c) => (
+      {countryCodes(data).map((c) => (
         <button
           key={c}
           type="button"
@@ -95,14 +98,14 @@ export const CountryLabels = forwardRef<CountryLabelsHandle, Props>(function Cou
           data-country={c}
           data-selected={selected === c || undefined}
           data-empty={counts[c] === 0 || undefined}
-          title={`${COUNTRY_NAMES[c][lang]}, ${formatCount(counts[c], lang)}`}
+          title={`${countryName(data, c, lang)}, ${formatCount(counts[c] ?? 0, lang)}`}
           ref={(el) => void (el ? buttons.current.set(c, el) : buttons.current.delete(c))}
           onClick={() => onSelect(c)}
           onPointerEnter={() => onHover(c)}
           onPointerLeave={() => onHover(null)}
         >
-          <span className="map-label-name">{COUNTRY_NAMES[c][lang]}</span>
-          <span className="map-label-count">{counts[c]}</span>
+          <span className="map-label-name">{countryName(data, c, lang)}</span>
+          <span className="map-label-count">{counts[c] ?? 0}</span>
         </button>
       ))}
     </div>

@@ -9,16 +9,17 @@
  */
 import { facilityRadius, mappedFacilities } from '../data/facilities.ts';
 import { formatDate } from '../data/format.ts';
-import { endpointName, linksShownAt, outsideActors } from '../data/links.ts';
+import { linksShownAt, outsideActors } from '../data/links.ts';
 import { PALETTES } from '../data/palette.ts';
-import { COUNTRY_NAMES, colourByCountry, countsByCountry, legendSteps } from '../data/selectors.ts';
+import { colourByCountry, countsByCountry, legendSteps } from '../data/selectors.ts';
+import { countryCodes, countryName } from '../data/story.ts';
 import { asOfMonth, type Month } from '../data/timeline.ts';
-import { type CountryCode, FOCUS_COUNTRIES, MEASURE_TYPES } from '../data/vocabulary.ts';
+import type { CountryCode } from '../data/vocabulary.ts';
 import type { Lang } from '../i18n/strings.ts';
 import type { ImageRequest as ViewImageRequest } from '../state/image-request.ts';
 import { applyMapState } from './apply.ts';
 import { type Boundaries, loadBoundaries } from './boundaries.ts';
-import { compose, composeFeatures, labelExtents, PADDING } from './composition.ts';
+import { compose, composeFeatures, compositionConfig, labelExtents, PADDING } from './composition.ts';
 import { layoutLabels, type Rect } from './label-layout.ts';
 import { type LinkInput, MARKER, placeLinkGeometry } from './link-layout.ts';
 import { buildStyle, hatchImage, hatchImageId } from './map-style.ts';
@@ -146,9 +147,9 @@ export async function renderImageSvg(req: ImageRequest): Promise<string> {
   // Legend: its title, then "None" and the count steps in one row (wrapping when narrow).
   const active = req.activeTypes.length;
   const scope =
-    active === MEASURE_TYPES.length
+    active === data.meta.types.length
       ? t.legendAllTypes
-      : t.legendSomeTypes.replace('{n}', String(active)).replace('{total}', String(MEASURE_TYPES.length));
+      : t.legendSomeTypes.replace('{n}', String(active)).replace('{total}', String(data.meta.types.length));
   const legendSize = f * 0.85;
   const swatch = Math.round(f * 1.1);
   const items = [
@@ -179,9 +180,10 @@ export async function renderImageSvg(req: ImageRequest): Promise<string> {
   // Detached elements have no layout: the renderer reads the frame's size from these.
   Object.defineProperty(container, 'clientWidth', { value: W });
   Object.defineProperty(container, 'clientHeight', { value: mapHeight });
-  const composition = compose({ width: W, height: mapHeight });
-  const features = composeFeatures(boundaries.geojson, composition);
-  const extents = labelExtents(features, FOCUS_COUNTRIES);
+  const config = compositionConfig(data.story.region);
+  const composition = compose({ width: W, height: mapHeight }, config);
+  const features = composeFeatures(boundaries.geojson, composition, config);
+  const extents = labelExtents(features, countryCodes(data));
   const map = new SvgMap(container, {
     style: buildStyle(features, theme),
     bounds: composition.bounds,
@@ -226,21 +228,22 @@ export async function renderImageSvg(req: ImageRequest): Promise<string> {
     const caption = {
       x: Math.max(4, top.x + 4),
       y: Math.max(4, top.y + 4),
-      width: textWidth(t.insetCaption, captionSize),
+      width: textWidth(data.story.region.inset.caption[lang], captionSize),
       height: captionSize * 1.3,
     };
     overlay.push(
-      `<text x="${r(caption.x)}" y="${r(caption.y + captionSize)}" font-size="${r(captionSize)}" fill="${ink.muted}" stroke="${palette.sea}" stroke-width="3" paint-order="stroke">${esc(t.insetCaption)}</text>`,
+      `<text x="${r(caption.x)}" y="${r(caption.y + captionSize)}" font-size="${r(captionSize)}" fill="${ink.muted}" stroke="${palette.sea}" stroke-width="3" paint-order="stroke">${esc(data.story.region.inset.caption[lang])}</text>`,
     );
     obstacles.push(caption);
 
     // Country labels: name and count in a pill, laid out by layoutLabels.
     const labelSize = Math.max(11, f * 0.8);
     const labelHeight = Math.round(labelSize * 2.1);
-    const countWidth = (c: CountryCode) => Math.max(labelHeight - 8, textWidth(String(counts[c]), labelSize * 0.9) + 8);
+    const countWidth = (c: CountryCode) =>
+      Math.max(labelHeight - 8, textWidth(String(counts[c] ?? 0), labelSize * 0.9) + 8);
     const labelWidth = (c: CountryCode) =>
-      Math.round(8 + textWidth(COUNTRY_NAMES[c][lang], labelSize, true) + 5 + countWidth(c) + 4);
-    const inputs = FOCUS_COUNTRIES.flatMap((c) => {
+      Math.round(8 + textWidth(countryName(data, c, lang), labelSize, true) + 5 + countWidth(c) + 4);
+    const inputs = countryCodes(data).flatMap((c) => {
       const point = boundaries.labels[c];
       if (!point) return [];
       const area = extents[c];
@@ -271,10 +274,10 @@ export async function renderImageSvg(req: ImageRequest): Promise<string> {
       }));
       const tagSize = labelSize * 0.9;
       const tagSizes = Object.fromEntries(
-        outsideActors(links).map((code) => [
+        outsideActors(data, links).map((code) => [
           code,
           {
-            width: Math.round(textWidth(endpointName(code, lang), tagSize, true) + 12),
+            width: Math.round(textWidth(countryName(data, code, lang), tagSize, true) + 12),
             height: Math.round(tagSize * 1.9),
           },
         ]),
@@ -290,7 +293,7 @@ export async function renderImageSvg(req: ImageRequest): Promise<string> {
       for (const [code, box] of Object.entries(layout.tags))
         linkMarks.push(
           `<rect x="${r(box.x)}" y="${r(box.y)}" width="${box.width}" height="${box.height}" rx="${r(box.height / 2)}" fill="${ink.link}"/>`,
-          `<text x="${r(box.x + box.width / 2)}" y="${r(box.y + box.height / 2 + tagSize * 0.35)}" font-size="${r(tagSize)}" font-weight="600" text-anchor="middle" fill="${ink.linkText}">${esc(endpointName(code, lang))}</text>`,
+          `<text x="${r(box.x + box.width / 2)}" y="${r(box.y + box.height / 2 + tagSize * 0.35)}" font-size="${r(tagSize)}" font-weight="600" text-anchor="middle" fill="${ink.linkText}">${esc(countryName(data, code, lang))}</text>`,
         );
       const arcs = layout.arcs.map(
         (a) =>
@@ -312,7 +315,7 @@ export async function renderImageSvg(req: ImageRequest): Promise<string> {
 
     const labels = boxes.map((b) => {
       const c = b.id as CountryCode;
-      const name = COUNTRY_NAMES[c][lang];
+      const name = countryName(data, c, lang);
       const isSelected = c === req.selected;
       const leader = b.callout
         ? `<line x1="${r(Math.min(Math.max(b.anchor.x, b.x), b.x + b.width))}" y1="${r(Math.min(Math.max(b.anchor.y, b.y), b.y + b.height))}" x2="${r(b.anchor.x)}" y2="${r(b.anchor.y)}" stroke="${ink.text}" stroke-width="1"/><circle cx="${r(b.anchor.x)}" cy="${r(b.anchor.y)}" r="2.5" fill="${ink.text}"/>`
@@ -321,7 +324,7 @@ export async function renderImageSvg(req: ImageRequest): Promise<string> {
       const ch = labelHeight - 8;
       const cx = b.x + b.width - 4 - cw;
       const empty = counts[c] === 0;
-      return `${leader}<g data-country="${c}"><rect x="${r(b.x)}" y="${r(b.y)}" width="${r(b.width)}" height="${labelHeight}" rx="${labelHeight / 2}" fill="${ink.labelBg}" fill-opacity="0.95" stroke="${isSelected ? ink.text : ink.labelBorder}" stroke-width="${isSelected ? 2 : 1}"/><text x="${r(b.x + 8)}" y="${r(b.y + labelHeight / 2 + labelSize * 0.35)}" font-size="${r(labelSize)}" font-weight="600" fill="${ink.text}">${esc(name)}</text><rect x="${r(cx)}" y="${r(b.y + 4)}" width="${r(cw)}" height="${ch}" rx="${ch / 2}" fill="${empty ? ink.labelBg : ink.text}" stroke="${ink.text}"/><text x="${r(cx + cw / 2)}" y="${r(b.y + labelHeight / 2 + labelSize * 0.32)}" font-size="${r(labelSize * 0.9)}" font-weight="600" text-anchor="middle" fill="${empty ? ink.text : ink.bg}">${counts[c]}</text></g>`;
+      return `${leader}<g data-country="${c}"><rect x="${r(b.x)}" y="${r(b.y)}" width="${r(b.width)}" height="${labelHeight}" rx="${labelHeight / 2}" fill="${ink.labelBg}" fill-opacity="0.95" stroke="${isSelected ? ink.text : ink.labelBorder}" stroke-width="${isSelected ? 2 : 1}"/><text x="${r(b.x + 8)}" y="${r(b.y + labelHeight / 2 + labelSize * 0.35)}" font-size="${r(labelSize)}" font-weight="600" fill="${ink.text}">${esc(name)}</text><rect x="${r(cx)}" y="${r(b.y + 4)}" width="${r(cw)}" height="${ch}" rx="${ch / 2}" fill="${empty ? ink.labelBg : ink.text}" stroke="${ink.text}"/><text x="${r(cx + cw / 2)}" y="${r(b.y + labelHeight / 2 + labelSize * 0.32)}" font-size="${r(labelSize * 0.9)}" font-weight="600" text-anchor="middle" fill="${empty ? ink.text : ink.bg}">${counts[c] ?? 0}</text></g>`;
     });
 
     // --- the footer: legend and credit ------------------------------------------------------------

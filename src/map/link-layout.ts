@@ -20,7 +20,7 @@ export interface LinkInput {
 }
 
 export interface LinkArc {
-  /** The pair's ends, sorted ("CRI|SLV"). */
+  /** The pair's ends, sorted ("BOL|PER"). */
   key: string;
   /** SVG path data of the trimmed arc. */
   d: string;

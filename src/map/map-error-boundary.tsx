@@ -8,6 +8,8 @@ import type { Strings } from '../i18n/strings.ts';
 
 interface Props {
   strings: Strings;
+  /** The map region's accessible name (the same as the map's own). */
+  label: string;
   children: ReactNode;
 }
 
@@ -26,7 +28,7 @@ export class MapErrorBoundary extends Component<Props, { error: Error | null; at
     const t = this.props.strings;
     if (!this.state.error) return <Fragment key={this.state.attempt}>{this.props.children}</Fragment>;
     return (
-      <section className="map" aria-label={t.mapRegionLabel} aria-busy={false}>
+      <section className="map" aria-label={this.props.label} aria-busy={false}>
         <div className="map-status map-failure" role="alert">
           <p>
             {t.mapFailed_start} {t.mapStillWorks}

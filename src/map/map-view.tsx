@@ -14,14 +14,23 @@ import { mappedFacilities } from '../data/facilities.ts';
 import { formatDate } from '../data/format.ts';
 import { linksShownAt, outsideActors } from '../data/links.ts';
 import { colourByCountry } from '../data/selectors.ts';
+import { countryCodes } from '../data/story.ts';
 import { asOfMonth } from '../data/timeline.ts';
-import { type CountryCode, FOCUS_COUNTRIES } from '../data/vocabulary.ts';
+import type { CountryCode } from '../data/vocabulary.ts';
 import { useMatchingCounts, usePolicyData, useStrings } from '../state/data-context.ts';
 import { useAppStore, useAppStoreApi } from '../state/store.ts';
 import { useResolvedTheme } from '../state/theme.ts';
 import { applyMapState, type MapViewState } from './apply.ts';
 import { BOUNDARIES_URL, type Boundaries } from './boundaries.ts';
-import { type Bounds, type Composition, compose, composeFeatures, labelExtents, PADDING } from './composition.ts';
+import {
+  type Bounds,
+  type Composition,
+  compose,
+  composeFeatures,
+  compositionConfig,
+  labelExtents,
+  PADDING,
+} from './composition.ts';
 import { CountryLabels, type CountryLabelsHandle } from './country-labels.tsx';
 import { FacilitySymbols, type FacilitySymbolsHandle } from './facility-symbols.tsx';
 import { useFirstScreenOffset } from './first-screen.ts';
@@ -78,6 +87,8 @@ export function MapView({
   const theme = useResolvedTheme();
   const colours = useMemo(() => colourByCountry(counts, theme), [counts, theme]);
   const data = usePolicyData();
+  // The story's region (fixed for the app's life, like the data it comes from).
+  const config = useMemo(() => compositionConfig(data.story.region), [data]);
   const date = useAppStore((s) => s.date);
   const activeTypes = useAppStore((s) => s.activeTypes);
   // Prisons with sourced coordinates that exist at the date and match the filter.
@@ -93,7 +104,14 @@ export function MapView({
   // Policy links that exist at the date, oldest first (undated last), unless the reader hid them.
   const showLinks = useAppStore((s) => s.links);
   const links = useMemo(() => (showLinks ? linksShownAt(data, date ?? asOfMonth(data)) : []), [data, date, showLinks]);
-  const outside = useMemo(() => outsideActors(links.map((l) => l.link)), [links]);
+  const outside = useMemo(
+    () =>
+      outsideActors(
+        data,
+        links.map((l) => l.link),
+      ),
+    [data, links],
+  );
   const linksRef = useRef<LinkInput[]>([]);
   linksRef.current = links.map(({ link, ended }) => ({
     id: link.id,
@@ -170,11 +188,11 @@ export function MapView({
     const container = containerRef.current;
     const boundaries = boundariesRef.current;
     if (!container || !boundaries) return false;
-    const next = compose({ width: container.clientWidth, height: container.clientHeight });
+    const next = compose({ width: container.clientWidth, height: container.clientHeight }, config);
     if (compositionRef.current?.magnification === next.magnification) return false;
     compositionRef.current = next;
-    const features = composeFeatures(boundaries.geojson, next);
-    extentsRef.current = labelExtents(features, FOCUS_COUNTRIES);
+    const features = composeFeatures(boundaries.geojson, next, config);
+    extentsRef.current = labelExtents(features, countryCodes(data));
     wanted.current = { ...wanted.current, features };
     return true;
   }).current;
@@ -191,7 +209,7 @@ export function MapView({
   const handlers = useRef<MapHandlers>({
     view() {
       const container = containerRef.current as HTMLElement;
-      const first = compose({ width: container.clientWidth, height: container.clientHeight });
+      const first = compose({ width: container.clientWidth, height: container.clientHeight }, config);
       return {
         bounds: first.bounds,
         fitBoundsOptions: { padding: PADDING, animate: false },
@@ -325,18 +343,18 @@ export function MapView({
     <section
       ref={sectionRef}
       className="map"
-      aria-label={t.mapRegionLabel}
+      aria-label={t.mapRegionLabel.replace('{title}', data.meta.title[lang])}
       aria-describedby="map-description"
       aria-busy={status.kind === 'loading'}
       data-renderer={status.kind === 'ready' ? status.renderer : undefined}
     >
       <p id="map-description" className="visually-hidden">
-        {t.mapDescription}
+        {t.mapDescription.replace('{inset}', data.story.region.inset.description[lang])}
       </p>
       <div ref={containerRef} className="map-canvas" data-status={status.kind} />
       <img ref={printImageRef} className="map-print" alt="" />
       <p ref={captionRef} className="inset-caption" aria-hidden="true">
-        {t.insetCaption}
+        {data.story.region.inset.caption[lang]}
       </p>
       {/* The month shown, on the map itself (the slider's value text says it to screen readers). */}
       <p ref={stampRef} className="map-date" aria-hidden="true">

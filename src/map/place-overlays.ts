@@ -8,7 +8,7 @@
  * camera move, resize and text change; writes transforms only, never React state.
  */
 import type { FacilityAt } from '../data/facilities.ts';
-import { type CountryCode, FOCUS_COUNTRIES } from '../data/vocabulary.ts';
+import type { CountryCode } from '../data/vocabulary.ts';
 import type { Bounds, Composition, LngLat } from './composition.ts';
 import type { CountryLabelsHandle } from './country-labels.tsx';
 import type { FacilitySymbolsHandle } from './facility-symbols.tsx';
@@ -84,14 +84,16 @@ export function placeOverlays(o: Overlays): void {
 
   obstacles.push(...controls);
 
-  const inputs = FOCUS_COUNTRIES.flatMap((c) => {
+  // The labels' own order (the story's country order): `sizes` has one entry per country.
+  const inputs = Object.keys(sizes).flatMap((c) => {
     const point = o.anchors[c];
-    if (!point) return [];
+    const size = sizes[c];
+    if (!point || !size) return [];
     const area = o.extents[c];
     const sw = area && map.project(area[0]);
     const ne = area && map.project(area[1]);
     const extent = sw && ne ? { x: sw.x, y: ne.y, width: ne.x - sw.x, height: sw.y - ne.y } : undefined;
-    return [{ id: c, anchor: map.project(composition.toComposed(point)), ...sizes[c], extent }];
+    return [{ id: c, anchor: map.project(composition.toComposed(point)), ...size, extent }];
   });
   const boxes = layoutLabels(inputs, frameSize, { obstacles });
   o.labels.place(boxes);

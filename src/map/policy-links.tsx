@@ -7,10 +7,11 @@
  * the country labels, so panning never re-renders React.
  */
 import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from 'react';
-import { endpointName, linkName, linkTitle } from '../data/links.ts';
+import { linkName, linkTitle } from '../data/links.ts';
+import { countryName } from '../data/story.ts';
 import type { LinkAtMonth, PolicyLink } from '../data/timeline.ts';
 import type { Lang } from '../i18n/strings.ts';
-import { useStrings } from '../state/data-context.ts';
+import { usePolicyData, useStrings } from '../state/data-context.ts';
 import type { Rect } from './label-layout.ts';
 import { type LinkArc, type LinkMarker, MARKER } from './link-layout.ts';
 
@@ -41,6 +42,7 @@ export const PolicyLinks = forwardRef<PolicyLinksHandle, Props>(function PolicyL
   ref,
 ) {
   const t = useStrings();
+  const data = usePolicyData();
   const [open, setOpen] = useState<string | null>(null);
   const markers = useRef(new Map<string, HTMLButtonElement>());
   const tags = useRef(new Map<string, HTMLElement>());
@@ -186,7 +188,7 @@ export const PolicyLinks = forwardRef<PolicyLinksHandle, Props>(function PolicyL
           aria-hidden="true"
           ref={(el) => void (el ? tags.current.set(code, el) : tags.current.delete(code))}
         >
-          {endpointName(code, lang)}
+          {countryName(data, code, lang)}
         </span>
       ))}
       {/* biome-ignore lint/a11y/useSemanticElements: a group of buttons, not a form fieldset. */}
@@ -218,7 +220,7 @@ export const PolicyLinks = forwardRef<PolicyLinksHandle, Props>(function PolicyL
                 <path d="M-3,-4 L4,0 L-3,4 z" />
               )}
             </svg>
-            <span className="visually-hidden">{linkName(link, { ended }, lang)}</span>
+            <span className="visually-hidden">{linkName(data, link, { ended }, lang)}</span>
           </button>
         ))}
       </div>
@@ -237,7 +239,7 @@ export const PolicyLinks = forwardRef<PolicyLinksHandle, Props>(function PolicyL
           }}
         >
           <h2 id="link-dialog-title" ref={headingRef} tabIndex={-1}>
-            {linkTitle(current.link, lang)}
+            {linkTitle(data, current.link, lang)}
           </h2>
           {details(current, () => setOpen(null))}
           <button type="button" className="map-link-close" onClick={() => close(true)} aria-label={t.panelClose}>

@@ -6,7 +6,7 @@ import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { isInRange, isMonth, type Month, type MonthRange } from '../data/timeline.ts';
-import { type CountryCode, MEASURE_TYPES, type MeasureTypeId } from '../data/vocabulary.ts';
+import type { CountryCode, MeasureTypeId } from '../data/vocabulary.ts';
 import type { Lang } from '../i18n/strings.ts';
 
 export const THEMES = ['light', 'dark'] as const;
@@ -19,8 +19,10 @@ export interface AppState {
   /** A measure the reader opened from the table or the overview: the panel scrolls to it. */
   measure: string | null;
   hovered: CountryCode | null;
-  /** Active measure types, always in MEASURE_TYPES order (so equal choices are equal arrays). */
+  /** Active measure types, always in `allTypes` order (so equal choices are equal arrays). */
   activeTypes: readonly MeasureTypeId[];
+  /** The data's measure types, in legend order: fixed for the store's life (not a choice). */
+  allTypes: readonly MeasureTypeId[];
   lang: Lang;
   /** Forced colour theme; null follows the system (prefers-color-scheme). */
   theme: Theme | null;
@@ -50,17 +52,18 @@ export interface AppActions {
 }
 
 export interface StoreOptions {
+  /** The data's measure types, in legend order (`typeIds(data)`): all are active at first. */
+  types: readonly MeasureTypeId[];
   /** The data's time range (`dateRange(data)`): `setDate` refuses months outside it, and its last month (as of) is stored as null. */
   range?: MonthRange;
 }
 
 export type AppStore = StoreApi<AppState & AppActions>;
 
-export const DEFAULT_STATE: AppState = {
+export const DEFAULT_STATE: Omit<AppState, 'activeTypes' | 'allTypes'> = {
   selected: null,
   measure: null,
   hovered: null,
-  activeTypes: MEASURE_TYPES,
   lang: 'en',
   theme: null,
   view: 'map',
@@ -68,13 +71,12 @@ export const DEFAULT_STATE: AppState = {
   links: true,
 };
 
-const inTypeOrder = (types: Iterable<MeasureTypeId>) => {
-  const set = new Set(types);
-  return MEASURE_TYPES.filter((t) => set.has(t));
-};
-
-export function createAppStore(initial: Partial<AppState> = {}, options: StoreOptions = {}): AppStore {
-  const { range } = options;
+export function createAppStore(initial: Partial<Omit<AppState, 'allTypes'>>, options: StoreOptions): AppStore {
+  const { range, types: allTypes } = options;
+  const inTypeOrder = (types: Iterable<MeasureTypeId>) => {
+    const set = new Set(types);
+    return allTypes.filter((t) => set.has(t));
+  };
   const normalDate = (month: Month | null): Month | null => {
     if (month === null) return null;
     if (!isMonth(month)) throw new Error(`setDate: expected a month as YYYY-MM, got ${JSON.stringify(month)}`);
@@ -86,7 +88,8 @@ export function createAppStore(initial: Partial<AppState> = {}, options: StoreOp
     ...DEFAULT_STATE,
     ...initial,
     date: normalDate(initial.date ?? null),
-    activeTypes: inTypeOrder(initial.activeTypes ?? DEFAULT_STATE.activeTypes),
+    allTypes,
+    activeTypes: inTypeOrder(initial.activeTypes ?? allTypes),
     select: (country) => set({ selected: country, measure: null }),
     openMeasure: (country, measureId) => set({ selected: country, measure: measureId, view: 'map' }),
     setLang: (lang) => set({ lang }),
@@ -101,7 +104,7 @@ export function createAppStore(initial: Partial<AppState> = {}, options: StoreOp
       set({ activeTypes: inTypeOrder(active) });
     },
     setTypes: (types) => set({ activeTypes: inTypeOrder(types) }),
-    resetTypes: () => set({ activeTypes: MEASURE_TYPES }),
+    resetTypes: () => set({ activeTypes: allTypes }),
     setDate: (month) => {
       const date = normalDate(month);
       if (get().date !== date) set({ date });

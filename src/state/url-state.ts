@@ -1,6 +1,6 @@
 /**
  * The reader's choices in the query string, so every view can be linked and embedded:
- * `?country=SLV&types=state-of-exception,max-security-prison&lang=es&theme=dark&view=table&date=2023-01&links=0`.
+ * `?country=PER&types=curfew,new-prison&lang=es&theme=dark&view=table&date=2023-01&links=0`.
  * `date` is read only when the caller gives the data's month range (`dateRange(data)`): a month
  * outside it, or the "as of" month itself (the default), is ignored.
  * `parseUrlState` and `serializeUrlState` are pure; only values that differ from the defaults are
@@ -8,7 +8,7 @@
  * opens the map, and nothing from the URL is ever put into the page as markup).
  */
 import { isInRange, type Month, type MonthRange } from '../data/timeline.ts';
-import { type CountryCode, FOCUS_COUNTRIES, MEASURE_TYPES, type MeasureTypeId } from '../data/vocabulary.ts';
+import type { CountryCode, MeasureTypeId } from '../data/vocabulary.ts';
 import { LANGS, type Lang } from '../i18n/strings.ts';
 import { type AppState, type AppStore, DEFAULT_STATE, THEMES, type Theme, VIEWS, type View } from './store.ts';
 
@@ -25,6 +25,12 @@ export interface UrlState {
 }
 
 export interface ParseOptions {
+  /** The story's focus countries (`countryCodes(data)`): any other `country` is ignored. */
+  countries: readonly CountryCode[];
+  /** The data's measure types (`typeIds(data)`): unknown ids in `types` are dropped. */
+  types: readonly MeasureTypeId[];
+  /** The story's languages (`data.story.languages`); default: every language of the UI. */
+  langs?: readonly Lang[];
   /** The data's months (`dateRange(data)`); without it `date` is ignored (it cannot be checked). */
   months?: MonthRange;
 }
@@ -39,11 +45,11 @@ function one<T extends string>(params: URLSearchParams, key: string, allowed: re
   return (allowed as readonly string[]).includes(values[0] as string) ? (values[0] as T) : undefined;
 }
 
-export function parseUrlState(search: string, options: ParseOptions = {}): UrlState {
+export function parseUrlState(search: string, options: ParseOptions): UrlState {
   const params = new URLSearchParams(search);
   const state: UrlState = {};
-  const country = one(params, 'country', FOCUS_COUNTRIES);
-  const lang = one(params, 'lang', LANGS);
+  const country = one(params, 'country', options.countries);
+  const lang = one(params, 'lang', options.langs ?? LANGS);
   const theme = one(params, 'theme', THEMES);
   const view = one(params, 'view', VIEWS);
   if (country) state.country = country;
@@ -53,11 +59,9 @@ export function parseUrlState(search: string, options: ParseOptions = {}): UrlSt
   if (one(params, 'links', ['0'])) state.links = false;
   const types = params.getAll('types');
   if (types.length === 1) {
-    const valid = new Set(
-      (types[0] as string).split(',').filter((t) => (MEASURE_TYPES as readonly string[]).includes(t)),
-    );
+    const valid = new Set((types[0] as string).split(',').filter((t) => options.types.includes(t)));
     // Keep only if at least one id is valid; unknown ids are dropped, not fatal.
-    if (valid.size > 0) state.types = MEASURE_TYPES.filter((t) => valid.has(t));
+    if (valid.size > 0) state.types = options.types.filter((t) => valid.has(t));
   }
   const dates = params.getAll('date');
   const { months } = options;
@@ -67,12 +71,12 @@ export function parseUrlState(search: string, options: ParseOptions = {}): UrlSt
 
 /** The URL state of the store's state: only what differs from the defaults. */
 export function toUrlState(
-  state: Pick<AppState, 'selected' | 'activeTypes' | 'lang' | 'theme' | 'view'> &
+  state: Pick<AppState, 'selected' | 'activeTypes' | 'allTypes' | 'lang' | 'theme' | 'view'> &
     Partial<Pick<AppState, 'date' | 'links'>>,
 ): UrlState {
   const out: UrlState = {};
   if (state.selected) out.country = state.selected;
-  if (state.activeTypes.length !== MEASURE_TYPES.length) out.types = [...state.activeTypes];
+  if (state.activeTypes.length !== state.allTypes.length) out.types = [...state.activeTypes];
   if (state.lang !== DEFAULT_STATE.lang) out.lang = state.lang;
   if (state.theme) out.theme = state.theme;
   if (state.view !== DEFAULT_STATE.view) out.view = state.view;
@@ -116,7 +120,7 @@ export function serializeUrlState(state: UrlState, base = ''): string {
 /**
  * Keeps the address bar in step with the store (history.replaceState: no new history entries).
  * Always compared with the actual address, so a first change back to the defaults (Esc after
- * loading `?country=SLV`) still clears the old parameters.
+ * loading `?country=PER`) still clears the old parameters.
  */
 export function syncUrlWithStore(store: AppStore, win: Window = window): () => void {
   return store.subscribe((s) => {

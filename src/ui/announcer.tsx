@@ -6,7 +6,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { formatCount, formatDate } from '../data/format.ts';
-import { COUNTRY_NAMES } from '../data/selectors.ts';
+import { countryName } from '../data/story.ts';
 import { asOfMonth } from '../data/timeline.ts';
 import { fill } from '../i18n/strings.ts';
 import { useMatchingCounts, usePolicyData, useStrings } from '../state/data-context.ts';
@@ -22,8 +22,8 @@ export function Announcer() {
   const counts = useMatchingCounts();
   const [message, setMessage] = useState('');
   const first = useRef(true);
-  const textRef = useRef({ t, counts, lang });
-  textRef.current = { t, counts, lang };
+  const textRef = useRef({ t, counts, lang, data });
+  textRef.current = { t, counts, lang, data };
   /** The total at the last date announced, to say how many are new. */
   const lastTotal = useRef(Object.values(counts).reduce((a, b) => a + b, 0));
   const lastSaidAt = useRef(Number.NEGATIVE_INFINITY);
@@ -79,12 +79,12 @@ export function Announcer() {
 
   useEffect(() => {
     if (first.current) return;
-    const { t, counts, lang } = textRef.current;
+    const { t, counts, lang, data } = textRef.current;
     setMessage(
       selected
         ? fill(t.announceCountry, {
-            country: COUNTRY_NAMES[selected][lang],
-            count: formatCount(counts[selected], lang),
+            country: countryName(data, selected, lang),
+            count: formatCount(counts[selected] ?? 0, lang),
           })
         : t.announceClosed,
     );

@@ -23,7 +23,7 @@ export function CountryLinks({ country, onDemand = false }: { country: CountryCo
         {links.map(({ link, ended }) => (
           <li key={link.id} className="link-item">
             <p>
-              <strong>{linkTitle(link, lang)}</strong>
+              <strong>{linkTitle(data, link, lang)}</strong>
             </p>
             <LinkDetails link={link} state={{ ended }} />
           </li>

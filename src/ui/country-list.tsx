@@ -1,15 +1,17 @@
 /**
- * The six countries as buttons ("El Salvador, 4 measures"): the keyboard and screen-reader path to
+ * The story's countries as buttons ("El Salvador, 4 measures"): the keyboard and screen-reader path to
  * every country, and the map's key. Contract: each accessible name starts with the English name.
  */
 import { formatCount } from '../data/format.ts';
-import { COUNTRY_NAMES, colourByCountry } from '../data/selectors.ts';
-import { type CountryCode, FOCUS_COUNTRIES } from '../data/vocabulary.ts';
-import { useMatchingCounts, useStrings } from '../state/data-context.ts';
+import { colourByCountry } from '../data/selectors.ts';
+import { countryCodes, countryName } from '../data/story.ts';
+import type { CountryCode } from '../data/vocabulary.ts';
+import { useMatchingCounts, usePolicyData, useStrings } from '../state/data-context.ts';
 import { useAppStore } from '../state/store.ts';
 import { useResolvedTheme } from '../state/theme.ts';
 
 function CountryButton({ country, count, colour }: { country: CountryCode; count: number; colour: string | null }) {
+  const data = usePolicyData();
   const lang = useAppStore((s) => s.lang);
   const isSelected = useAppStore((s) => s.selected === country);
   const isHovered = useAppStore((s) => s.hovered === country);
@@ -34,7 +36,7 @@ function CountryButton({ country, count, colour }: { country: CountryCode; count
           style={colour ? { background: colour } : undefined}
           aria-hidden="true"
         />
-        <span className="country-name">{COUNTRY_NAMES[country][lang]}</span>
+        <span className="country-name">{countryName(data, country, lang)}</span>
         {/* The name reads "El Salvador, 4 measures": the comma is for the ear only. */}
         <span className="visually-hidden">,</span> <span className="country-count">{formatCount(count, lang)}</span>
       </button>
@@ -48,7 +50,7 @@ export const countryButtonId = (country: CountryCode) => `country-button-${count
 /** Target of the skip link that jumps past the map. */
 export const COUNTRY_LIST_ID = 'country-list';
 
-/** Arrow keys (and Home/End) move focus between the six buttons; each also stays in the Tab order. */
+/** Arrow keys (and Home/End) move focus between the country buttons; each also stays in the Tab order. */
 function onArrowKeys(e: React.KeyboardEvent<HTMLElement>) {
   const buttons = [...e.currentTarget.querySelectorAll<HTMLButtonElement>('button.country-button')];
   const i = buttons.indexOf(document.activeElement as HTMLButtonElement);
@@ -70,6 +72,7 @@ function onArrowKeys(e: React.KeyboardEvent<HTMLElement>) {
 
 export function CountryList() {
   const t = useStrings();
+  const data = usePolicyData();
   const counts = useMatchingCounts();
   const colours = colourByCountry(counts, useResolvedTheme());
   return (
@@ -81,8 +84,8 @@ export function CountryList() {
       onKeyDown={onArrowKeys}
     >
       <ul>
-        {FOCUS_COUNTRIES.map((c) => (
-          <CountryButton key={c} country={c} count={counts[c]} colour={colours[c]} />
+        {countryCodes(data).map((c) => (
+          <CountryButton key={c} country={c} count={counts[c] ?? 0} colour={colours[c] ?? null} />
         ))}
       </ul>
     </nav>

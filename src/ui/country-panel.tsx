@@ -5,7 +5,8 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { formatCount } from '../data/format.ts';
-import { COUNTRY_NAMES, groupByType, measuresComingLater } from '../data/selectors.ts';
+import { groupByType, measuresComingLater } from '../data/selectors.ts';
+import { countryName, isFacilityType } from '../data/story.ts';
 import { asOfMonth, type MeasureAtMonth, measureAt } from '../data/timeline.ts';
 import { fill } from '../i18n/strings.ts';
 import { usePolicyData, useStrings } from '../state/data-context.ts';
@@ -55,7 +56,7 @@ export function CountryPanel({ sheet: allowSheet = true, detailsOnDemand = false
     const active = new Set(activeTypes);
     return (file?.measures ?? []).flatMap((m) => {
       if (!active.has(m.type)) return [];
-      const at = measureAt(m, month, asOf);
+      const at = measureAt(m, month, asOf, isFacilityType(data, m.type));
       return at.presence === 'exists' || at.presence === 'pending' ? [{ m, at }] : [];
     });
   }, [data, file, activeTypes, month]);
@@ -117,7 +118,7 @@ export function CountryPanel({ sheet: allowSheet = true, detailsOnDemand = false
     );
   }
 
-  const name = COUNTRY_NAMES[selected][lang];
+  const name = countryName(data, selected, lang);
   const groups = groupByType(measures, data.meta.types);
   return (
     <aside

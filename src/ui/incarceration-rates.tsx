@@ -5,7 +5,8 @@
  * and column, so countries must not be ranked across columns or years.
  */
 import { formatDate, formatNumber } from '../data/format.ts';
-import { COUNTRY_NAMES, type IncarcerationRow, incarcerationRates, type Rate } from '../data/selectors.ts';
+import { type IncarcerationRow, incarcerationRates, type Rate } from '../data/selectors.ts';
+import { countryName } from '../data/story.ts';
 import type { CountryCode } from '../data/vocabulary.ts';
 import type { Lang, StringKey, Strings } from '../i18n/strings.ts';
 import { usePolicyData, useStrings } from '../state/data-context.ts';
@@ -64,7 +65,7 @@ export function IncarcerationRates() {
           <tbody>
             {rows.map((r: IncarcerationRow) => (
               <tr key={r.country}>
-                <th scope="row">{COUNTRY_NAMES[r.country][lang]}</th>
+                <th scope="row">{countryName(data, r.country, lang)}</th>
                 {COLUMNS.map((c) => (
                   <td key={c.key} className="rate-cell">
                     <RateValue rate={r[c.key]} t={t} lang={lang} max={max} />

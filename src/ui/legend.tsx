@@ -5,22 +5,23 @@
 import { FACILITY_LEGEND_SIZES, facilityRadius } from '../data/facilities.ts';
 import { formatNumber } from '../data/format.ts';
 import { legendSteps } from '../data/selectors.ts';
-import { MEASURE_TYPES } from '../data/vocabulary.ts';
-import { useStrings } from '../state/data-context.ts';
+import { usePolicyData, useStrings } from '../state/data-context.ts';
 import { useAppStore } from '../state/store.ts';
 import { useResolvedTheme } from '../state/theme.ts';
 import { LinksToggle } from './links-toggle.tsx';
 
 export function Legend() {
   const t = useStrings();
+  const data = usePolicyData();
   const theme = useResolvedTheme();
   const active = useAppStore((s) => s.activeTypes.length);
+  const total = useAppStore((s) => s.allTypes.length);
   const lang = useAppStore((s) => s.lang);
   const links = useAppStore((s) => s.links);
   const scope =
-    active === MEASURE_TYPES.length
+    active === total
       ? t.legendAllTypes
-      : t.legendSomeTypes.replace('{n}', String(active)).replace('{total}', String(MEASURE_TYPES.length));
+      : t.legendSomeTypes.replace('{n}', String(active)).replace('{total}', String(total));
   return (
     <figure className="legend">
       <figcaption>
@@ -39,7 +40,7 @@ export function Legend() {
         ))}
       </ul>
       <p className="legend-facilities">
-        <span>{t.legendFacilities}</span>
+        <span>{data.story.facilityLegend[lang]}</span>
         {FACILITY_LEGEND_SIZES.map((n) => (
           <span key={n} className="legend-facility-size">
             <span

@@ -1,11 +1,12 @@
 /**
- * What a policy link says, below its title: the date in words, the text, the numbered sources
+ * What a policy link says, below its title: its kind ("Visit") and the date in words, the text, the numbered sources
  * (numbered as the measure that cites them numbers them; https, new tab) and, in the map's link
  * dialog, a button to the measure it belongs to. Used by the map's link dialog and by each
  * country's panel.
  */
 import type { LinkSource } from '../data/links.ts';
 import { linkDate, linkMeasure, linkSources } from '../data/links.ts';
+import { linkKindLabel } from '../data/story.ts';
 import type { LinkAtMonth, PolicyLink } from '../data/timeline.ts';
 import { fill } from '../i18n/strings.ts';
 import { usePolicyData, useStrings } from '../state/data-context.ts';
@@ -47,7 +48,7 @@ export function LinkDetails({ link, state, onOpenedMeasure }: Props) {
   return (
     <>
       <p className="link-date">
-        {linkDate(link, lang)}
+        <span className="link-kind">{linkKindLabel(data, link.kind, lang)}</span> · {linkDate(link, lang)}
         {state.ended ? ` · ${t.linkEnded}` : ''}
       </p>
       <p>{link.text[lang]}</p>

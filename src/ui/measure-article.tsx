@@ -205,6 +205,7 @@ function MeasureDates({ measure, notes }: { measure: Measure; notes: boolean }) 
 
 /** Figures, facts, timeline, place, concerns and the numbered sources of one measure. */
 function MeasureDetails({ measure }: { measure: Measure }) {
+  const data = usePolicyData();
   const t = useStrings();
   const lang = useAppStore((s) => s.lang);
   return (
@@ -274,7 +275,7 @@ function MeasureDetails({ measure }: { measure: Measure }) {
               ({measure.location.lat.toFixed(4)}, {measure.location.lon.toFixed(4)})
             </span>
           ) : null}
-          {isUnmappedFacility(measure) ? <span className="muted"> ({t.locationNotMapped})</span> : null}
+          {isUnmappedFacility(data, measure) ? <span className="muted"> ({t.locationNotMapped})</span> : null}
           {measure.location.sources.length > 0 ? (
             <>
               {' '}

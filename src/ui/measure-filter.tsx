@@ -7,7 +7,6 @@
 import { useId, useMemo, useState } from 'react';
 import { formatCount } from '../data/format.ts';
 import { countsByType } from '../data/selectors.ts';
-import { MEASURE_TYPES } from '../data/vocabulary.ts';
 import { usePolicyData, useStrings } from '../state/data-context.ts';
 import { useAppStore } from '../state/store.ts';
 import { useNarrow } from './layout.ts';
@@ -21,7 +20,7 @@ export function MeasureFilter() {
   const resetTypes = useAppStore((s) => s.resetTypes);
   const counts = useMemo(() => countsByType(data), [data]);
   const active = new Set(activeTypes);
-  const allActive = activeTypes.length === MEASURE_TYPES.length;
+  const allActive = activeTypes.length === data.meta.types.length;
   const compact = useNarrow();
   const [open, setOpen] = useState(false);
   const id = useId();
@@ -74,7 +73,7 @@ export function MeasureFilter() {
         <div hidden>
           {data.meta.types.map((type) => (
             <span key={type.id} id={`type-desc-${type.id}`}>
-              {`${formatCount(counts[type.id], lang)}: ${type.description[lang]}`}
+              {`${formatCount(counts[type.id] ?? 0, lang)}: ${type.description[lang]}`}
             </span>
           ))}
         </div>

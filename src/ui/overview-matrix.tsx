@@ -2,9 +2,9 @@
  * Countries × measure types. Each cell lists that country's measures of that type by status, in
  * words with a symbol; activating one opens the measure in the map view's panel.
  */
-import { COUNTRY_NAMES } from '../data/selectors.ts';
+
+import { countryCodes, countryName, isFacilityType } from '../data/story.ts';
 import { asOfMonth, measureAt, type StatusAt } from '../data/timeline.ts';
-import { FOCUS_COUNTRIES } from '../data/vocabulary.ts';
 import { fill } from '../i18n/strings.ts';
 import { usePolicyData, useStrings } from '../state/data-context.ts';
 import { useAppStore } from '../state/store.ts';
@@ -38,17 +38,17 @@ export function OverviewMatrix() {
           </tr>
         </thead>
         <tbody>
-          {FOCUS_COUNTRIES.map((c) => {
+          {countryCodes(data).map((c) => {
             const measures = data.countries.find((x) => x.country === c)?.measures ?? [];
             return (
               <tr key={c}>
-                <th scope="row">{COUNTRY_NAMES[c][lang]}</th>
+                <th scope="row">{countryName(data, c, lang)}</th>
                 {types.map((ty) => {
                   // Measures that exist at the month shown, each with its status then.
                   const here = measures
                     .filter((m) => m.type === ty.id)
                     .flatMap((m) => {
-                      const st = measureAt(m, month, asOf).status;
+                      const st = measureAt(m, month, asOf, isFacilityType(data, m.type)).status;
                       return st === null ? [] : [{ m, st }];
                     });
                   return (
@@ -71,7 +71,7 @@ export function OverviewMatrix() {
                                   aria-label={fill(t.openMeasure, {
                                     title: m.title[lang],
                                     status,
-                                    country: COUNTRY_NAMES[c][lang],
+                                    country: countryName(data, c, lang),
                                   })}
                                   onClick={() => openMeasure(c, m.id)}
                                 >

@@ -62,7 +62,8 @@ export function ShareDialog({ imageExport }: { imageExport?: () => Promise<Image
   const date = useAppStore((s) => s.date);
   const links = useAppStore((s) => s.links);
   // The snippets carry what the reader chose to show, not their theme or current tab.
-  const state = toUrlState({ selected, activeTypes, lang, theme: null, view: 'map', date, links });
+  const allTypes = useAppStore((s) => s.allTypes);
+  const state = toUrlState({ selected, activeTypes, allTypes, lang, theme: null, view: 'map', date, links });
   const snippets = embedSnippets({
     base: appBase(),
     state,

@@ -90,7 +90,7 @@ function ensureBuilds() {
   const { measures } = writeSyntheticContent(SYNTH_CONTENT);
   log(`synthetic dataset: ${measures} measures; building ${SYNTH_DIST}`);
   run('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', SYNTH_DIST, '--emptyOutDir'], {
-    POLICY_DATA_DIR: SYNTH_CONTENT,
+    POLICY_DATA: SYNTH_CONTENT,
     EMBED_HEIGHTS: 'skip',
   });
 }

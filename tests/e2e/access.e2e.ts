@@ -1,11 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SCREENSHOTS, startHarness, type Watched, waitForMap } from './harness.ts';
-
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+import { axe, SCREENSHOTS, startHarness, type Watched, waitForMap } from './harness.ts';
 
 let harness: Awaited<ReturnType<typeof startHarness>>;
 beforeAll(async () => {
@@ -22,20 +19,6 @@ async function open(path = '/', viewport = { width: 1280, height: 900 }): Promis
   if (/view=(table|overview)/.test(path)) await w.page.getByRole('table').first().waitFor();
   else await waitForMap(w.page);
   return w;
-}
-
-/** Runs axe-core (every default rule: WCAG A/AA and best practices) and lists the violations. */
-async function axe(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: AXE });
-  const violations = await page.evaluate(async () => {
-    const r = await (
-      window as unknown as {
-        axe: { run(c: Document): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> };
-      }
-    ).axe.run(document);
-    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-  return violations;
 }
 
 const openCountry = async (page: Page, name: string) => {

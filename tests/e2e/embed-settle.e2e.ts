@@ -5,19 +5,11 @@
  * put; it never posts 0 or a height before its first render; it is never taller than 3,000 px;
  * and the height embed.js reserves (measured at build time) keeps the host page from shifting.
  */
-import { createRequire } from 'node:module';
-import { resolve } from 'node:path';
-import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser.ts';
 import { DIST } from './harness.ts';
+import { CAP, docHeight, embedOnHost, type Mode, mapFrame, received, serveHost } from './host.ts';
 import { type StaticServer, serveStatic } from './static-server.ts';
-
-const PYM = createRequire(import.meta.url).resolve('pym.js/dist/pym.v1.min.js');
-const HOST_DIR = resolve(import.meta.dirname, '../fixtures/host');
-/** How long the embed is watched after its map is ready, for messages that should not come. */
-const WATCH_MS = 1500;
-const CAP = 3000;
 
 let app: StaticServer;
 let host: StaticServer;
@@ -25,7 +17,7 @@ let browser: Awaited<ReturnType<typeof launchBrowser>>;
 
 beforeAll(async () => {
   app = await serveStatic(DIST);
-  host = await serveStatic(HOST_DIR, {}, { '/pym.v1.min.js': PYM });
+  host = await serveHost();
   browser = await launchBrowser({ width: 1440, height: 900 });
 });
 afterAll(async () => {
@@ -33,48 +25,7 @@ afterAll(async () => {
   await Promise.all([app?.close(), host?.close()]);
 });
 
-type Mode = 'embedjs' | 'pym' | 'fixed';
-
-async function mapFrame(page: Page): Promise<Frame> {
-  await expect.poll(() => page.frames().filter((f) => f.url().startsWith(app.origin)).length).toBeGreaterThan(0);
-  return page.frames().find((f) => f.url().startsWith(app.origin)) as Frame;
-}
-
-/** The heights the host received, one per height change (the AMP message: every host format carries it). */
-async function received(page: Page): Promise<{ t: number; height: number }[]> {
-  return page.evaluate(() =>
-    (window as unknown as { __messages: { t: number; data: unknown }[] }).__messages.flatMap((m) => {
-      const d = m.data as { sentinel?: string; type?: string; height?: number };
-      return d && typeof d === 'object' && d.sentinel === 'amp' && d.type === 'embed-size'
-        ? [{ t: m.t, height: d.height as number }]
-        : [];
-    }),
-  );
-}
-
-async function embed(mode: Mode, width: number, options = '') {
-  const page = await browser.context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  await page.setViewportSize({ width: width + 40, height: 900 });
-  const q = new URLSearchParams({ app: `${app.origin}/`, mode, width: String(width), options });
-  await page.goto(`${host.origin}/settle.html?${q}`);
-  const frame = await mapFrame(page);
-  await frame.locator('.map').scrollIntoViewIfNeeded();
-  await frame
-    .getByRole('region', { name: /map/i })
-    .and(frame.locator('[aria-busy="false"]'))
-    .waitFor({ timeout: 30_000 });
-  const ready = await page.evaluate(() => performance.now());
-  await page.waitForTimeout(WATCH_MS);
-  return { page, frame, errors, ready };
-}
-
-const docHeight = (frame: Frame) =>
-  frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+const embed = (mode: Mode, width: number, options = '') => embedOnHost(browser, host, app, mode, width, options);
 
 describe('embeds settle', () => {
   const cases: [Mode, number, string][] = [];
@@ -155,7 +106,7 @@ describe('embeds settle', () => {
       const page = await browser.context.newPage();
       await page.setViewportSize({ width, height: 900 });
       await page.goto(`${host.origin}/embedjs.html?app=${encodeURIComponent(`${app.origin}/`)}`);
-      const frame = await mapFrame(page);
+      const frame = await mapFrame(page, app.origin);
       await frame
         .getByRole('region', { name: /map/i })
         .and(frame.locator('[aria-busy="false"]'))

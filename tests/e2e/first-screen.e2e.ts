@@ -5,8 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FOCUS_COUNTRIES } from '../../src/data/vocabulary.ts';
-import { COMPOSITION } from '../../src/map/composition.ts';
+import { COMPOSITION, FOCUS_COUNTRIES } from '../fixtures/story.ts';
 import { startHarness, type Watched, waitForMap } from './harness.ts';
 
 let harness: Awaited<ReturnType<typeof startHarness>>;

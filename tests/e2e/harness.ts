@@ -2,6 +2,8 @@
  * Shared set-up for browser tests: one server for dist/, one Chromium, and per page a record of
  * console errors and of every request that leaves the app's origin.
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchBrowser } from './browser.ts';
@@ -31,8 +33,10 @@ export function watch(page: Page, origin: string): Watched {
   return { page, errors, foreign };
 }
 
-export async function startHarness(serverOptions: { maxHeaderSize?: number } = {}) {
-  const server: StaticServer = await serveStatic(DIST, {}, {}, serverOptions);
+/** @param options.dist the build to serve (default dist/; the second story's build for its journeys). */
+export async function startHarness(options: { maxHeaderSize?: number; dist?: string } = {}) {
+  const { dist = DIST, ...serverOptions } = options;
+  const server: StaticServer = await serveStatic(dist, {}, {}, serverOptions);
   const browser = await launchBrowser();
   return {
     server,
@@ -48,6 +52,21 @@ export async function startHarness(serverOptions: { maxHeaderSize?: number } = {
       await server.close();
     },
   };
+}
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Runs axe-core (every default rule: WCAG A/AA and best practices) and lists the violations. */
+export async function axe(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: AXE });
+  return page.evaluate(async () => {
+    const r = await (
+      window as unknown as {
+        axe: { run(c: Document): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> };
+      }
+    ).axe.run(document);
+    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
 }
 
 /** Waits for the app's own readiness signal: the map region's aria-busy turns false. */

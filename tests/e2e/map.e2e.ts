@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PALETTES } from '../../src/data/palette.ts';
-import { FOCUS_COUNTRIES } from '../../src/data/vocabulary.ts';
+import { FOCUS_COUNTRIES } from '../fixtures/story.ts';
 import {
   clickablePoint,
   distinctColours,
@@ -13,7 +13,7 @@ import {
   waitForMap,
 } from './harness.ts';
 
-const NAMES = {
+const NAMES: Record<string, string> = {
   GTM: 'Guatemala',
   SLV: 'El Salvador',
   HND: 'Honduras',
@@ -70,8 +70,12 @@ describe('the map in a real browser', () => {
       const p = await clickablePoint(w.page, iso);
       expect(p, `${iso} has a clickable point`).not.toBeNull();
       await w.page.mouse.click(p!.x, p!.y);
-      await expect.poll(() => panel(w, NAMES[iso]).count()).toBe(1);
-      expect(await panel(w, NAMES[iso]).getByRole('heading', { level: 2 }).textContent()).toBe(NAMES[iso]);
+      await expect.poll(() => panel(w, NAMES[iso] as string).count()).toBe(1);
+      expect(
+        await panel(w, NAMES[iso] as string)
+          .getByRole('heading', { level: 2 })
+          .textContent(),
+      ).toBe(NAMES[iso] as string);
     }
     expectClean(w);
   });
@@ -81,13 +85,13 @@ describe('the map in a real browser', () => {
     for (const iso of FOCUS_COUNTRIES) {
       await w.page
         .getByRole('navigation', { name: 'Countries' })
-        .getByRole('button', { name: new RegExp(`^${NAMES[iso]}`) })
+        .getByRole('button', { name: new RegExp(`^${NAMES[iso] as string}`) })
         .click();
-      await expect.poll(() => panel(w, NAMES[iso]).count()).toBe(1);
+      await expect.poll(() => panel(w, NAMES[iso] as string).count()).toBe(1);
       await w.page.keyboard.press('Escape');
-      await expect.poll(() => panel(w, NAMES[iso]).count()).toBe(0);
+      await expect.poll(() => panel(w, NAMES[iso] as string).count()).toBe(0);
       await w.page.locator(`.map-labels button[data-country="${iso}"]`).click();
-      await expect.poll(() => panel(w, NAMES[iso]).count()).toBe(1);
+      await expect.poll(() => panel(w, NAMES[iso] as string).count()).toBe(1);
     }
     expectClean(w);
   });

@@ -12,9 +12,9 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import dataset from '../../src/data/content/dataset.json' with { type: 'json' };
-import { MEASURE_TYPES } from '../../src/data/vocabulary.ts';
 import { parseUrlState } from '../../src/state/url-state.ts';
 import { HOSTILE_MARKER, hostileHashes, hostileQueries } from '../fixtures/hostile-urls.ts';
+import { MEASURE_TYPES, URL_OPTIONS } from '../fixtures/story.ts';
 import { startHarness, type Watched } from './harness.ts';
 import { FUZZ_SEED, FUZZ_URLS } from './stress-config.ts';
 
@@ -105,7 +105,7 @@ async function probe(page: Page, marker: string, nextHash: string): Promise<[See
 }
 
 function expectState(seen: Seen, where: string) {
-  const want = parseUrlState(seen.search);
+  const want = parseUrlState(seen.search, URL_OPTIONS);
   const lang = want.lang ?? 'en'; // headless Chromium's navigator.languages is en-US
   expect(seen.title, where).toBe(TITLES[lang]);
   expect(seen.lang, where).toBe(lang);

@@ -1,20 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { FOCUS_COUNTRIES } from '../../src/data/vocabulary.ts';
 import { parseBoundaries } from '../../src/map/boundaries.ts';
-import {
-  COMPOSITION,
-  compose,
-  composeFeatures,
-  INSET_GAP,
-  labelExtents,
-  mercX,
-  mercY,
-  PADDING,
-} from '../../src/map/composition.ts';
+import { compose, composeFeatures, INSET_GAP, labelExtents, mercX, mercY, PADDING } from '../../src/map/composition.ts';
 import { isCompactFilter, NARROW_MAX, WIDE_MIN } from '../../src/ui/layout.ts';
+import { COMPOSITION, FOCUS_COUNTRIES } from '../fixtures/story.ts';
 
-const boundaries = parseBoundaries(JSON.parse(readFileSync('public/geo/region.topo.json', 'utf8')));
+const boundaries = parseBoundaries(JSON.parse(readFileSync('src/data/content/boundaries.topo.json', 'utf8')));
 /** Screen px per Mercator unit once the camera fits the composition's bounds into the frame. */
 function fittedScale(c: ReturnType<typeof compose>, width: number, height: number) {
   const [[w, s], [e, n]] = c.bounds;
@@ -22,8 +13,8 @@ function fittedScale(c: ReturnType<typeof compose>, width: number, height: numbe
 }
 /** El Salvador's drawn width (px) in the inset for a frame of this size. */
 function salvadorPx(width: number, height: number) {
-  const c = compose({ width, height });
-  const slv = composeFeatures(boundaries.geojson, c).features.find(
+  const c = compose({ width, height }, COMPOSITION);
+  const slv = composeFeatures(boundaries.geojson, c, COMPOSITION).features.find(
     (f) => 'iso3' in f.properties && f.properties.iso3 === 'SLV' && f.properties.part === 'inset',
   );
   if (!slv) throw new Error('no inset copy of El Salvador');
@@ -33,13 +24,13 @@ function salvadorPx(width: number, height: number) {
 
 describe('composition: the region and the Central America inset', () => {
   it('magnifies Central America more where the frame is wide, within its limits', () => {
-    const phone = compose({ width: 351, height: 439 });
-    const laptop = compose({ width: 816, height: 477 });
+    const phone = compose({ width: 351, height: 439 }, COMPOSITION);
+    const laptop = compose({ width: 816, height: 477 }, COMPOSITION);
     expect(phone.magnification).toBeGreaterThanOrEqual(COMPOSITION.minMagnification);
     expect(laptop.magnification).toBeGreaterThan(phone.magnification);
     expect(laptop.magnification).toBeLessThanOrEqual(COMPOSITION.maxMagnification);
-    expect(compose({ width: 5000, height: 400 }).magnification).toBe(COMPOSITION.maxMagnification);
-    expect(compose({ width: 200, height: 2000 }).magnification).toBe(COMPOSITION.minMagnification);
+    expect(compose({ width: 5000, height: 400 }, COMPOSITION).magnification).toBe(COMPOSITION.maxMagnification);
+    expect(compose({ width: 200, height: 2000 }, COMPOSITION).magnification).toBe(COMPOSITION.minMagnification);
   });
 
   it('draws El Salvador large enough to see in the frames of a laptop and a phone', () => {
@@ -56,7 +47,7 @@ describe('composition: the region and the Central America inset', () => {
       [960, 640],
       [1000, 400], // the widest frame the layout makes is about 2:1
     ] as const) {
-      const c = compose({ width, height });
+      const c = compose({ width, height }, COMPOSITION);
       const scale = fittedScale(c, width, height);
       const mainWest = c.toMain([COMPOSITION.insetSource[0][0], 0])[0];
       const gapPx = (mercX(mainWest) - mercX(c.insetFrame[1][0])) * scale;
@@ -72,7 +63,7 @@ describe('composition: the region and the Central America inset', () => {
   });
 
   it('sends a point of Central America into the inset and any other point to the main map', () => {
-    const c = compose({ width: 816, height: 477 });
+    const c = compose({ width: 816, height: 477 }, COMPOSITION);
     const [[fw, fs], [fe, fn]] = c.insetFrame;
     const [x, y] = c.toComposed([-89.2, 13.7]); // San Salvador
     expect(x).toBeGreaterThan(fw);
@@ -86,8 +77,8 @@ describe('composition: the region and the Central America inset', () => {
   });
 
   it('keeps every country on the main map and adds inset copies of those in the inset area', () => {
-    const c = compose({ width: 816, height: 477 });
-    const fc = composeFeatures(boundaries.geojson, c);
+    const c = compose({ width: 816, height: 477 }, COMPOSITION);
+    const fc = composeFeatures(boundaries.geojson, c, COMPOSITION);
     const parts = (part: string) =>
       fc.features
         .filter((f) => f.properties.part === part)
@@ -107,8 +98,8 @@ describe('composition: the region and the Central America inset', () => {
   });
 
   it('gives label extents for all six, in the inset for Central America', () => {
-    const c = compose({ width: 816, height: 477 });
-    const extents = labelExtents(composeFeatures(boundaries.geojson, c), FOCUS_COUNTRIES);
+    const c = compose({ width: 816, height: 477 }, COMPOSITION);
+    const extents = labelExtents(composeFeatures(boundaries.geojson, c, COMPOSITION), FOCUS_COUNTRIES);
     expect(Object.keys(extents).sort()).toEqual([...FOCUS_COUNTRIES].sort());
     const slv = extents.SLV as [[number, number], [number, number]];
     expect(slv[0][0]).toBeGreaterThanOrEqual(c.insetFrame[0][0]);

@@ -25,6 +25,7 @@ afterAll(() => {
 });
 
 const contentFiles = () => [
+  'story.json',
   'dataset.json',
   ...readdirSync(join(CONTENT_DIR, 'measures'))
     .filter((f) => f.endsWith('.json'))
@@ -50,7 +51,7 @@ describe('export then import', () => {
 
   it('writes UTF-8 with a byte-order mark, CRLF line ends and a header row of the described columns', () => {
     const files = readdirSync(csvDir).sort();
-    expect(files).toEqual(['README.csv', ...TABLE_LIST.map((t) => t.file)].sort());
+    expect(files).toEqual(['README.csv', 'story.json', ...TABLE_LIST.map((t) => t.file)].sort());
     for (const t of TABLE_LIST) {
       const bytes = readFileSync(join(csvDir, t.file));
       expect([...bytes.subarray(0, 3)], t.file).toEqual([0xef, 0xbb, 0xbf]);
@@ -163,7 +164,9 @@ describe('a broken CSV', () => {
   });
 
   it('says what a yes/no cell should look like', () => {
-    const problems = problemsAfter('links.csv', (t) => t.replace('\r\nL1,USA,SLV,false,', '\r\nL1,USA,SLV,no,'));
+    const problems = problemsAfter('links.csv', (t) =>
+      t.replace('\r\nL1,transfer,USA,SLV,false,', '\r\nL1,transfer,USA,SLV,no,'),
+    );
     expect(problems).toEqual(['links.csv row 2, column "mutual": expected true or false; got "no"']);
   });
 });

@@ -1,21 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MEASURE_TYPES } from '../../src/data/vocabulary.ts';
 import { embedQuery, embedSnippets, escapeAttr } from '../../src/embed/embed-code.ts';
 import { heightMessages, isPymWidthMessage } from '../../src/embed/height-messages.ts';
-import { DEFAULT_STATE } from '../../src/state/store.ts';
 import { fromUrlState, parseUrlState, serializeUrlState, toUrlState } from '../../src/state/url-state.ts';
+import { DEFAULTS, MEASURE_TYPES, URL_OPTIONS } from '../fixtures/story.ts';
 
 describe('URL state', () => {
   it('writes nothing for the defaults, and the defaults come back from an empty query', () => {
-    expect(serializeUrlState(toUrlState(DEFAULT_STATE))).toBe('');
-    expect(parseUrlState('')).toEqual({});
-    expect(fromUrlState(parseUrlState(''))).toEqual({});
+    expect(serializeUrlState(toUrlState(DEFAULTS))).toBe('');
+    expect(parseUrlState('', URL_OPTIONS)).toEqual({});
+    expect(fromUrlState(parseUrlState('', URL_OPTIONS))).toEqual({});
   });
 
   it('round-trips every setting a reader can choose', () => {
     const state = {
-      ...DEFAULT_STATE,
+      ...DEFAULTS,
       selected: 'CRI' as const,
       activeTypes: ['state-of-exception', 'max-security-prison'] as const,
       lang: 'es' as const,
@@ -24,7 +23,7 @@ describe('URL state', () => {
     };
     const query = serializeUrlState(toUrlState(state));
     expect(query).toBe('?country=CRI&types=state-of-exception,max-security-prison&lang=es&theme=dark&view=table');
-    expect(fromUrlState(parseUrlState(query))).toEqual({
+    expect(fromUrlState(parseUrlState(query, URL_OPTIONS))).toEqual({
       selected: 'CRI',
       activeTypes: ['state-of-exception', 'max-security-prison'],
       lang: 'es',
@@ -37,24 +36,26 @@ describe('URL state', () => {
     expect(serializeUrlState({ country: 'SLV' }, '?embed=1&childId=policy-map&country=CHL')).toBe(
       '?embed=1&childId=policy-map&country=SLV',
     );
-    expect(parseUrlState('?types=max-security-prison,state-of-exception').types).toEqual([
+    expect(parseUrlState('?types=max-security-prison,state-of-exception', URL_OPTIONS).types).toEqual([
       'state-of-exception',
       'max-security-prison',
     ]);
   });
 
   it('ignores unknown, repeated, invalid and hostile values without throwing', () => {
-    expect(parseUrlState('?country=FRA')).toEqual({});
-    expect(parseUrlState('?country=slv')).toEqual({});
-    expect(parseUrlState('?country=SLV&country=CHL')).toEqual({});
-    expect(parseUrlState('?types=nope,also-nope')).toEqual({});
-    expect(parseUrlState('?types=')).toEqual({});
-    expect(parseUrlState('?types=state-of-exception,<script>alert(1)</script>')).toEqual({
+    expect(parseUrlState('?country=FRA', URL_OPTIONS)).toEqual({});
+    expect(parseUrlState('?country=slv', URL_OPTIONS)).toEqual({});
+    expect(parseUrlState('?country=SLV&country=CHL', URL_OPTIONS)).toEqual({});
+    expect(parseUrlState('?types=nope,also-nope', URL_OPTIONS)).toEqual({});
+    expect(parseUrlState('?types=', URL_OPTIONS)).toEqual({});
+    expect(parseUrlState('?types=state-of-exception,<script>alert(1)</script>', URL_OPTIONS)).toEqual({
       types: ['state-of-exception'],
     });
-    expect(parseUrlState('?country=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E')).toEqual({});
-    expect(parseUrlState('?%')).toEqual({});
-    expect(parseUrlState(`?types=${MEASURE_TYPES.join(',')},${'x'.repeat(10_000)}`).types).toEqual([...MEASURE_TYPES]);
+    expect(parseUrlState('?country=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E', URL_OPTIONS)).toEqual({});
+    expect(parseUrlState('?%', URL_OPTIONS)).toEqual({});
+    expect(parseUrlState(`?types=${MEASURE_TYPES.join(',')},${'x'.repeat(10_000)}`, URL_OPTIONS).types).toEqual([
+      ...MEASURE_TYPES,
+    ]);
   });
 });
 

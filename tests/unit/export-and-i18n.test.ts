@@ -1,13 +1,14 @@
 // @vitest-environment node
+
 import { describe, expect, it } from 'vitest';
 import { BOM, csvField, toCsv, toJson } from '../../src/data/export.ts';
 import { formatDate, formatFigureValue } from '../../src/data/format.ts';
 import { loadPolicyData } from '../../src/data/load-dataset.ts';
 import { sortRows, tableRows } from '../../src/data/table-rows.ts';
-import { MEASURE_TYPES } from '../../src/data/vocabulary.ts';
 import { fill, preferredLang, STRINGS } from '../../src/i18n/strings.ts';
 import { parseUrlState } from '../../src/state/url-state.ts';
 import { createData } from '../fixtures/create-data.ts';
+import { MEASURE_TYPES, URL_OPTIONS } from '../fixtures/story.ts';
 
 describe('CSV (RFC 4180, Excel-safe)', () => {
   it('quotes fields with commas, quotes and line breaks, doubling quotes', () => {
@@ -115,7 +116,7 @@ describe('English and Spanish', () => {
   });
 
   it('takes the language from the URL, else the browser, else English', () => {
-    expect(parseUrlState('?lang=es').lang).toBe('es');
+    expect(parseUrlState('?lang=es', URL_OPTIONS).lang).toBe('es');
     expect(preferredLang(['es-SV', 'en'])).toBe('es');
     expect(preferredLang(['fr-FR', 'en-GB'])).toBe('en');
     expect(preferredLang(['de'])).toBe('en');
@@ -129,14 +130,18 @@ describe('English and Spanish', () => {
 
 describe('reader settings from the URL', () => {
   it('reads lang, theme and view', () => {
-    expect(parseUrlState('?lang=es&theme=dark&view=table')).toEqual({ lang: 'es', theme: 'dark', view: 'table' });
-    expect(parseUrlState('')).toEqual({});
+    expect(parseUrlState('?lang=es&theme=dark&view=table', URL_OPTIONS)).toEqual({
+      lang: 'es',
+      theme: 'dark',
+      view: 'table',
+    });
+    expect(parseUrlState('', URL_OPTIONS)).toEqual({});
   });
 
   it('ignores unknown, repeated and hostile values', () => {
-    expect(parseUrlState('?lang=fr&theme=blue&view=<script>')).toEqual({});
-    expect(parseUrlState('?lang=es&lang=en')).toEqual({});
-    expect(parseUrlState('?theme=dark%22%3E%3Cimg')).toEqual({});
-    expect(parseUrlState('?%E0%A4%A=1&lang=es')).toEqual({ lang: 'es' });
+    expect(parseUrlState('?lang=fr&theme=blue&view=<script>', URL_OPTIONS)).toEqual({});
+    expect(parseUrlState('?lang=es&lang=en', URL_OPTIONS)).toEqual({});
+    expect(parseUrlState('?theme=dark%22%3E%3Cimg', URL_OPTIONS)).toEqual({});
+    expect(parseUrlState('?%E0%A4%A=1&lang=es', URL_OPTIONS)).toEqual({ lang: 'es' });
   });
 });

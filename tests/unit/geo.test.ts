@@ -3,10 +3,11 @@ import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { feature } from 'topojson-client';
 import { describe, expect, it } from 'vitest';
-import { buildBoundaries, OUTPUT } from '../../geo/build-boundaries.ts';
-import { FOCUS_COUNTRIES } from '../../src/data/vocabulary.ts';
+import { BOUNDARIES_FILE, buildBoundaries } from '../../geo/build-boundaries.ts';
+import { CONTENT_DIR } from '../../src/data/load-dataset.ts';
+import { FOCUS_COUNTRIES } from '../fixtures/story.ts';
 
-const committed = readFileSync(OUTPUT, 'utf8');
+const committed = readFileSync(`${CONTENT_DIR}/${BOUNDARIES_FILE}`, 'utf8');
 const topo = JSON.parse(committed);
 const countries = feature(topo, topo.objects.countries) as unknown as GeoJSON.FeatureCollection<
   GeoJSON.MultiPolygon,

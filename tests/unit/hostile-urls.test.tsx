@@ -6,7 +6,6 @@
 import { cleanup } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { dateRange, isInRange } from '../../src/data/timeline.ts';
-import { FOCUS_COUNTRIES, MEASURE_TYPES } from '../../src/data/vocabulary.ts';
 import { LANGS } from '../../src/i18n/strings.ts';
 import { THEMES, VIEWS } from '../../src/state/store.ts';
 import {
@@ -19,6 +18,7 @@ import {
 import { createData } from '../fixtures/create-data.ts';
 import { HOSTILE_MARKER, hostileHashes, hostileQueries } from '../fixtures/hostile-urls.ts';
 import { renderApp } from '../fixtures/render-app.tsx';
+import { FOCUS_COUNTRIES, MEASURE_TYPES, URL_OPTIONS } from '../fixtures/story.ts';
 
 const SEED = Number(process.env.HOSTILE_SEED ?? 20260313);
 const QUERIES = hostileQueries(SEED, 200);
@@ -80,25 +80,27 @@ describe(`hostile URLs (seed ${SEED}; reproduce with HOSTILE_SEED=${SEED})`, () 
       let state: UrlState = {};
       expect(
         () => {
-          state = parseUrlState(input);
+          state = parseUrlState(input, URL_OPTIONS);
         },
         `input ${show(input)} (seed ${SEED})`,
       ).not.toThrow();
       expectAllowed(state, input);
       // Written back (keeping the hostile parameters that are not ours), it reads back the same.
       const written = serializeUrlState(state, input.startsWith('#') ? '' : input);
-      expect(parseUrlState(written), `input ${show(input)} (seed ${SEED})`).toEqual(state);
+      expect(parseUrlState(written, URL_OPTIONS), `input ${show(input)} (seed ${SEED})`).toEqual(state);
       // The same with the data's month range, as main.tsx parses (the date parameter is then read).
       let dated: UrlState = {};
       expect(
         () => {
-          dated = parseUrlState(input, { months });
+          dated = parseUrlState(input, { ...URL_OPTIONS, months });
         },
         `input ${show(input)} (seed ${SEED})`,
       ).not.toThrow();
       expectAllowed(dated, input);
       const datedWritten = serializeUrlState(dated, input.startsWith('#') ? '' : input);
-      expect(parseUrlState(datedWritten, { months }), `input ${show(input)} (seed ${SEED})`).toEqual(dated);
+      expect(parseUrlState(datedWritten, { ...URL_OPTIONS, months }), `input ${show(input)} (seed ${SEED})`).toEqual(
+        dated,
+      );
       expectPrototypesClean(before, input);
     }
   });
@@ -112,7 +114,7 @@ describe(`hostile URLs (seed ${SEED}; reproduce with HOSTILE_SEED=${SEED})`, () 
       // As main.tsx does: the address bar, the store from it, the sync back. (A query without its
       // "?" would be a path here: the app's own folder, which the links rightly reuse.)
       window.history.replaceState(null, '', `/?${query.replace(/^\?/, '')}${hash}`);
-      const state = parseUrlState(window.location.search);
+      const state = parseUrlState(window.location.search, URL_OPTIONS);
       expectAllowed(state, input);
       const { store } = renderApp({ state: fromUrlState(state), embed: i % 2 === 1 });
       store.getState().hover('SLV');

@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadPolicyData } from '../../src/data/load-dataset.ts';
-import { COUNTRY_NAMES } from '../../src/data/selectors.ts';
-import { FOCUS_COUNTRIES, MEASURE_TYPES } from '../../src/data/vocabulary.ts';
+import { countryName } from '../../src/data/story.ts';
 import { STRINGS } from '../../src/i18n/strings.ts';
 import { parseBoundaries } from '../../src/map/boundaries.ts';
 import { imageFileName, renderImageSvg, titleSlug } from '../../src/map/export-image.ts';
+import { FOCUS_COUNTRIES, MEASURE_TYPES } from '../fixtures/story.ts';
 
 const data = loadPolicyData();
-const boundaries = parseBoundaries(JSON.parse(readFileSync('public/geo/region.topo.json', 'utf8')));
+const boundaries = parseBoundaries(JSON.parse(readFileSync('src/data/content/boundaries.topo.json', 'utf8')));
 
 describe('image file names', () => {
   it('slugs the title before the colon, without a leading article', () => {
@@ -47,7 +47,7 @@ describe('the exported SVG', () => {
       const text = doc.documentElement.textContent ?? '';
       const esc = (s: string) => s.replace(/&/g, '&amp;');
       expect(text).toContain(data.meta.title[lang].slice(0, 40));
-      for (const c of FOCUS_COUNTRIES) expect(svg).toContain(esc(COUNTRY_NAMES[c][lang]));
+      for (const c of FOCUS_COUNTRIES) expect(svg).toContain(esc(countryName(data, c, lang)));
       expect(doc.querySelectorAll('g[data-country]')).toHaveLength(6);
       expect(text).toContain(lang === 'en' ? 'March 2026' : 'marzo de 2026');
       expect(text).toContain(STRINGS[lang].legendTitle);

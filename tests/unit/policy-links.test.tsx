@@ -10,10 +10,10 @@ import { loadPolicyData } from '../../src/data/load-dataset.ts';
 import { linksAt } from '../../src/data/timeline.ts';
 import { overlaps } from '../../src/map/label-layout.ts';
 import { layoutLinks, MARKER } from '../../src/map/link-layout.ts';
-import { DEFAULT_STATE } from '../../src/state/store.ts';
 import { parseUrlState, serializeUrlState, toUrlState } from '../../src/state/url-state.ts';
 import type { FakeMap } from '../fixtures/fake-map.ts';
 import { renderApp } from '../fixtures/render-app.tsx';
+import { DEFAULTS, URL_OPTIONS } from '../fixtures/story.ts';
 
 const data = loadPolicyData('src/data/content');
 const link = (id: string) => {
@@ -24,18 +24,20 @@ const link = (id: string) => {
 
 describe('link names and sources', () => {
   it('names a link by both countries and the date in words, in each language', () => {
-    expect(linkName(link('L3'), { ended: false }, 'en')).toBe('Chile → El Salvador, 30 January 2026');
-    expect(linkName(link('L3'), { ended: false }, 'es')).toBe('Chile → El Salvador, 30 de enero de 2026');
-    expect(linkName(link('L2'), { ended: false }, 'en')).toBe('Chile → El Salvador, April 2024');
-    expect(linkName(link('L7'), { ended: false }, 'en')).toBe('Costa Rica ↔ El Salvador, 11 December 2025');
-    expect(linkName(link('L16'), { ended: false }, 'en')).toBe('El Salvador and United States → Chile, 11 March 2026');
-    expect(linkName(link('L16'), { ended: false }, 'es')).toBe(
+    expect(linkName(data, link('L3'), { ended: false }, 'en')).toBe('Chile → El Salvador, 30 January 2026');
+    expect(linkName(data, link('L3'), { ended: false }, 'es')).toBe('Chile → El Salvador, 30 de enero de 2026');
+    expect(linkName(data, link('L2'), { ended: false }, 'en')).toBe('Chile → El Salvador, April 2024');
+    expect(linkName(data, link('L7'), { ended: false }, 'en')).toBe('Costa Rica ↔ El Salvador, 11 December 2025');
+    expect(linkName(data, link('L16'), { ended: false }, 'en')).toBe(
+      'El Salvador and United States → Chile, 11 March 2026',
+    );
+    expect(linkName(data, link('L16'), { ended: false }, 'es')).toBe(
       'El Salvador y Estados Unidos → Chile, 11 de marzo de 2026',
     );
-    expect(linkName(link('L1'), { ended: true }, 'en')).toBe(
+    expect(linkName(data, link('L1'), { ended: true }, 'en')).toBe(
       'United States → El Salvador, 16 March 2025 – 18 July 2025, ended',
     );
-    expect(linkName(link('L12'), { ended: false }, 'en')).toBe(
+    expect(linkName(data, link('L12'), { ended: false }, 'en')).toBe(
       'Guatemala ↔ El Salvador, undated (after 15 October 2025)',
     );
   });
@@ -136,11 +138,11 @@ describe('link geometry', () => {
 
 describe('links in the URL', () => {
   it('writes links=0 only when the links are off, and reads only links=0', () => {
-    expect(serializeUrlState(toUrlState({ ...DEFAULT_STATE, links: false }))).toBe('?links=0');
-    expect(serializeUrlState(toUrlState(DEFAULT_STATE))).toBe('');
-    expect(parseUrlState('?links=0')).toEqual({ links: false });
+    expect(serializeUrlState(toUrlState({ ...DEFAULTS, links: false }))).toBe('?links=0');
+    expect(serializeUrlState(toUrlState(DEFAULTS))).toBe('');
+    expect(parseUrlState('?links=0', URL_OPTIONS)).toEqual({ links: false });
     for (const q of ['?links=1', '?links=false', '?links=0&links=0', '?links=<b>'])
-      expect(parseUrlState(q)).toEqual({});
+      expect(parseUrlState(q, URL_OPTIONS)).toEqual({});
   });
 });
 
@@ -183,7 +185,8 @@ describe('links on the map and in the panel', () => {
     const button = screen.getByRole('button', { name: 'Chile → El Salvador, 30 January 2026' });
     await user.click(button);
     const dialog = screen.getByRole('dialog', { name: 'Chile → El Salvador' });
-    expect(dialog).toHaveTextContent('30 January 2026');
+    // The link's kind comes from the story's own list (story.json linkKinds), then the date.
+    expect(dialog).toHaveTextContent('Visit · 30 January 2026');
     expect(dialog).toHaveTextContent('studied and adapted');
     const sources = within(dialog).getByRole('list', { name: 'Sources' });
     const anchors = within(sources).getAllByRole('link');

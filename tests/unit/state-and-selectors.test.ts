@@ -8,20 +8,20 @@ import {
   groupByType,
   visibleMeasures,
 } from '../../src/data/selectors.ts';
-import { MEASURE_TYPES } from '../../src/data/vocabulary.ts';
 import { createAppStore, DEFAULT_STATE } from '../../src/state/store.ts';
 import { createData } from '../fixtures/create-data.ts';
+import { MEASURE_TYPES, STORE_OPTIONS } from '../fixtures/story.ts';
 
 describe('store actions (no React)', () => {
   it('starts from the defaults, every type active', () => {
-    const s = createAppStore().getState();
+    const s = createAppStore({}, STORE_OPTIONS).getState();
     expect(s.selected).toBeNull();
     expect(s.activeTypes).toEqual(MEASURE_TYPES);
     expect(s.lang).toBe(DEFAULT_STATE.lang);
   });
 
   it('selects and deselects a country', () => {
-    const store = createAppStore();
+    const store = createAppStore({}, STORE_OPTIONS);
     store.getState().select('SLV');
     expect(store.getState().selected).toBe('SLV');
     store.getState().select(null);
@@ -29,7 +29,7 @@ describe('store actions (no React)', () => {
   });
 
   it('toggles types and keeps them in canonical order', () => {
-    const store = createAppStore({ activeTypes: [] });
+    const store = createAppStore({ activeTypes: [] }, STORE_OPTIONS);
     store.getState().toggleType('mass-detention');
     store.getState().toggleType('state-of-exception');
     expect(store.getState().activeTypes).toEqual(['state-of-exception', 'mass-detention']);
@@ -40,7 +40,7 @@ describe('store actions (no React)', () => {
   });
 
   it('does not notify subscribers when hover does not change', () => {
-    const store = createAppStore();
+    const store = createAppStore({}, STORE_OPTIONS);
     let calls = 0;
     store.subscribe(() => calls++);
     store.getState().hover('HND');
@@ -49,8 +49,8 @@ describe('store actions (no React)', () => {
   });
 
   it('gives every store its own state', () => {
-    const a = createAppStore();
-    const b = createAppStore();
+    const a = createAppStore({}, STORE_OPTIONS);
+    const b = createAppStore({}, STORE_OPTIONS);
     a.getState().select('CHL');
     expect(b.getState().selected).toBeNull();
   });

@@ -11,6 +11,7 @@ import {
   measuresComingLater,
   visibleMeasures,
 } from '../../src/data/selectors.ts';
+import { isFacilityType } from '../../src/data/story.ts';
 import { tableRows } from '../../src/data/table-rows.ts';
 import {
   addMonths,
@@ -25,8 +26,8 @@ import {
   monthsBetween,
   statusAt,
 } from '../../src/data/timeline.ts';
-import { MEASURE_TYPES } from '../../src/data/vocabulary.ts';
 import { createMeasure } from '../fixtures/create-data.ts';
+import { MEASURE_TYPES } from '../fixtures/story.ts';
 
 const data = loadPolicyData();
 const AS_OF = asOfMonth(data);
@@ -35,7 +36,9 @@ const byId = (id: string): Measure => {
   if (!m) throw new Error(`no measure ${id}`);
   return m;
 };
-const status = (id: string, month: string) => statusAt(byId(id), month, AS_OF);
+const status = (id: string, month: string) => statusAt(byId(id), month, AS_OF, isFacilityType(data, byId(id).type));
+/** A measure at a month, as the app reads it (its type's `facility` flag from the data). */
+const at = (m: Measure, month: string) => measureAt(m, month, AS_OF, isFacilityType(data, m.type));
 
 describe('months', () => {
   it('reads dates at their precision: a year counts only from its December', () => {
@@ -118,33 +121,33 @@ describe('counts at a month (issue 8 acceptance)', () => {
 describe('existence', () => {
   it('starts at the announced date, else the start date; timeline entries never make it earlier', () => {
     // HN-3 was first floated in March 2023 (timeline) but announced in July 2023.
-    expect(measureAt(byId('hn-islas-del-cisne-prison'), '2023-06', AS_OF).presence).toBe('later');
-    expect(measureAt(byId('hn-islas-del-cisne-prison'), '2023-07', AS_OF).exists).toBe(true);
+    expect(at(byId('hn-islas-del-cisne-prison'), '2023-06').presence).toBe('later');
+    expect(at(byId('hn-islas-del-cisne-prison'), '2023-07').exists).toBe(true);
     // HN-1 has no announced date: it exists from its start, 2022-12.
-    expect(measureAt(byId('hn-estado-de-excepcion-parcial'), '2022-11', AS_OF).exists).toBe(false);
-    expect(measureAt(byId('hn-estado-de-excepcion-parcial'), '2022-12', AS_OF).exists).toBe(true);
+    expect(at(byId('hn-estado-de-excepcion-parcial'), '2022-11').exists).toBe(false);
+    expect(at(byId('hn-estado-de-excepcion-parcial'), '2022-12').exists).toBe(true);
   });
 
   it('a year-only date is pending (month unknown) before December and exists from December', () => {
     const cl3 = byId('cl-escudo-fronterizo-military-zone');
     expect(cl3.dates.announced?.date).toBe('2025');
-    expect(measureAt(cl3, '2024-12', AS_OF)).toMatchObject({ presence: 'later', exists: false, status: null });
-    expect(measureAt(cl3, '2025-01', AS_OF)).toMatchObject({ presence: 'pending', exists: false, status: null });
-    expect(measureAt(cl3, '2025-11', AS_OF).presence).toBe('pending');
-    expect(measureAt(cl3, '2025-12', AS_OF)).toMatchObject({ presence: 'exists', exists: true });
+    expect(at(cl3, '2024-12')).toMatchObject({ presence: 'later', exists: false, status: null });
+    expect(at(cl3, '2025-01')).toMatchObject({ presence: 'pending', exists: false, status: null });
+    expect(at(cl3, '2025-11').presence).toBe('pending');
+    expect(at(cl3, '2025-12')).toMatchObject({ presence: 'exists', exists: true });
   });
 
   it('a measure with no announced or start date exists only at "as of", flagged date unknown (CR-3)', () => {
     const cr3 = byId('cr-fernandez-state-of-exception-pledge');
     expect(cr3.dates.announced).toBeNull();
     expect(cr3.dates.started).toBeNull();
-    expect(measureAt(cr3, '2026-02', AS_OF)).toEqual({
+    expect(at(cr3, '2026-02')).toEqual({
       presence: 'undated',
       exists: false,
       dateUnknown: true,
       status: null,
     });
-    expect(measureAt(cr3, AS_OF, AS_OF)).toEqual({
+    expect(at(cr3, AS_OF)).toEqual({
       presence: 'exists',
       exists: true,
       dateUnknown: true,
@@ -161,20 +164,21 @@ describe('existence', () => {
       date: '2026-01-30',
       sources: [1, 2, 3],
     });
-    expect(measureAt(byId('cl-kast-bukele-security-cooperation'), '2026-01', AS_OF).exists).toBe(true);
+    expect(at(byId('cl-kast-bukele-security-cooperation'), '2026-01').exists).toBe(true);
     // Kast's 2024 visit is history, not the birth of the proposal.
-    expect(measureAt(byId('cl-kast-bukele-security-cooperation'), '2024-04', AS_OF).exists).toBe(false);
+    expect(at(byId('cl-kast-bukele-security-cooperation'), '2024-04').exists).toBe(false);
   });
 
   it('throws on a malformed month instead of guessing', () => {
-    expect(() => measureAt(byId('sv-cecot'), '2023-1', AS_OF)).toThrow(/YYYY-MM/);
+    expect(() => at(byId('sv-cecot'), '2023-1')).toThrow(/YYYY-MM/);
     expect(() => countsByCountry(data, MEASURE_TYPES, 'soon')).toThrow(/YYYY-MM/);
   });
 });
 
 describe('status at a month', () => {
   it('equals the record\'s own status at the "as of" month, for every measure', () => {
-    for (const m of data.countries.flatMap((c) => c.measures)) expect(statusAt(m, AS_OF, AS_OF)).toBe(m.status.value);
+    for (const m of data.countries.flatMap((c) => c.measures))
+      expect(statusAt(m, AS_OF, AS_OF, isFacilityType(data, m.type))).toBe(m.status.value);
   });
 
   it('follows announced, started and ended', () => {
@@ -219,7 +223,7 @@ describe('status at a month', () => {
         { date: '2024-01', text: { en: 'Planned: first stone', es: 'Prevista: primera piedra' }, sources: [1] },
       ],
     });
-    expect(statusAt(planned, '2024-06', AS_OF)).toBe('approved');
+    expect(statusAt(planned, '2024-06', AS_OF, isFacilityType(data, planned.type))).toBe('approved');
   });
 });
 

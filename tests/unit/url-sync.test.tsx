@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fromUrlState, parseUrlState, syncUrlWithStore } from '../../src/state/url-state.ts';
 import { renderApp } from '../fixtures/render-app.tsx';
+import { URL_OPTIONS } from '../fixtures/story.ts';
 
 const stops: (() => void)[] = [];
 afterEach(() => {
@@ -14,7 +15,7 @@ afterEach(() => {
 /** Loads the app at `search` as main.tsx does: store from the URL, then the address bar kept in step. */
 function load(search: string) {
   window.history.replaceState(null, '', `/${search}#keep`);
-  const app = renderApp({ state: fromUrlState(parseUrlState(window.location.search)) });
+  const app = renderApp({ state: fromUrlState(parseUrlState(window.location.search, URL_OPTIONS)) });
   stops.push(syncUrlWithStore(app.store));
   return app;
 }

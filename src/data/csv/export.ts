@@ -3,17 +3,17 @@
  * spreadsheet opens cleanly: UTF-8 with a byte-order mark, CRLF line ends, RFC 4180 quoting.
  * Everything in the JSON is in some table, so `data:import` rebuilds the same files.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { CONTENT_DIR, loadPolicyData } from '../load-dataset.ts';
-import { FOCUS_COUNTRIES } from '../vocabulary.ts';
 import {
   LANGS,
   LIST_SEPARATOR,
   README_COLUMNS,
   README_FILE,
   readmeRows,
+  STORY_FILE,
   TABLES,
   type Table,
   type TableKey,
@@ -88,11 +88,13 @@ export function toTables(meta: Json, countryFiles: Json[]): Record<TableKey, Row
       ...text('label', ty.label),
       colour: cell(ty.colour),
       ...text('description', ty.description),
+      facility: cell(ty.facility),
     });
   for (const st of arr(meta.statuses)) t.statuses.push({ id: cell(st.id), ...text('label', st.label) });
   for (const link of arr(meta.links)) {
     t.links.push({
       id: cell(link.id),
+      kind: cell(link.kind),
       from: list(link.from),
       to: list(link.to),
       mutual: cell(link.mutual),
@@ -211,15 +213,18 @@ export interface ExportResult {
  * table into `outDir` (created if needed). The JSON is read as written (key order, `$schema`).
  */
 export function exportCsv(outDir: string, contentDir: string = CONTENT_DIR): ExportResult {
-  loadPolicyData(contentDir);
   const read = (path: string) => JSON.parse(readFileSync(path, 'utf8').replace(/^\uFEFF/, '')) as Json;
   const meta = read(join(contentDir, 'dataset.json'));
-  const countries = FOCUS_COUNTRIES.map((c) => read(join(contentDir, 'measures', `${c.toLowerCase()}.json`)));
+  const data = loadPolicyData(contentDir);
+  const countries = data.story.countries.map((c) => read(join(contentDir, 'measures', `${c.code.toLowerCase()}.json`)));
   const tables = toTables(meta, countries);
   mkdirSync(outDir, { recursive: true });
   const result: ExportResult = { files: [], rows: {} };
   writeFileSync(join(outDir, README_FILE), toCsvText(README_COLUMNS, readmeRows()));
   result.files.push(README_FILE);
+  // The story's frame (countries, region, languages) is not a table: it travels with them as is.
+  copyFileSync(join(contentDir, STORY_FILE), join(outDir, STORY_FILE));
+  result.files.push(STORY_FILE);
   for (const [key, table] of Object.entries(TABLES) as [TableKey, Table][]) {
     writeFileSync(join(outDir, table.file), tableCsv(table, tables[key]));
     result.files.push(table.file);

@@ -1,15 +1,18 @@
-/** `npm run data:import <folder> [contentDir]`: CSV tables back to JSON (default: src/data/content). */
+/**
+ * `npm run data:import <folder>`: CSV tables back to JSON, into the story's content folder
+ * (`POLICY_DATA`, default src/data/content).
+ */
 import { resolve } from 'node:path';
-import { CONTENT_DIR } from '../load-dataset.ts';
+import { storyDir } from '../load-dataset.ts';
 import { CsvImportError, importCsv } from './import.ts';
 
-const [folder, contentDir] = process.argv.slice(2);
+const [folder] = process.argv.slice(2);
 if (!folder) {
-  console.error('Usage: npm run data:import <folder with the CSV files> [content folder, default src/data/content]');
+  console.error('Usage: [POLICY_DATA=<content folder>] npm run data:import <folder with the CSV files>');
   process.exit(2);
 }
 try {
-  const target = contentDir ? resolve(contentDir) : CONTENT_DIR;
+  const target = storyDir();
   const result = importCsv(resolve(folder), target);
   console.log(`Data OK: wrote ${result.files.length} JSON files (${result.measures} measures) to ${target}`);
 } catch (e) {

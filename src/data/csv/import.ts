@@ -11,7 +11,7 @@ import { CONTENT_DIR, DataError, formatProblem, loadPolicyData } from '../load-d
 import { Builder, type Json } from './builder.ts';
 import { formatJson, readLayout } from './json-format.ts';
 import { type Loc, type Row, readTable, where } from './read-table.ts';
-import { LANGS, TABLES, type Table, type TableKey } from './tables.ts';
+import { LANGS, STORY_FILE, TABLES, type Table, type TableKey } from './tables.ts';
 
 export class CsvImportError extends Error {
   constructor(readonly problems: string[]) {
@@ -101,6 +101,7 @@ function build(b: Builder, t: Record<TableKey, Row[]>): Map<string, Json> {
         label: b.text(F, `${p}.label`, r, 'label'),
         colour: b.str(F, `${p}.colour`, r, 'colour'),
         description: b.text(F, `${p}.description`, r, 'description'),
+        facility: b.bool(F, `${p}.facility`, r, 'facility'),
       };
     }),
     statuses: t.statuses.map((r, i) => {
@@ -118,6 +119,7 @@ function build(b: Builder, t: Record<TableKey, Row[]>): Map<string, Json> {
     b.at(F, `${p}.refs`, r, 'id');
     return {
       id: b.str(F, `${p}.id`, r, 'id'),
+      kind: b.str(F, `${p}.kind`, r, 'kind'),
       from: b.list(F, `${p}.from`, r, 'from'),
       to: b.list(F, `${p}.to`, r, 'to'),
       mutual: b.bool(F, `${p}.mutual`, r, 'mutual'),
@@ -143,24 +145,28 @@ function build(b: Builder, t: Record<TableKey, Row[]>): Map<string, Json> {
       sources: b.list(F, `${p}.sources`, r, `${prefix}_sources`),
     };
   };
-  meta.incarceration = {
-    caveats: t.caveats.map((r, i) => b.text(F, `incarceration.caveats[${i}]`, r, 'caveat')),
-    sources: t.rateSources.map((r, i) =>
-      source(b, F, `incarceration.sources[${i}]`, r, b.str(F, `incarceration.sources[${i}].n`, r, 'n')),
-    ),
-    rows: t.rates.map((r, i) => {
-      const p = `incarceration.rows[${i}]`;
-      b.at(F, p, r, 'country');
-      // The checker names a row by its country for problems with its sources.
-      b.record(F, r.cells.country ?? '', p);
-      return {
-        country: b.str(F, `${p}.country`, r, 'country'),
-        wpb: rate(`${p}.wpb`, r, 'wpb'),
-        oasAllPersons: rate(`${p}.oasAllPersons`, r, 'oas_all_persons'),
-        oasAdults: rate(`${p}.oasAdults`, r, 'oas_adults'),
-      };
-    }),
-  };
+  // A story without rates leaves the three incarceration tables empty.
+  const hasRates = t.caveats.length + t.rateSources.length + t.rates.length > 0;
+  meta.incarceration = hasRates
+    ? {
+        caveats: t.caveats.map((r, i) => b.text(F, `incarceration.caveats[${i}]`, r, 'caveat')),
+        sources: t.rateSources.map((r, i) =>
+          source(b, F, `incarceration.sources[${i}]`, r, b.str(F, `incarceration.sources[${i}].n`, r, 'n')),
+        ),
+        rows: t.rates.map((r, i) => {
+          const p = `incarceration.rows[${i}]`;
+          b.at(F, p, r, 'country');
+          // The checker names a row by its country for problems with its sources.
+          b.record(F, r.cells.country ?? '', p);
+          return {
+            country: b.str(F, `${p}.country`, r, 'country'),
+            wpb: rate(`${p}.wpb`, r, 'wpb'),
+            oasAllPersons: rate(`${p}.oasAllPersons`, r, 'oas_all_persons'),
+            oasAdults: rate(`${p}.oasAdults`, r, 'oas_adults'),
+          };
+        }),
+      }
+    : undefined;
   files.set(DATASET, meta);
 
   // countries.csv and measures.csv
@@ -369,9 +375,17 @@ export function importCsv(csvDir: string, contentDir: string = CONTENT_DIR): Imp
   };
   for (const p of b.problems) add(p.loc, p.message);
 
+  // The story's frame: the copy beside the tables, else the one already in the content folder.
+  const storyPath = [join(csvDir, STORY_FILE), join(contentDir, STORY_FILE)].find((p) => existsSync(p));
+  if (!storyPath)
+    throw new CsvImportError([
+      `${STORY_FILE} is missing: put the story's ${STORY_FILE} (countries, region, languages) beside the tables, as data:export does`,
+    ]);
+  const storyText = readFileSync(storyPath, 'utf8');
   const tmp = mkdtempSync(join(tmpdir(), 'policy-import-'));
   try {
     mkdirSync(join(tmp, 'measures'));
+    writeFileSync(join(tmp, STORY_FILE), storyText);
     for (const [name, text] of texts) writeFileSync(join(tmp, name), text);
     try {
       loadPolicyData(tmp);
@@ -389,9 +403,10 @@ export function importCsv(csvDir: string, contentDir: string = CONTENT_DIR): Imp
   if (messages.length > 0) throw new CsvImportError(messages);
 
   mkdirSync(join(contentDir, 'measures'), { recursive: true });
+  writeFileSync(join(contentDir, STORY_FILE), storyText);
   for (const [name, text] of texts) writeFileSync(join(contentDir, name), text);
   return {
-    files: [...texts.keys()],
+    files: [STORY_FILE, ...texts.keys()],
     measures: tables.measures.length,
   };
 }

@@ -2,7 +2,7 @@
  * The spreadsheet tables, described once: export writes these columns, import requires exactly
  * these columns, and README.csv is generated from the descriptions below.
  */
-import { FOCUS_COUNTRIES, MEASURE_TYPES, STATUSES } from '../vocabulary.ts';
+import { STATUSES } from '../vocabulary.ts';
 
 /** The languages of every text (the schema's `Text`). */
 export const LANGS = ['en', 'es'] as const;
@@ -127,10 +127,19 @@ export const TABLES = {
     file: 'types.csv',
     description: 'Measure types (categories), in legend order',
     columns: [
-      col('id', 'text', 'yes', 'Type id (never change it once published)', { allowed: MEASURE_TYPES }),
+      col('id', 'text', 'yes', 'Type id (never change it once published)', {
+        format: 'kebab-case, e.g. new-prison',
+      }),
       ...text('label', 'yes', 'Label'),
       col('colour', 'text', 'yes', 'Colour for chips and headings', { format: 'hex colour, e.g. #0072b2' }),
       ...text('description', 'yes', 'One-line description'),
+      col(
+        'facility',
+        'boolean',
+        'no',
+        'Measures of this type are a place (a prison): a symbol on the map where they have coordinates; empty = no',
+        { allowed: ['true', 'false'] },
+      ),
     ],
   },
   statuses: {
@@ -142,7 +151,9 @@ export const TABLES = {
     file: 'countries.csv',
     description: 'The focus countries (one JSON file each), in display order',
     columns: [
-      col('country', 'text', 'yes', 'Country code', { allowed: FOCUS_COUNTRIES, format: 'ISO 3166-1 alpha-3' }),
+      col('country', 'text', 'yes', 'Country code (one of the countries in story.json)', {
+        format: 'ISO 3166-1 alpha-3',
+      }),
       ...text('summary', 'yes', "One line for the country's panel"),
       col('json_schema', 'text', 'no', 'Path of the JSON Schema that editors use (keep as exported)'),
     ],
@@ -154,9 +165,11 @@ export const TABLES = {
       col('id', 'text', 'yes', 'Measure id, used in URLs and links (never change it once published)', {
         format: 'kebab-case starting with the country prefix, e.g. sv-cecot',
       }),
-      col('country', 'text', 'yes', 'Country of the measure', { allowed: FOCUS_COUNTRIES }),
+      col('country', 'text', 'yes', 'Country of the measure (code from countries.csv)', {
+        format: 'ISO 3166-1 alpha-3',
+      }),
       col('brief_code', 'text', 'yes', 'Entry code in the data brief', { format: 'XX-9, e.g. SV-3' }),
-      col('type', 'text', 'yes', 'Measure type (id from types.csv)', { allowed: MEASURE_TYPES }),
+      col('type', 'text', 'yes', 'Measure type (id from types.csv)'),
       ...text('title', 'yes', 'Title'),
       ...text('summary', 'yes', 'Summary'),
       col('status', 'text', 'yes', 'Current status (id from statuses.csv)', { allowed: STATUSES }),
@@ -259,13 +272,14 @@ export const TABLES = {
     description: 'Policy links between countries; their sources are in link_refs.csv',
     columns: [
       col('id', 'text', 'yes', 'Link id', { format: 'L and a number, e.g. L3' }),
-      col('from', 'code-list', 'yes', 'Countries the link goes from', {
-        format: 'ISO alpha-3 codes separated by ";"',
-        allowed: [...FOCUS_COUNTRIES, 'USA'],
+      col('kind', 'text', 'yes', 'Kind of link (an id from linkKinds in story.json)', {
+        format: 'kebab-case, e.g. visit',
       }),
-      col('to', 'code-list', 'yes', 'Countries the link goes to', {
+      col('from', 'code-list', 'yes', 'Countries the link goes from (story.json countries or outsideActors)', {
         format: 'ISO alpha-3 codes separated by ";"',
-        allowed: [...FOCUS_COUNTRIES, 'USA'],
+      }),
+      col('to', 'code-list', 'yes', 'Countries the link goes to (story.json countries or outsideActors)', {
+        format: 'ISO alpha-3 codes separated by ";"',
       }),
       col('mutual', 'boolean', 'yes', 'The link goes both ways', { allowed: ['true', 'false'] }),
       col('date', 'text', 'no', 'Date of the link; empty when undated', { format: DATE }),
@@ -285,7 +299,8 @@ export const TABLES = {
   },
   caveats: {
     file: 'incarceration_caveats.csv',
-    description: 'Caveats shown with the incarceration rates',
+    description:
+      'Caveats shown with the incarceration rates (leave the three incarceration tables empty for a story without rates)',
     columns: text('caveat', 'yes', 'Caveat'),
   },
   rateSources: {
@@ -297,7 +312,7 @@ export const TABLES = {
     file: 'incarceration_rates.csv',
     description: 'Prisoners per 100,000 population, one row per country',
     columns: [
-      col('country', 'text', 'yes', 'Country', { allowed: FOCUS_COUNTRIES }),
+      col('country', 'text', 'yes', 'Country (code from countries.csv)', { format: 'ISO 3166-1 alpha-3' }),
       ...rate('wpb', 'World Prison Brief'),
       ...rate('oas_all_persons', 'OAS, all persons'),
       ...rate('oas_adults', 'OAS, adults'),
@@ -309,6 +324,8 @@ export type TableKey = keyof typeof TABLES;
 export const TABLE_LIST: Table[] = Object.values(TABLES);
 
 export const README_FILE = 'README.csv';
+/** The story's frame, copied beside the tables by export and back by import (edited as JSON). */
+export const STORY_FILE = 'story.json';
 export const README_COLUMNS = ['table', 'column', 'description', 'format', 'allowed values', 'required'] as const;
 
 const KIND_FORMAT: Record<Kind, string> = {
@@ -325,7 +342,7 @@ export function readmeRows(): string[][] {
     [
       README_FILE,
       '',
-      'This file. The other files are one table each; UTF-8 with BOM, comma-separated. Edit them, then run npm run data:import <folder>. Empty cell = no value.',
+      'This file. The other CSV files are one table each; UTF-8 with BOM, comma-separated. Edit them, then run npm run data:import <folder>. Empty cell = no value. story.json (countries, region, languages, link kinds) is not a table: edit it as text.',
       '',
       '',
       '',

@@ -1,0 +1,62 @@
+/**
+ * The story's vocabulary, read from its data: focus countries in display order, measure types in
+ * legend order, names, facility types, link kinds. The code holds none of these as constants; every
+ * reader goes through here. Derived once per dataset (memoised by the data object).
+ */
+import type { Lang } from '../i18n/strings.ts';
+import type { PolicyData } from './load-dataset.ts';
+import type { Text } from './schema.ts';
+import type { CountryCode, MeasureTypeId } from './vocabulary.ts';
+
+export interface StoryIndex {
+  /** Focus countries, in display order. */
+  countries: readonly CountryCode[];
+  /** Measure types, in legend order. */
+  types: readonly MeasureTypeId[];
+  /** Names of the focus countries and of the outside actors links name. */
+  names: ReadonlyMap<string, Text>;
+  focus: ReadonlySet<CountryCode>;
+  /** Types whose measures are places (prisons): symbols, "location not mapped". */
+  facilityTypes: ReadonlySet<MeasureTypeId>;
+  linkKinds: ReadonlyMap<string, Text>;
+}
+
+const cache = new WeakMap<PolicyData, StoryIndex>();
+
+export function storyIndex(data: PolicyData): StoryIndex {
+  let index = cache.get(data);
+  if (!index) {
+    const { story, meta } = data;
+    index = {
+      countries: story.countries.map((c) => c.code),
+      types: meta.types.map((t) => t.id),
+      names: new Map([...story.countries, ...story.outsideActors].map((c) => [c.code, c.name])),
+      focus: new Set(story.countries.map((c) => c.code)),
+      facilityTypes: new Set(meta.types.filter((t) => t.facility).map((t) => t.id)),
+      linkKinds: new Map(story.linkKinds.map((k) => [k.id, k.label])),
+    };
+    cache.set(data, index);
+  }
+  return index;
+}
+
+/** The focus countries, in display order. */
+export const countryCodes = (data: PolicyData): readonly CountryCode[] => storyIndex(data).countries;
+
+/** The measure types, in legend order. */
+export const typeIds = (data: PolicyData): readonly MeasureTypeId[] => storyIndex(data).types;
+
+export const isFocusCountry = (data: PolicyData, code: string): code is CountryCode => storyIndex(data).focus.has(code);
+
+/** A focus country's or an outside actor's name in the reader's language; the code itself when unknown (the data check refuses those). */
+export function countryName(data: PolicyData, code: string, lang: Lang): string {
+  return storyIndex(data).names.get(code)?.[lang] ?? code;
+}
+
+export const isFacilityType = (data: PolicyData, type: MeasureTypeId): boolean =>
+  storyIndex(data).facilityTypes.has(type);
+
+/** A link kind's label ("Visit"); the id itself when unknown (the data check refuses those). */
+export function linkKindLabel(data: PolicyData, kind: string, lang: Lang): string {
+  return storyIndex(data).linkKinds.get(kind)?.[lang] ?? kind;
+}
