@@ -441,16 +441,21 @@ export const Story = z.strictObject({
   region: z.strictObject({
     /** The box the main map must show whole. */
     main: BoxSchema,
-    /** A magnified inset of a crowded area, set west of the main map (in open sea, where the controls sit). */
-    inset: z.strictObject({
-      /** Label in the inset's corner ("Central America, enlarged"). */
-      caption: Text,
-      /** One sentence for screen readers on what the inset shows and where. */
-      description: Text,
-      source: BoxSchema,
-      minMagnification: z.number().min(1),
-      maxMagnification: z.number().min(1),
-    }),
+    /**
+     * A magnified inset of a crowded area, set west of the main map (in open sea, where the controls
+     * sit); null = none (every country is big enough on the main map).
+     */
+    inset: z
+      .strictObject({
+        /** Label in the inset's corner ("Central America, enlarged"). */
+        caption: Text,
+        /** One sentence for screen readers on what the inset shows and where. */
+        description: Text,
+        source: BoxSchema,
+        minMagnification: z.number().min(1),
+        maxMagnification: z.number().min(1),
+      })
+      .nullable(),
     /** `npm run geo`: the countries of the boundary file are clipped to this box. */
     boundaries: z.strictObject({ box: BoxSchema }),
   }),

@@ -74,8 +74,8 @@ export function existenceDate(m: Measure): PartialDate | null {
 }
 
 /**
- * The slider's range: from the first month any measure exists to the "as of" month.
- * @throws Error when no measure has a date (there would be no timeline to show).
+ * The slider's range: from the first month any measure exists to the "as of" month; just the "as
+ * of" month when no measure has a date yet (a story just started with `npm run story:new`).
  */
 export function dateRange(data: PolicyData): MonthRange {
   const last = asOfMonth(data);
@@ -86,9 +86,7 @@ export function dateRange(data: PolicyData): MonthRange {
     .map(monthOf)
     .filter((m) => m <= last)
     .sort();
-  const first = months[0];
-  if (first === undefined) throw new Error('no measure has an announced or start date: no time range');
-  return { first, last };
+  return { first: months[0] ?? last, last };
 }
 
 export function monthsInRange(range: MonthRange): Month[] {

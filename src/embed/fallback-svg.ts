@@ -84,15 +84,24 @@ export function renderFallbackSvg(topo: Topology<{ countries: GeometryCollection
     return `<path d="${d}" fill="${fill(f as Feature & { properties: Props })}" stroke="${stroke}" stroke-width="${props.focus ? 0.8 : 0.5}"/>`;
   };
   const part = (name: string) => composed.features.filter((f) => (f.properties as Props).part === name);
-  const [fx0, fy0] = project([composition.insetFrame[0][0], composition.insetFrame[1][1]]);
-  const [fx1, fy1] = project([composition.insetFrame[1][0], composition.insetFrame[0][1]]);
-  const insetCaption = data.story.region.inset.caption.en;
-  const caption = { x: fx0 + 4, y: fy0 + 4, width: insetCaption.length * 6.4 + 12, height: 18 };
-  const frame = `x="${fx0.toFixed(1)}" y="${fy0.toFixed(1)}" width="${(fx1 - fx0).toFixed(1)}" height="${(fy1 - fy0).toFixed(1)}"`;
-  const guides = [...part('source'), ...part('connector')]
-    .map((f) => `<path d="${path(toMercator(f.geometry))}" fill="none" stroke="${p.guide}" stroke-width="1"/>`)
-    .join('');
-  const shapes = `${part('main').map(country).join('')}${guides}<rect ${frame} fill="${p.sea}"/><g clip-path="url(#insetclip)">${part('inset').map(country).join('')}</g><rect ${frame} fill="none" stroke="${p.guide}" stroke-width="1.25"/><rect x="${(fx0 + 4).toFixed(1)}" y="${(fy0 + 4).toFixed(1)}" width="${caption.width}" height="${caption.height}" rx="3" fill="#fff" fill-opacity="0.95"/><text x="${(fx0 + 10).toFixed(1)}" y="${(fy0 + 17).toFixed(1)}" font-family="system-ui, sans-serif" font-size="11" font-weight="600" fill="#5c5a55">${esc(insetCaption)}</text>`;
+  // The inset (when the story has one): its frame, the magnified copy, its caption and guides.
+  const insetFrame = composition.insetFrame;
+  const inset = data.story.region.inset;
+  let frame = `x="0" y="0" width="0" height="0"`;
+  let insetShapes = '';
+  const obstacles: { x: number; y: number; width: number; height: number }[] = [];
+  if (insetFrame && inset) {
+    const [fx0, fy0] = project([insetFrame[0][0], insetFrame[1][1]]);
+    const [fx1, fy1] = project([insetFrame[1][0], insetFrame[0][1]]);
+    const caption = { x: fx0 + 4, y: fy0 + 4, width: inset.caption.en.length * 6.4 + 12, height: 18 };
+    obstacles.push(caption);
+    frame = `x="${fx0.toFixed(1)}" y="${fy0.toFixed(1)}" width="${(fx1 - fx0).toFixed(1)}" height="${(fy1 - fy0).toFixed(1)}"`;
+    const guides = [...part('source'), ...part('connector')]
+      .map((f) => `<path d="${path(toMercator(f.geometry))}" fill="none" stroke="${p.guide}" stroke-width="1"/>`)
+      .join('');
+    insetShapes = `${guides}<rect ${frame} fill="${p.sea}"/><g clip-path="url(#insetclip)">${part('inset').map(country).join('')}</g><rect ${frame} fill="none" stroke="${p.guide}" stroke-width="1.25"/><rect x="${(fx0 + 4).toFixed(1)}" y="${(fy0 + 4).toFixed(1)}" width="${caption.width}" height="${caption.height}" rx="3" fill="#fff" fill-opacity="0.95"/><text x="${(fx0 + 10).toFixed(1)}" y="${(fy0 + 17).toFixed(1)}" font-family="system-ui, sans-serif" font-size="11" font-weight="600" fill="#5c5a55">${esc(inset.caption.en)}</text>`;
+  }
+  const shapes = `${part('main').map(country).join('')}${insetShapes}`;
 
   // The same collision-free callout layout as the live map, with label widths estimated from text.
   const extents = labelExtents(composed, countryCodes(data));
@@ -107,7 +116,7 @@ export function renderFallbackSvg(topo: Topology<{ countries: GeometryCollection
     const extent = area ? { x: x0, y: y0, width: x1 - x0, height: y1 - y0 } : undefined;
     return [{ id: c, anchor: { x: xy[0], y: xy[1] }, width: text.length * 7.6 + 18, height: 22, extent }];
   });
-  const boxes = layoutLabels(labelInputs, mapBox, { obstacles: [caption] });
+  const boxes = layoutLabels(labelInputs, mapBox, { obstacles });
   const labels = boxes
     .map((b) => {
       const c = b.id;

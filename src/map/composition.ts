@@ -1,7 +1,7 @@
 /**
- * The map's composition: the whole region at its true place, plus a magnified inset of Central
- * America — where four of the six countries share a strip a few per cent of the frame wide — set
- * in the open Pacific to the west. Both are drawn by the one MapLibre map from one GeoJSON source:
+ * The map's composition: the whole region at its true place, plus (when the story's region has
+ * one) a magnified inset of a crowded area — in the shipped story Central America, where four of
+ * the six countries share a strip a few per cent of the frame wide — set in the open sea to the west. Both are drawn by the one MapLibre map from one GeoJSON source:
  * the inset's features are copies of the originals (same `iso3`, so feature-state for hover and
  * selection, colours and clicks apply to both copies at once), clipped to the inset's area and
  * moved and scaled in Web Mercator space, where a uniform scale keeps shapes exactly similar.
@@ -20,8 +20,8 @@ export type Bounds = [LngLat, LngLat];
 export interface CompositionConfig {
   /** The region the main map must show whole: west-south and east-north corners, degrees. */
   main: Bounds;
-  /** The area magnified in the inset (with a margin around its countries). */
-  insetSource: Bounds;
+  /** The area magnified in the inset (with a margin around its countries); null = no inset. */
+  insetSource: Bounds | null;
   /** Inset magnification bounds (linear, relative to the main map). */
   minMagnification: number;
   maxMagnification: number;
@@ -29,11 +29,12 @@ export interface CompositionConfig {
 
 /** A story's composition, from its story.json `region`. */
 export function compositionConfig(region: Story['region']): CompositionConfig {
+  const { inset } = region;
   return {
     main: region.main,
-    insetSource: region.inset.source,
-    minMagnification: region.inset.minMagnification,
-    maxMagnification: region.inset.maxMagnification,
+    insetSource: inset ? inset.source : null,
+    minMagnification: inset ? inset.minMagnification : 1,
+    maxMagnification: inset ? inset.maxMagnification : 1,
   };
 }
 
@@ -44,10 +45,10 @@ export const INSET_GAP = 14;
 
 export interface Composition {
   magnification: number;
-  /** The inset's frame (where the magnified copy is drawn), in composed degrees. */
-  insetFrame: Bounds;
-  /** The area the inset magnifies, where it lies on the main map, in composed degrees. */
-  insetSource: Bounds;
+  /** The inset's frame (where the magnified copy is drawn), in composed degrees; null = no inset. */
+  insetFrame: Bounds | null;
+  /** The area the inset magnifies, where it lies on the main map, in composed degrees; null = no inset. */
+  insetSource: Bounds | null;
   /** What the camera fits: main region and inset together. */
   bounds: Bounds;
   /** How far a reader may pan. */
@@ -94,6 +95,7 @@ function inside(p: LngLat, [[w, s], [e, n]]: Bounds): boolean {
  */
 export function compose(viewport: { width: number; height: number }, config: CompositionConfig): Composition {
   const [[mw, ms], [me, mn]] = config.main;
+  if (!config.insetSource) return composeMain(config.main);
   const [[sw, ss], [se, sn]] = config.insetSource;
   const mainW = mercX(Math.max(me, se)) - mercX(Math.min(mw, sw));
   const mainH = mercY(Math.max(mn, sn)) - mercY(ms);
@@ -135,19 +137,41 @@ export function compose(viewport: { width: number; height: number }, config: Com
     [lngShifted(west), Math.min(ms, insetFrame[0][1])],
     [lngShifted(east), latOf(frameN)],
   ];
-  const maxBounds: Bounds = [
-    [Math.max(-179.9, bounds[0][0] - 40), Math.max(-80, bounds[0][1] - 15)],
-    [Math.min(179.9, bounds[1][0] + 40), Math.min(80, bounds[1][1] + 20)],
-  ];
+  const source = config.insetSource;
   return {
     magnification,
     insetFrame,
-    insetSource: [toMain(config.insetSource[0]), toMain(config.insetSource[1])],
+    insetSource: [toMain(source[0]), toMain(source[1])],
     bounds,
-    maxBounds,
+    maxBounds: panLimits(bounds),
     toMain,
-    toInset: (p) => (inside(p, config.insetSource) ? toInset(p) : null),
-    toComposed: (p) => (inside(p, config.insetSource) ? toInset(p) : toMain(p)),
+    toInset: (p) => (inside(p, source) ? toInset(p) : null),
+    toComposed: (p) => (inside(p, source) ? toInset(p) : toMain(p)),
+  };
+}
+
+/** How far a reader may pan around what the camera fits. */
+function panLimits(bounds: Bounds): Bounds {
+  return [
+    [Math.max(-179.9, bounds[0][0] - 40), Math.max(-80, bounds[0][1] - 15)],
+    [Math.min(179.9, bounds[1][0] + 40), Math.min(80, bounds[1][1] + 20)],
+  ];
+}
+
+/** A region without an inset: the main box alone, centred on longitude 0 like the composed one. */
+function composeMain([[mw, ms], [me, mn]]: Bounds): Composition {
+  const shift = -(mercX(mw) + mercX(me)) / 2;
+  const toMain = (p: LngLat): LngLat => [lngOf(mercX(p[0]) + shift), p[1]];
+  const bounds: Bounds = [toMain([mw, ms]), toMain([me, mn])];
+  return {
+    magnification: 1,
+    insetFrame: null,
+    insetSource: null,
+    bounds,
+    maxBounds: panLimits(bounds),
+    toMain,
+    toInset: () => null,
+    toComposed: toMain,
   };
 }
 
@@ -199,7 +223,11 @@ export function composeFeatures<P extends object>(
     },
     properties: { ...f.properties, part: 'main' as Part },
   }));
-  const [[sw, ss], [se, sn]] = config.insetSource;
+  const source = config.insetSource;
+  const frame = composition.insetFrame;
+  const mainSource = composition.insetSource;
+  if (!source || !frame || !mainSource) return { type: 'FeatureCollection', features: main };
+  const [[sw, ss], [se, sn]] = source;
   const inset: typeof main = [];
   for (const f of collection.features) {
     const clipped = clipPolygons(polygonsOf(f.geometry), [sw, ss, se, sn]);
@@ -213,11 +241,11 @@ export function composeFeatures<P extends object>(
       properties: { ...f.properties, part: 'inset' as Part },
     });
   }
-  const [[, fs], [fe, fn]] = composition.insetFrame;
-  const [[mw, ms], [, mn]] = composition.insetSource;
+  const [[, fs], [fe, fn]] = frame;
+  const [[mw, ms], [, mn]] = mainSource;
   const furniture: GeoJSON.Feature<GeoJSON.Geometry, { part: Part }>[] = [
-    { type: 'Feature', properties: { part: 'frame' }, geometry: rectangle(composition.insetFrame) },
-    { type: 'Feature', properties: { part: 'source' }, geometry: rectangle(composition.insetSource) },
+    { type: 'Feature', properties: { part: 'frame' }, geometry: rectangle(frame) },
+    { type: 'Feature', properties: { part: 'source' }, geometry: rectangle(mainSource) },
     {
       type: 'Feature',
       properties: { part: 'connector' },

@@ -221,20 +221,23 @@ export async function renderImageSvg(req: ImageRequest): Promise<string> {
       );
       obstacles.push({ x: p.x - 12, y: p.y - 12, width: 24, height: 24 });
     }
-    // The inset's caption, top left of its frame.
-    const captionSize = f * 0.7;
-    const [[west], [, north]] = composition.insetFrame;
-    const top = map.project([west, north]);
-    const caption = {
-      x: Math.max(4, top.x + 4),
-      y: Math.max(4, top.y + 4),
-      width: textWidth(data.story.region.inset.caption[lang], captionSize),
-      height: captionSize * 1.3,
-    };
-    overlay.push(
-      `<text x="${r(caption.x)}" y="${r(caption.y + captionSize)}" font-size="${r(captionSize)}" fill="${ink.muted}" stroke="${palette.sea}" stroke-width="3" paint-order="stroke">${esc(data.story.region.inset.caption[lang])}</text>`,
-    );
-    obstacles.push(caption);
+    // The inset's caption (when the story has an inset), top left of its frame.
+    const inset = data.story.region.inset;
+    if (inset && composition.insetFrame) {
+      const captionSize = f * 0.7;
+      const [[west], [, north]] = composition.insetFrame;
+      const top = map.project([west, north]);
+      const caption = {
+        x: Math.max(4, top.x + 4),
+        y: Math.max(4, top.y + 4),
+        width: textWidth(inset.caption[lang], captionSize),
+        height: captionSize * 1.3,
+      };
+      overlay.push(
+        `<text x="${r(caption.x)}" y="${r(caption.y + captionSize)}" font-size="${r(captionSize)}" fill="${ink.muted}" stroke="${palette.sea}" stroke-width="3" paint-order="stroke">${esc(inset.caption[lang])}</text>`,
+      );
+      obstacles.push(caption);
+    }
 
     // Country labels: name and count in a pill, laid out by layoutLabels.
     const labelSize = Math.max(11, f * 0.8);

@@ -349,13 +349,15 @@ export function MapView({
       data-renderer={status.kind === 'ready' ? status.renderer : undefined}
     >
       <p id="map-description" className="visually-hidden">
-        {t.mapDescription.replace('{inset}', data.story.region.inset.description[lang])}
+        {t.mapDescription.replace('{inset}', data.story.region.inset?.description[lang] ?? '')}
       </p>
       <div ref={containerRef} className="map-canvas" data-status={status.kind} />
       <img ref={printImageRef} className="map-print" alt="" />
-      <p ref={captionRef} className="inset-caption" aria-hidden="true">
-        {data.story.region.inset.caption[lang]}
-      </p>
+      {data.story.region.inset ? (
+        <p ref={captionRef} className="inset-caption" aria-hidden="true">
+          {data.story.region.inset.caption[lang]}
+        </p>
+      ) : null}
       {/* The month shown, on the map itself (the slider's value text says it to screen readers). */}
       <p ref={stampRef} className="map-date" aria-hidden="true">
         {formatDate(date ?? asOfMonth(data), lang)}

@@ -66,7 +66,7 @@ export function placeOverlays(o: Overlays): void {
   obstacles.push(...(o.symbols?.place(points) ?? []));
 
   const caption = o.caption;
-  if (caption && captionSize) {
+  if (caption && captionSize && composition.insetFrame) {
     const [[west, south], [, north]] = composition.insetFrame;
     const top = map.project([west, north]);
     const bottom = map.project([west, south]);

@@ -167,7 +167,10 @@ describe('the composition', () => {
           // Main-map features are shifted in longitude only: recover real longitudes from the
           // outline of the inset's source area, so that islands far outside the region (Rapa Nui)
           // stay outside the promise, as they always were.
-          const shift = Math.min(...ringOf('source').map((p) => p[0] as number)) - composition.insetSource[0][0];
+          // (The shipped story has an inset; without one there is no 'source' ring and no shift.)
+          const shift =
+            Math.min(...ringOf('source').map((p) => p[0] as number)) -
+            (composition.insetSource ?? composition.main)[0][0];
           const [[mw, ms], [me, mn]] = composition.main;
           for (const f of features) {
             if (!f.properties.focus || !focus.includes(f.properties.iso3 as string)) continue;

@@ -24,7 +24,7 @@ import type { StaticServer } from './static-server.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 /** The second story, and where its build goes (git-ignored). */
-export const SECOND_STORY = join(ROOT, 'tests/fixtures/stories/caribbean');
+const SECOND_STORY = join(ROOT, 'tests/fixtures/stories/caribbean');
 const SECOND_DIST = join(ROOT, 'tests/.results/dist-caribbean');
 
 /** Builds a story as an editor would: `POLICY_DATA=<folder> npm run build` (data check, then vite). */

@@ -1,9 +1,25 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseBoundaries } from '../../src/map/boundaries.ts';
-import { compose, composeFeatures, INSET_GAP, labelExtents, mercX, mercY, PADDING } from '../../src/map/composition.ts';
+import {
+  type Bounds,
+  type Composition,
+  compose,
+  composeFeatures,
+  INSET_GAP,
+  labelExtents,
+  mercX,
+  mercY,
+  PADDING,
+} from '../../src/map/composition.ts';
 import { isCompactFilter, NARROW_MAX, WIDE_MIN } from '../../src/ui/layout.ts';
 import { COMPOSITION, FOCUS_COUNTRIES } from '../fixtures/story.ts';
+
+/** The inset's frame: the shipped story has an inset, so a composition without one is a failure. */
+function frameOf(c: Composition): Bounds {
+  if (!c.insetFrame) throw new Error('the shipped story has an inset');
+  return c.insetFrame;
+}
 
 const boundaries = parseBoundaries(JSON.parse(readFileSync('src/data/content/boundaries.topo.json', 'utf8')));
 /** Screen px per Mercator unit once the camera fits the composition's bounds into the frame. */
@@ -49,10 +65,10 @@ describe('composition: the region and the Central America inset', () => {
     ] as const) {
       const c = compose({ width, height }, COMPOSITION);
       const scale = fittedScale(c, width, height);
-      const mainWest = c.toMain([COMPOSITION.insetSource[0][0], 0])[0];
-      const gapPx = (mercX(mainWest) - mercX(c.insetFrame[1][0])) * scale;
+      const mainWest = c.toMain([(COMPOSITION.insetSource as Bounds)[0][0], 0])[0];
+      const gapPx = (mercX(mainWest) - mercX(frameOf(c)[1][0])) * scale;
       expect(gapPx, `${width}×${height}`).toBeGreaterThanOrEqual(INSET_GAP - 0.5);
-      expect(c.insetFrame[1][1]).toBeCloseTo(c.bounds[1][1], 6);
+      expect(frameOf(c)[1][1]).toBeCloseTo(c.bounds[1][1], 6);
       expect(c.maxBounds[0][0]).toBeGreaterThan(-180);
       expect(c.maxBounds[1][0]).toBeLessThan(180);
       // The view (bounds plus the padding's worth either side) stays clear of ±180°.
@@ -64,7 +80,7 @@ describe('composition: the region and the Central America inset', () => {
 
   it('sends a point of Central America into the inset and any other point to the main map', () => {
     const c = compose({ width: 816, height: 477 }, COMPOSITION);
-    const [[fw, fs], [fe, fn]] = c.insetFrame;
+    const [[fw, fs], [fe, fn]] = frameOf(c);
     const [x, y] = c.toComposed([-89.2, 13.7]); // San Salvador
     expect(x).toBeGreaterThan(fw);
     expect(x).toBeLessThan(fe);
@@ -91,8 +107,8 @@ describe('composition: the region and the Central America inset', () => {
     for (const f of fc.features.filter((x) => x.properties.part === 'inset')) {
       const g = f.geometry as GeoJSON.MultiPolygon;
       for (const p of g.coordinates.flat(2)) {
-        expect(p[0]).toBeGreaterThanOrEqual(c.insetFrame[0][0] - 1e-9);
-        expect(p[0]).toBeLessThanOrEqual(c.insetFrame[1][0] + 1e-9);
+        expect(p[0]).toBeGreaterThanOrEqual(frameOf(c)[0][0] - 1e-9);
+        expect(p[0]).toBeLessThanOrEqual(frameOf(c)[1][0] + 1e-9);
       }
     }
   });
@@ -102,8 +118,8 @@ describe('composition: the region and the Central America inset', () => {
     const extents = labelExtents(composeFeatures(boundaries.geojson, c, COMPOSITION), FOCUS_COUNTRIES);
     expect(Object.keys(extents).sort()).toEqual([...FOCUS_COUNTRIES].sort());
     const slv = extents.SLV as [[number, number], [number, number]];
-    expect(slv[0][0]).toBeGreaterThanOrEqual(c.insetFrame[0][0]);
-    expect(slv[1][0]).toBeLessThanOrEqual(c.insetFrame[1][0]);
+    expect(slv[0][0]).toBeGreaterThanOrEqual(frameOf(c)[0][0]);
+    expect(slv[1][0]).toBeLessThanOrEqual(frameOf(c)[1][0]);
   });
 });
 
@@ -121,5 +137,31 @@ describe('layout rules', () => {
     for (const w of [NARROW_MAX, NARROW_MAX + 1, WIDE_MIN]) expect(widths.has(w), String(w)).toBe(true);
     // Anything else only refines the wide layout (the country list's single row).
     for (const w of widths) expect(w === NARROW_MAX || w === NARROW_MAX + 1 || w >= WIDE_MIN, String(w)).toBe(true);
+  });
+});
+
+describe('a region without an inset (story.json region.inset: null)', () => {
+  const config = { ...COMPOSITION, insetSource: null };
+
+  it('fits the main box alone, centred on longitude 0, and sends every point to the main map', () => {
+    const c = compose({ width: 816, height: 477 }, config);
+    expect(c.insetFrame).toBeNull();
+    expect(c.insetSource).toBeNull();
+    const [[w, s], [e, n]] = c.bounds;
+    expect(w).toBeCloseTo(-e, 6);
+    expect([s, n]).toEqual([COMPOSITION.main[0][1], COMPOSITION.main[1][1]]);
+    expect(c.toInset([-89.2, 13.7])).toBeNull();
+    expect(c.toComposed([-89.2, 13.7])).toEqual(c.toMain([-89.2, 13.7]));
+    // The frame's size does not change it (nothing to magnify).
+    expect(compose({ width: 351, height: 439 }, config).bounds).toEqual(c.bounds);
+  });
+
+  it('draws the countries once, with no frame, outline or connector', () => {
+    const c = compose({ width: 816, height: 477 }, config);
+    const fc = composeFeatures(boundaries.geojson, c, config);
+    expect(fc.features).toHaveLength(boundaries.geojson.features.length);
+    expect(new Set(fc.features.map((f) => f.properties.part))).toEqual(new Set(['main']));
+    const extents = labelExtents(fc, FOCUS_COUNTRIES);
+    expect(Object.keys(extents).sort()).toEqual([...FOCUS_COUNTRIES].sort());
   });
 });

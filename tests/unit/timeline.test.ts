@@ -63,6 +63,11 @@ describe('months', () => {
     expect(isInRange('2022-02', dateRange(data))).toBe(false);
     expect(isInRange('2026-04', dateRange(data))).toBe(false);
   });
+
+  it('is just the "as of" month for a story with no dated measure yet (a new story)', () => {
+    const empty = { ...data, countries: data.countries.map((c) => ({ ...c, measures: [] })) };
+    expect(dateRange(empty)).toEqual({ first: '2026-03', last: '2026-03' });
+  });
 });
 
 describe('counts at a month (issue 8 acceptance)', () => {
