@@ -28,5 +28,8 @@ export default defineConfig({
     setupFiles: ['tests/unit/setup.ts'],
     pool: 'threads',
     maxWorkers: 2,
+    // No test asserts speed (npm run bench does); a whole-app render or a data round trip may take a
+    // few seconds on a busy 2-core machine, so the default 5 s would fail them for the wrong reason.
+    testTimeout: 20_000,
   },
 });
