@@ -273,3 +273,15 @@ describe('embed mode', () => {
     );
   });
 });
+
+describe('the story’s languages (story.json)', () => {
+  it('offers a language switch only when the story has more than one language', () => {
+    const two = renderApp();
+    expect(screen.getByRole('button', { name: 'Español' })).toBeInTheDocument();
+    two.unmount();
+    const data = createData();
+    renderApp({ data: { ...data, story: { ...data.story, languages: ['en'] } } });
+    expect(screen.queryByRole('button', { name: 'Español' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'English' })).toBeNull();
+  });
+});

@@ -122,6 +122,15 @@ describe('English and Spanish', () => {
     expect(preferredLang(['de'])).toBe('en');
   });
 
+  it('offers only the story’s languages (story.json), its first the default', () => {
+    // A Spanish-first story: a reader whose browser prefers neither gets Spanish.
+    expect(preferredLang(['de'], ['es', 'en'])).toBe('es');
+    expect(preferredLang(['en-US'], ['es', 'en'])).toBe('en');
+    // A Spanish-only story never switches to English, and ignores ?lang=en.
+    expect(preferredLang(['en-US'], ['es'])).toBe('es');
+    expect(parseUrlState('?lang=en', { ...URL_OPTIONS, langs: ['es'] }).lang).toBeUndefined();
+  });
+
   it('fills placeholders', () => {
     expect(fill('{n} rows of {n}', { n: 3 })).toBe('3 rows of 3');
     expect(fill('{missing}', {})).toBe('{missing}');
