@@ -32,12 +32,11 @@ export interface FacilityAt {
 }
 
 /**
- * The capacity figure: the first figure whose English label names a capacity ("capacity",
- * "planned capacity", "capacity (Izabal prison)") or the places a planned prison adds ("new
- * places", Santiago); null when there is none.
+ * The capacity figure: the one the data marks `"capacity": true` (CECOT's capacity, the places a
+ * planned prison adds); null when there is none.
  */
 export function capacityOf(m: Measure): Capacity | null {
-  const figure: Figure | undefined = m.figures.find((f) => /\bcapacity\b|^new places\b/i.test(f.label.en));
+  const figure: Figure | undefined = m.figures.find((f) => f.capacity === true);
   return figure ? { label: figure.label, values: figure.values, contested: figure.contested } : null;
 }
 

@@ -165,6 +165,8 @@ export const Figure = z
     /** The brief marks it CONTESTED: sources disagree; every version is shown. */
     contested: z.boolean(),
     note: Text.optional(),
+    /** This figure is the facility's capacity in places: it sizes the map symbol (one per measure). */
+    capacity: z.boolean().optional(),
   })
   .refine((f) => !(f.contested === true && Array.isArray(f.values) && f.values.length === 1), {
     message: 'a contested figure needs at least two values, each with its sources',
@@ -276,6 +278,15 @@ function checkMeasure(value: unknown, ctx: z.RefinementCtx): void {
     }
   };
   walk(m, []);
+  const capacities = (Array.isArray(m.figures) ? m.figures : []).flatMap((f, i) =>
+    asRecord(f)?.capacity === true ? [i] : [],
+  );
+  for (const i of capacities.slice(1))
+    ctx.addIssue({
+      code: 'custom',
+      path: ['figures', i, 'capacity'],
+      message: `only one figure of a measure can be its capacity; figures[${capacities[0]}] already is`,
+    });
   const dates = asRecord(m.dates);
   const dateOf = (key: (typeof DATE_ORDER)[number]) => {
     const date = asRecord(dates?.[key])?.date;

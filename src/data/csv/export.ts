@@ -162,6 +162,7 @@ export function toTables(meta: Json, countryFiles: Json[]): Record<TableKey, Row
           ...text('label', f.label),
           contested: cell(f.contested),
           ...text('note', f.note),
+          capacity: cell(f.capacity),
         });
         for (const v of arr(f.values))
           t.figureValues.push({

@@ -224,6 +224,7 @@ function build(b: Builder, t: Record<TableKey, Row[]>): Map<string, Json> {
         values: [] as Json[],
         contested: b.bool(file, `${fp}.contested`, fr, 'contested'),
         note: b.text(file, `${fp}.note`, fr, 'note'),
+        capacity: b.bool(file, `${fp}.capacity`, fr, 'capacity'),
       };
       const n = b.num(file, `${fp}.n`, fr, 'figure');
       const key = String(n);

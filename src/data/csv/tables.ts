@@ -216,6 +216,13 @@ export const TABLES = {
         allowed: ['true', 'false'],
       }),
       ...text('note', 'no', 'Note on the figure'),
+      col(
+        'capacity',
+        'boolean',
+        'no',
+        "This figure is the facility's capacity in places: it sizes the prison's symbol on the map; empty = no",
+        { allowed: ['true', 'false'] },
+      ),
     ],
   },
   figureValues: {
