@@ -63,7 +63,8 @@ interface CountryProps {
 const namesEn = new Intl.DisplayNames(['en'], { type: 'region' });
 const namesEs = new Intl.DisplayNames(['es'], { type: 'region' });
 
-function ringArea(ring: Ring): number {
+/** A ring's area in square degrees (shoelace): to find a country's largest polygon. */
+export function ringArea(ring: Ring): number {
   let a = 0;
   for (let i = 1; i < ring.length; i++) {
     const [x0, y0] = ring[i - 1] as [number, number];

@@ -14,7 +14,7 @@ import type { GeometryCollection, Topology } from 'topojson-specification';
 import world from 'world-atlas/countries-50m.json' with { type: 'json' };
 import { formatJson } from '../src/data/csv/json-format.ts';
 import { CONTENT_DIR, loadPolicyData } from '../src/data/load-dataset.ts';
-import { BOUNDARIES_FILE, buildBoundaries } from './build-boundaries.ts';
+import { BOUNDARIES_FILE, buildBoundaries, ringArea } from './build-boundaries.ts';
 import { REGION_COUNTRIES } from './region-countries.ts';
 
 type Ring = [number, number][];
@@ -41,16 +41,6 @@ const grow = (b: Box, d: number): Box => ({
   east: round1(Math.min(180, b.east + d)),
   north: round1(Math.min(85, b.north + d)),
 });
-
-function ringArea(ring: Ring): number {
-  let a = 0;
-  for (let i = 1; i < ring.length; i++) {
-    const [x0, y0] = ring[i - 1] as [number, number];
-    const [x1, y1] = ring[i] as [number, number];
-    a += x0 * y1 - x1 * y0;
-  }
-  return Math.abs(a / 2);
-}
 
 /** Writes a new story for `codes` into `dir` (which must be empty or new). Returns the files written. */
 export function newStory(dir: string, codes: string[]): string[] {

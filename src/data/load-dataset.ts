@@ -7,6 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { z } from 'zod';
 import { crossCheck, type ReadCountryFile } from './cross-check.ts';
 import { findJsonSyntaxError } from './json-syntax.ts';
 import { DataError, type DataProblem, zodProblems } from './problems.ts';
@@ -80,41 +81,36 @@ export function loadPolicyData(dir: string = CONTENT_DIR): PolicyData {
   const problems: DataProblem[] = [];
   const rel = (p: string) => relative(process.cwd(), p) || p;
 
-  const storyPath = join(dir, 'story.json');
-  const storyFile = rel(storyPath);
-  const storyJson = readJson(storyPath, storyFile, problems);
-  let story: Story | undefined;
-  if (storyJson !== undefined) {
-    const r = Story.safeParse(storyJson, { reportInput: true });
-    if (r.success) story = r.data;
-    else problems.push(...zodProblems(storyFile, storyJson, r.error));
-  }
+  /** One file read and checked against its schema: its JSON as read, and the value when valid. */
+  const readChecked = <T>(name: string, schema: z.ZodType<T>) => {
+    const file = rel(join(dir, name));
+    const json = readJson(join(dir, name), file, problems);
+    let value: T | undefined;
+    if (json !== undefined) {
+      const r = schema.safeParse(json, { reportInput: true });
+      if (r.success) value = r.data;
+      else problems.push(...zodProblems(file, json, r.error));
+    }
+    return { file, json, value };
+  };
+  const { file: storyFile, json: storyJson, value: story } = readChecked('story.json', Story);
   const focus = [...new Set(storyCountries(storyJson))];
-
-  const metaPath = join(dir, 'dataset.json');
-  const metaFile = rel(metaPath);
-  const metaJson = readJson(metaPath, metaFile, problems);
-  let meta: Dataset | undefined;
-  if (metaJson !== undefined) {
-    const r = Dataset.safeParse(metaJson, { reportInput: true });
-    if (r.success) meta = r.data;
-    else problems.push(...zodProblems(metaFile, metaJson, r.error));
-  }
+  const { file: metaFile, json: metaJson, value: meta } = readChecked('dataset.json', Dataset);
 
   const measuresDir = join(dir, 'measures');
   let present: Set<string>;
   try {
     present = new Set(readdirSync(measuresDir).filter((f) => f.endsWith('.json')));
   } catch {
+    // No measures folder: each country's file is reported missing below, by name.
     present = new Set();
   }
   const countries: CountryFile[] = [];
   const read: ReadCountryFile[] = [];
   for (const code of focus) {
     const name = `${code.toLowerCase()}.json`;
-    const path = join(measuresDir, name);
-    const file = rel(path);
     if (!present.delete(name)) {
+      const file = rel(join(measuresDir, name));
       problems.push({
         file,
         record: null,
@@ -124,12 +120,9 @@ export function loadPolicyData(dir: string = CONTENT_DIR): PolicyData {
       read.push({ code, file, json: undefined });
       continue;
     }
-    const json = readJson(path, file, problems);
+    const { file, json, value } = readChecked(join('measures', name), CountryFile);
     read.push({ code, file, json });
-    if (json === undefined) continue;
-    const r = CountryFile.safeParse(json, { reportInput: true });
-    if (r.success) countries.push(r.data);
-    else problems.push(...zodProblems(file, json, r.error));
+    if (value) countries.push(value);
   }
   for (const extra of present)
     problems.push({

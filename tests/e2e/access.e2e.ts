@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axe, SCREENSHOTS, startHarness, type Watched, waitForMap } from './harness.ts';
@@ -141,35 +142,6 @@ describe('keyboard only', () => {
   });
 });
 
-/** Parses RFC 4180 CSV (quoted fields, doubled quotes, CRLF). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i] as string;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else field += c;
-  }
-  return rows;
-}
-
 describe('table downloads', () => {
   it('the CSV has exactly the rows shown, in the order shown, with BOM and source URLs', async () => {
     const w = await open('/?view=table');
@@ -183,7 +155,8 @@ describe('table downloads', () => {
     ]);
     const bytes = readFileSync((await download.path()) as string);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const rows = parseCsv(bytes.toString('utf8').slice(1));
+    // csv-parse, the same maintained parser the spreadsheet import uses; records must end in CRLF.
+    const rows = parse(bytes, { bom: true, record_delimiter: '\r\n' }) as string[][];
     expect(rows[0]).toEqual([
       'Country',
       'Type',

@@ -9,6 +9,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { parse } from 'csv-parse/sync';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatCount } from '../../src/data/format.ts';
@@ -49,35 +50,6 @@ const countryButtons = (page: Page) =>
 /** What the country list should say for `counts`. */
 const expectedButtons = (data: PolicyData, counts: Record<string, number>) =>
   countryCodes(data).map((c) => `${countryName(data, c, 'en')}, ${formatCount(counts[c] ?? 0, 'en')}`);
-
-/** Reads a CSV (RFC 4180: quoted cells may hold commas, quotes and line breaks). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i] as string;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\n') {
-      row.push(cell.replace(/\r$/, ''));
-      rows.push(row);
-      row = [];
-      cell = '';
-    } else cell += c;
-  }
-  if (cell || row.length) rows.push([...row, cell]);
-  return rows;
-}
 
 for (const story of STORIES)
   describe(`reader journeys on ${story.name}`, () => {
@@ -189,7 +161,7 @@ for (const story of STORIES)
         w.page.waitForEvent('download'),
         w.page.getByRole('button', { name: /as CSV/ }).click(),
       ]);
-      const rows = parseCsv(readFileSync((await download.path()) as string, 'utf8').replace(/^\uFEFF/, ''));
+      const rows = parse(readFileSync((await download.path()) as string), { bom: true }) as string[][];
       expect(rows.slice(1).map((r) => r[2])).toEqual(titles);
       expect(w.errors).toEqual([]);
       await w.page.close();
