@@ -117,15 +117,33 @@ export function serializeUrlState(state: UrlState, base = ''): string {
   return query ? `?${query}` : '';
 }
 
+/** How long the address bar may lag the store, ms (see `syncUrlWithStore`). */
+export const URL_SYNC_DELAY = 100;
+
 /**
- * Keeps the address bar in step with the store (history.replaceState: no new history entries).
- * Always compared with the actual address, so a first change back to the defaults (Esc after
- * loading `?country=PER`) still clears the old parameters.
+ * Keeps the address bar in step with the store (history.replaceState: no new history entries), at
+ * most once per `delay` ms and after the change: replaceState costs a few milliseconds that would
+ * otherwise sit between a click and its frame, and a dragged date slider or Play would flood the
+ * browser's navigation throttle. Always compared with the actual address, so a first change back to
+ * the defaults (Esc after loading `?country=PER`) still clears the old parameters. The returned
+ * function stops it, writing a pending change first.
  */
-export function syncUrlWithStore(store: AppStore, win: Window = window): () => void {
-  return store.subscribe((s) => {
-    const search = serializeUrlState(toUrlState(s), win.location.search);
+export function syncUrlWithStore(store: AppStore, win: Window = window, delay = URL_SYNC_DELAY): () => void {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const write = () => {
+    timer = null;
+    const search = serializeUrlState(toUrlState(store.getState()), win.location.search);
     if (search !== win.location.search)
       win.history.replaceState(win.history.state, '', `${win.location.pathname}${search}${win.location.hash}`);
+  };
+  const unsubscribe = store.subscribe(() => {
+    timer ??= setTimeout(write, delay);
   });
+  return () => {
+    unsubscribe();
+    if (timer !== null) {
+      clearTimeout(timer);
+      write();
+    }
+  };
 }

@@ -100,7 +100,7 @@ for (const story of STORIES)
         const panel = w.page.getByRole('complementary', { name });
         await panel.waitFor();
         expect(await panel.getByRole('heading', { level: 2 }).textContent()).toBe(name);
-        expect(new URL(w.page.url()).searchParams.get('country')).toBe(code);
+        await expect.poll(() => new URL(w.page.url()).searchParams.get('country')).toBe(code);
       }
       expect(w.errors).toEqual([]);
       await w.page.close();
@@ -112,7 +112,7 @@ for (const story of STORIES)
       for (const t of rest) await w.page.getByRole('checkbox', { name: t.label.en, exact: true }).uncheck();
       const counts = countsByCountry(data, [first?.id as string]);
       await expect.poll(() => countryButtons(w.page)).toEqual(expectedButtons(data, counts));
-      expect(new URL(w.page.url()).searchParams.get('types')).toBe(first?.id);
+      await expect.poll(() => new URL(w.page.url()).searchParams.get('types')).toBe(first?.id);
       expect(w.errors).toEqual([]);
       await w.page.close();
     });

@@ -68,6 +68,8 @@ describe('the date', () => {
     await w.page.getByRole('button', { name: 'Play' }).click();
     await expect.poll(() => new URL(w.page.url()).searchParams.get('date'), { timeout: 5000 }).toBe('2022-05');
     await w.page.getByRole('button', { name: 'Pause' }).click();
+    // The address bar follows the store within URL_SYNC_DELAY (100 ms).
+    await w.page.waitForTimeout(300);
     const stopped = new URL(w.page.url()).searchParams.get('date');
     await w.page.waitForTimeout(1500);
     expect(new URL(w.page.url()).searchParams.get('date')).toBe(stopped);

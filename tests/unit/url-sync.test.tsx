@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fromUrlState, parseUrlState, syncUrlWithStore } from '../../src/state/url-state.ts';
@@ -9,6 +9,7 @@ const stops: (() => void)[] = [];
 afterEach(() => {
   for (const stop of stops.splice(0)) stop();
   vi.unstubAllGlobals();
+  vi.restoreAllMocks();
   window.history.replaceState(null, '', '/');
 });
 
@@ -33,24 +34,45 @@ describe('the address bar follows the store (issue 9, defect 1)', () => {
       'the Map tab is chosen',
       async () => userEvent.setup().click(screen.getByRole('tab', { name: 'Map' })),
     ],
-  ])('drops %s when the first change after load (%s) returns to the defaults', async (search, _what, act) => {
+  ])('drops %s when the first change after load (%s) returns to the defaults', async (search, _what, action) => {
     load(search);
-    await act();
-    expect(window.location.search).toBe('');
+    await action();
+    await waitFor(() => expect(window.location.search).toBe(''));
     expect(window.location.hash).toBe('#keep');
   });
 
   it('keeps parameters that are not ours (embed, embedId) while dropping ours', async () => {
     load('?embed=1&embedId=policy-map-1&country=CHL');
     await userEvent.setup().keyboard('{Escape}');
-    expect(window.location.search).toBe('?embed=1&embedId=policy-map-1');
+    await waitFor(() => expect(window.location.search).toBe('?embed=1&embedId=policy-map-1'));
   });
 
   it('still writes a change away from the defaults, without a new history entry', async () => {
     load('');
     const length = window.history.length;
     await userEvent.setup().click(screen.getByRole('button', { name: /^Chile/ }));
-    expect(window.location.search).toBe('?country=CHL');
+    await waitFor(() => expect(window.location.search).toBe('?country=CHL'));
     expect(window.history.length).toBe(length);
+  });
+
+  it('writes once after a burst of changes (a dragged slider), not once per change, and not before the change has painted', async () => {
+    const { store } = load('');
+    const replace = vi.spyOn(window.history, 'replaceState');
+    act(() => {
+      for (const c of ['CHL', 'SLV', 'HND', 'CRI', 'ECU', 'GTM', 'CHL', 'SLV']) store.getState().select(c);
+    });
+    // The change is not written in the same task as the interaction…
+    expect(replace).not.toHaveBeenCalled();
+    // …but soon after, once, with the last state.
+    await waitFor(() => expect(window.location.search).toBe('?country=SLV'));
+    expect(replace).toHaveBeenCalledTimes(1);
+  });
+
+  it('writes a pending change when it is stopped', () => {
+    const { store } = load('');
+    act(() => store.getState().select('ECU'));
+    expect(window.location.search).toBe('');
+    for (const stop of stops.splice(0)) stop();
+    expect(window.location.search).toBe('?country=ECU');
   });
 });
