@@ -470,8 +470,8 @@ export const Story = z.strictObject({
     /** `npm run geo`: the countries of the boundary file are clipped to this box. */
     boundaries: z.strictObject({ box: BoxSchema }),
   }),
-  /** Kinds of policy link, in legend order. */
-  linkKinds: z.array(z.strictObject({ id: KebabId, label: Text })),
+  /** Kinds of policy link, in legend order ("Visit", "Cited as a model"). */
+  linkKinds: z.array(z.strictObject({ id: KebabId, label: Text })).min(1, 'needs at least one kind of link'),
   /** The legend line of the facility symbols ("Prisons with known locations, by capacity:"). */
   facilityLegend: Text,
 });

@@ -56,6 +56,13 @@ export function countryName(data: PolicyData, code: string, lang: Lang): string 
 export const isFacilityType = (data: PolicyData, type: MeasureTypeId): boolean =>
   storyIndex(data).facilityTypes.has(type);
 
+/** The story's link kinds as one phrase for the legend: "visit, agreement or cooperation, …". */
+export function linkKindList(data: PolicyData, lang: Lang): string {
+  return data.story.linkKinds
+    .map((k) => k.label[lang].charAt(0).toLocaleLowerCase(lang) + k.label[lang].slice(1))
+    .join(', ');
+}
+
 /** A link kind's label ("Visit"); the id itself when unknown (the data check refuses those). */
 export function linkKindLabel(data: PolicyData, kind: string, lang: Lang): string {
   return storyIndex(data).linkKinds.get(kind)?.[lang] ?? kind;

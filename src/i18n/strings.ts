@@ -31,8 +31,7 @@ const en = {
   linksHeading: 'Links with other countries',
   linksNone: 'None at this date.',
   linkReadMore: 'The measure: {title}',
-  legendLinks:
-    'Arrows: visits, models cited or copied, deportations; ↔ both ways; dashed: ended; dotted ring: undated.',
+  legendLinks: 'Arrows: {kinds}; ↔ both ways; dashed: ended; dotted ring: undated.',
   filterLegend: 'Filter by measure type',
   filterReset: 'Show all types',
   filterSummaryAll: 'Measure types: all {n}',
@@ -178,8 +177,7 @@ const es: Strings = {
   linksHeading: 'Vínculos con otros países',
   linksNone: 'Ninguno en esta fecha.',
   linkReadMore: 'La medida: {title}',
-  legendLinks:
-    'Flechas: visitas, modelos citados o copiados, deportaciones; ↔ en ambos sentidos; discontinua: terminado; anillo punteado: sin fecha.',
+  legendLinks: 'Flechas: {kinds}; ↔ en ambos sentidos; discontinua: terminado; anillo punteado: sin fecha.',
   filterLegend: 'Filtrar por tipo de medida',
   filterReset: 'Mostrar todos los tipos',
   filterSummaryAll: 'Tipos: los {n} tipos de medida',

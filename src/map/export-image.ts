@@ -116,8 +116,6 @@ export function titleSlug(title: string): string {
 /** Waits for the renderer's `load` (it fires on the next task, like MapLibre's). */
 const loaded = (map: SvgMap) => new Promise<void>((resolve) => map.once('load', () => resolve()));
 
-/** Where an outside actor's tag enters from the map's top edge (as place-overlays.ts). */
-
 export async function renderImageSvg(req: ImageRequest): Promise<string> {
   const { data, strings: t, lang, theme, width: W, height: H } = req;
   const ink = INK[theme];
@@ -127,6 +125,9 @@ export async function renderImageSvg(req: ImageRequest): Promise<string> {
   const counts =
     req.date === null ? countsByCountry(data, req.activeTypes) : countsByCountry(data, req.activeTypes, req.date);
   const colours = colourByCountry(counts, theme);
+  // What the map will draw besides the countries: the legend keys them.
+  const facilities = mappedFacilities(data, month).filter((x) => x.exists && req.activeTypes.includes(x.type));
+  const shownLinks = req.links ? linksShownAt(data, month) : [];
 
   // --- type scale and the bands above and below the map ------------------------------------------
   const f = Math.min(22, Math.max(11, Math.min(W, H * 1.5) / 52));
@@ -152,9 +153,14 @@ export async function renderImageSvg(req: ImageRequest): Promise<string> {
       : t.legendSomeTypes.replace('{n}', String(active)).replace('{total}', String(data.meta.types.length));
   const legendSize = f * 0.85;
   const swatch = Math.round(f * 1.1);
-  const items = [
+  type Item = { label: string; fill: string } | { label: string; key: 'link' | 'facility' };
+  const items: Item[] = [
     { label: t.legendNone, fill: `url(#export-hatch)` },
     ...legendSteps(theme).map((s) => ({ label: s.label, fill: s.colour })),
+    ...(shownLinks.length > 0 ? [{ label: t.linksToggle, key: 'link' as const }] : []),
+    ...(facilities.length > 0
+      ? [{ label: data.story.facilityLegend[lang].replace(/[:：]\s*$/, ''), key: 'facility' as const }]
+      : []),
   ];
   const itemWidths = items.map((i) => swatch + 6 + textWidth(i.label, legendSize) + f);
   const rows: number[][] = [[]];
@@ -209,7 +215,6 @@ export async function renderImageSvg(req: ImageRequest): Promise<string> {
     const obstacles: Rect[] = [];
     const overlay: string[] = [];
     // Prison symbols: area by capacity, solid when operating, hollow and dashed otherwise.
-    const facilities = mappedFacilities(data, month).filter((x) => x.exists && req.activeTypes.includes(x.type));
     for (const fac of facilities) {
       if (fac.lon === undefined || fac.lat === undefined) continue;
       const p = map.project(composition.toComposed([fac.lon, fac.lat]));
@@ -267,8 +272,8 @@ export async function renderImageSvg(req: ImageRequest): Promise<string> {
 
     // Policy links (when shown): arcs between the label points, markers clear of everything.
     const linkMarks: string[] = [];
-    if (req.links) {
-      const links: LinkInput[] = linksShownAt(data, month).map(({ link, ended }) => ({
+    if (shownLinks.length > 0) {
+      const links: LinkInput[] = shownLinks.map(({ link, ended }) => ({
         id: link.id,
         from: link.from,
         to: link.to,
@@ -339,9 +344,14 @@ export async function renderImageSvg(req: ImageRequest): Promise<string> {
     for (const row of rows) {
       let x = pad;
       for (const i of row) {
-        const item = items[i] as (typeof items)[number];
+        const item = items[i] as Item;
+        const mid = fy + swatch / 2;
         footer.push(
-          `<rect x="${r(x)}" y="${r(fy)}" width="${swatch}" height="${swatch}" fill="${item.fill}" stroke="${palette.zeroOutline}" stroke-width="0.5"/>`,
+          'fill' in item
+            ? `<rect x="${r(x)}" y="${r(fy)}" width="${swatch}" height="${swatch}" fill="${item.fill}" stroke="${palette.zeroOutline}" stroke-width="0.5"/>`
+            : item.key === 'link'
+              ? `<path d="M${r(x)},${r(mid)} L${r(x + swatch)},${r(mid)}" stroke="${ink.link}" stroke-width="2" fill="none" marker-end="url(#export-arrow)"/>`
+              : `<circle cx="${r(x + swatch / 2)}" cy="${r(mid)}" r="${r(swatch / 2 - 1)}" stroke="${ink.text}" stroke-width="1.5" fill="${ink.text}" fill-opacity="0.6"/>`,
           `<text x="${r(x + swatch + 6)}" y="${r(fy + swatch * 0.8)}" font-size="${r(legendSize)}" fill="${ink.text}">${esc(item.label)}</text>`,
         );
         x += itemWidths[i] as number;

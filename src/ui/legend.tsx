@@ -5,6 +5,7 @@
 import { FACILITY_LEGEND_SIZES, facilityRadius } from '../data/facilities.ts';
 import { formatNumber } from '../data/format.ts';
 import { legendSteps } from '../data/selectors.ts';
+import { linkKindList } from '../data/story.ts';
 import { usePolicyData, useStrings } from '../state/data-context.ts';
 import { useAppStore } from '../state/store.ts';
 import { useResolvedTheme } from '../state/theme.ts';
@@ -62,7 +63,7 @@ export function Legend() {
               <path d="M2,15 Q20,1 37,13" />
               <path d="M31,9 L38,13.5 L30.5,15.5 z" className="legend-arrowhead" />
             </svg>
-            <span>{t.legendLinks}</span>
+            <span>{t.legendLinks.replace('{kinds}', linkKindList(data, lang))}</span>
           </>
         ) : null}
       </div>

@@ -76,5 +76,17 @@ describe('the exported SVG', () => {
     expect(svg).toContain('fill="#16181b"');
     expect(svg).toMatch(/<g data-country="ECU"><rect[^>]*stroke-width="2"/);
     expect(svg).not.toContain('export-arrow)"');
+    // Nothing on the map to key: no link or prison key in the legend.
+    expect(svg).not.toContain('Policy links');
+    expect(svg).not.toContain('Prisons with known locations');
+  });
+
+  it('keys the policy links and the prison symbols in its legend when the map shows them', async () => {
+    for (const lang of ['en', 'es'] as const) {
+      const svg = await renderImageSvg({ ...base, lang, theme: 'light', strings: STRINGS[lang] });
+      const text = new DOMParser().parseFromString(svg, 'image/svg+xml').documentElement.textContent ?? '';
+      expect(text).toContain(STRINGS[lang].linksToggle);
+      expect(text).toContain(data.story.facilityLegend[lang].replace(/:$/, ''));
+    }
   });
 });

@@ -7,6 +7,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { linkName, linkSources, linksOfCountry } from '../../src/data/links.ts';
 import { loadPolicyData } from '../../src/data/load-dataset.ts';
+import { linkKindLabel, linkKindList } from '../../src/data/story.ts';
 import { linksAt } from '../../src/data/timeline.ts';
 import { overlaps } from '../../src/map/label-layout.ts';
 import { layoutLinks, MARKER } from '../../src/map/link-layout.ts';
@@ -59,6 +60,16 @@ describe('link names and sources', () => {
     expect(linksOfCountry(data, 'GTM', '2026-02').map((l) => l.link.id)).toEqual(['L11']);
     // No link touches Costa Rica at 2024-01 (issue 8's test).
     expect(linksAt(data, '2024-01').filter(({ link: l }) => [...l.from, ...l.to].includes('CRI'))).toEqual([]);
+  });
+});
+
+describe('link kinds (story.json)', () => {
+  it('every link has one of the story’s kinds, and the legend lists them in each language', () => {
+    const kinds = new Set(data.story.linkKinds.map((k) => k.id));
+    for (const l of data.meta.links) expect(kinds.has(l.kind), l.id).toBe(true);
+    expect(linkKindList(data, 'en')).toBe('visit, agreement or cooperation, prisoner transfer, cited as a model');
+    expect(linkKindList(data, 'es')).toBe('visita, acuerdo o cooperación, traslado de presos, citado como modelo');
+    expect(linkKindLabel(data, link('L3').kind, 'en')).toBe('Visit');
   });
 });
 
