@@ -4,6 +4,7 @@ import { defineConfig } from 'vite';
 import { policyDataPlugin } from './src/data/vite-plugin-policy-data.ts';
 import { embedHeightsPlugin } from './src/embed/vite-plugin-embed-heights.ts';
 import { staticFallbackPlugin } from './src/embed/vite-plugin-static-fallback.ts';
+import { mapPreloadPlugin } from './src/map/vite-plugin-preload.ts';
 
 /**
  * Benchmark hook (tests/bench): `POLICY_DATA_DIR` builds the app with another content folder (the
@@ -14,7 +15,7 @@ const dataDir = process.env.POLICY_DATA_DIR || undefined;
 export default defineConfig({
   // Relative asset URLs: the build works from any folder of any host (CMS embeds, static hosting).
   base: './',
-  plugins: [react(), policyDataPlugin(dataDir), staticFallbackPlugin(), embedHeightsPlugin()],
+  plugins: [react(), policyDataPlugin(dataDir), staticFallbackPlugin(), embedHeightsPlugin(), mapPreloadPlugin()],
   build: {
     target: 'es2022',
     // maplibre-gl is one ~1 MB chunk, loaded lazily after the text has painted.

@@ -4,6 +4,10 @@
  * jsdom tests pass a fake. `MAP_METHODS` lists every method called, and one unit test checks the
  * real maplibre-gl Map still has each of them, so the fake cannot drift from the real API.
  */
+// Only the worker's URL (a string, no request of its own): MapLibre fetches the file itself, and
+// index.html has already prefetched it (vite-plugin-preload.ts).
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+
 export interface MapLike {
   on<E>(type: string, listener: (e: E) => void): unknown;
   on<E>(type: string, layers: string | string[], listener: (e: E) => void): unknown;
@@ -75,18 +79,14 @@ type Maplibre = typeof import('maplibre-gl');
 let library: Promise<Maplibre> | null = null;
 
 /**
- * maplibre-gl, its worker's URL and its CSS, fetched once; a failure is forgotten, so Retry
- * fetches again (and only this).
+ * maplibre-gl and its CSS (index.html has started downloading both), fetched once; a failure is
+ * forgotten, so Retry fetches again (and only this).
  */
 function loadLibrary(): Promise<Maplibre> {
-  library ??= Promise.all([
-    import('maplibre-gl'),
-    import('maplibre-gl/dist/maplibre-gl-worker.mjs?url'),
-    import('maplibre-gl/dist/maplibre-gl.css'),
-  ]).then(
-    ([maplibre, worker]) => {
+  library ??= Promise.all([import('maplibre-gl'), import('maplibre-gl/dist/maplibre-gl.css')]).then(
+    ([maplibre]) => {
       // Vite emits the worker as its own file; without this MapLibre cannot start it (see stack.md).
-      maplibre.setWorkerUrl(worker.default);
+      maplibre.setWorkerUrl(workerUrl);
       return maplibre;
     },
     (error: unknown) => {
