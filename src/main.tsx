@@ -4,10 +4,15 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app.tsx';
 import { dateRange } from './data/timeline.ts';
 import { preferredLang } from './i18n/strings.ts';
+import { startLoadingLibrary, webglAvailable } from './map/map-adapter.ts';
 import { DataContext } from './state/data-context.ts';
 import { createAppStore, StoreContext } from './state/store.ts';
 import { fromUrlState, parseUrlState, syncUrlWithStore } from './state/url-state.ts';
 import './ui/styles.css';
+
+// The map's code runs while React renders, not after (index.html is already downloading it). Not
+// where there is no WebGL: the SVG map is drawn there, without MapLibre.
+if (webglAvailable()) startLoadingLibrary();
 
 const months = dateRange(data);
 const fromUrl = fromUrlState(parseUrlState(window.location.search, { months }));

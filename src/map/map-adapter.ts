@@ -1,6 +1,7 @@
 /**
  * The narrow surface of MapLibre the app uses. The map component talks only to `MapLike`; the
- * real implementation loads maplibre-gl lazily (its own chunk, after the text UI has painted), and
+ * real implementation loads maplibre-gl lazily (its own chunk, which index.html preloads and main.tsx
+ * starts running before React renders; never in the app bundle), and
  * jsdom tests pass a fake. `MAP_METHODS` lists every method called, and one unit test checks the
  * real maplibre-gl Map still has each of them, so the fake cannot drift from the real API.
  */
@@ -79,8 +80,10 @@ type Maplibre = typeof import('maplibre-gl');
 let library: Promise<Maplibre> | null = null;
 
 /**
- * maplibre-gl and its CSS (index.html has started downloading both), fetched once; a failure is
- * forgotten, so Retry fetches again (and only this).
+ * maplibre-gl and its CSS, fetched once (index.html has already started downloading both, and the
+ * worker: vite-plugin-preload.ts). A failure stays here until a map has been refused by it
+ * (`createMaplibreMap`), so an early start that failed is reported like any other failure, with
+ * Retry; then it is forgotten, so Retry fetches again (and only this).
  */
 function loadLibrary(): Promise<Maplibre> {
   library ??= Promise.all([import('maplibre-gl'), import('maplibre-gl/dist/maplibre-gl.css')]).then(
@@ -90,17 +93,34 @@ function loadLibrary(): Promise<Maplibre> {
       return maplibre;
     },
     (error: unknown) => {
-      library = null;
       throw new MapLoadError('library', error);
     },
   );
   return library;
 }
 
-/** Whether this browser can give MapLibre a WebGL context at all (else the SVG map is drawn). */
+/**
+ * Starts loading maplibre-gl now, before React renders (main.tsx, where WebGL is available), so
+ * its code has run by the time the map's container exists. The map takes this same promise; a
+ * failure is logged here at once and reported again by the map when it asks for the library.
+ */
+export function startLoadingLibrary(): void {
+  loadLibrary().catch((error: unknown) => console.error('map: loading maplibre-gl early failed', error));
+}
+
+let webgl: boolean | undefined;
+
+/**
+ * Whether this browser can give MapLibre a WebGL context at all (else the SVG map is drawn). Probed
+ * once per page: main.tsx asks before React renders and the map asks again, and each probe creates
+ * a WebGL context.
+ */
 export function webglAvailable(): boolean {
-  const canvas = document.createElement('canvas');
-  return Boolean(canvas.getContext('webgl2') ?? canvas.getContext('webgl'));
+  if (webgl === undefined) {
+    const canvas = document.createElement('canvas');
+    webgl = Boolean(canvas.getContext('webgl2') ?? canvas.getContext('webgl'));
+  }
+  return webgl;
 }
 
 /** Raised when MapLibre cannot get a WebGL context although the probe said it could. */
@@ -108,9 +128,14 @@ export class NoWebGLError extends Error {
   override name = 'NoWebGLError';
 }
 
-/** Creates a real MapLibre map; maplibre-gl, its worker and its CSS load only now. */
+/** Creates a real MapLibre map; maplibre-gl and its CSS load now unless main.tsx started them. */
 export const createMaplibreMap: CreateMap = async (container, init) => {
-  const [maplibre, style] = await Promise.all([loadLibrary(), init.style]);
+  const loading = loadLibrary();
+  // Forget a failure once a map has seen it: the next attempt (Retry) fetches again.
+  loading.catch(() => {
+    if (library === loading) library = null;
+  });
+  const [maplibre, style] = await Promise.all([loading, init.style]);
   let map: InstanceType<Maplibre['Map']>;
   try {
     map = new maplibre.Map({
