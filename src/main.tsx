@@ -4,14 +4,16 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app.tsx';
 import { dateRange } from './data/timeline.ts';
 import { preferredLang } from './i18n/strings.ts';
+import { startLoadingBoundaries } from './map/boundaries.ts';
 import { startLoadingLibrary, webglAvailable } from './map/map-adapter.ts';
 import { DataContext } from './state/data-context.ts';
 import { createAppStore, StoreContext } from './state/store.ts';
 import { fromUrlState, parseUrlState, syncUrlWithStore } from './state/url-state.ts';
 import './ui/styles.css';
 
-// The map's code runs while React renders, not after (index.html is already downloading it). Not
-// where there is no WebGL: the SVG map is drawn there, without MapLibre.
+// The map's code runs and its boundaries arrive while React renders, not after (index.html is
+// already downloading both). MapLibre not where there is no WebGL: the SVG map is drawn there.
+startLoadingBoundaries();
 if (webglAvailable()) startLoadingLibrary();
 
 const months = dateRange(data);

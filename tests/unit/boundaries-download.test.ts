@@ -1,8 +1,9 @@
 // @vitest-environment node
 /**
- * The page's one download of the boundary file (boundaries.ts): shared by its callers, kept when a
- * caller gives up for another reason (so the map's Retry fetches only what failed), fetched again
- * after a failure, and restarted when it hangs with nobody waiting.
+ * The boundaries download main.tsx starts before React renders (boundaries.ts): the map's first
+ * call takes it, failure included; it survives the map giving up for another reason (so Retry
+ * fetches only what failed); it is restarted when it hangs with nobody waiting; without it, a
+ * caller's signal cancels its own fetch as before.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -33,75 +34,99 @@ function stubFetch() {
 const flush = () => new Promise((r) => setTimeout(r, 0));
 
 let calls: Call[];
-let loadBoundaries: typeof import('../../src/map/boundaries.ts').loadBoundaries;
+let boundaries: typeof import('../../src/map/boundaries.ts');
+const URL_ = 'geo/region.topo.json';
 beforeEach(async () => {
   calls = stubFetch();
-  vi.resetModules(); // a fresh page: no download yet
-  ({ loadBoundaries } = await import('../../src/map/boundaries.ts'));
+  vi.resetModules(); // a fresh page: no early download
+  boundaries = await import('../../src/map/boundaries.ts');
 });
 afterEach(() => {
   vi.unstubAllGlobals();
+  vi.restoreAllMocks();
 });
 
-describe('the boundaries download', () => {
-  it('is shared by callers, each getting its own parsed copy', async () => {
-    const a = loadBoundaries('geo/region.topo.json');
-    const b = loadBoundaries('geo/region.topo.json');
+describe('the early boundaries download', () => {
+  it('is taken by the map’s first call; later callers fetch as usual', async () => {
+    boundaries.startLoadingBoundaries(URL_);
+    const first = boundaries.loadBoundaries(URL_);
     await flush();
     expect(calls).toHaveLength(1);
     calls[0]?.respond(200);
-    const [ba, bb] = await Promise.all([a, b]);
-    expect(ba.geojson.features.length).toBeGreaterThan(6);
-    expect(ba).not.toBe(bb);
-    expect(ba.labels).toEqual(bb.labels);
-    // Once done, it is kept for the page.
-    await loadBoundaries('geo/region.topo.json');
-    expect(calls).toHaveLength(1);
+    expect((await first).geojson.features.length).toBeGreaterThan(6);
+    const later = boundaries.loadBoundaries(URL_);
+    await flush();
+    expect(calls).toHaveLength(2);
+    calls[1]?.respond(200);
+    await later;
   });
 
-  it('goes on when its only caller gives up, and the next caller (Retry) takes it', async () => {
+  it('goes on when the map gives up for another reason, and its Retry takes it', async () => {
+    boundaries.startLoadingBoundaries(URL_);
     const abort = new AbortController();
-    const first = loadBoundaries('geo/region.topo.json', abort.signal);
+    const first = boundaries.loadBoundaries(URL_, abort.signal);
     await flush();
-    abort.abort();
+    abort.abort(); // e.g. maplibre-gl failed first
     await expect(first).rejects.toMatchObject({ name: 'AbortError' });
     expect(calls[0]?.signal?.aborted).toBe(false);
     calls[0]?.respond(200);
     await flush();
-    const again = await loadBoundaries('geo/region.topo.json');
-    expect(again.geojson.features.length).toBeGreaterThan(6);
+    const retry = await boundaries.loadBoundaries(URL_);
+    expect(retry.geojson.features.length).toBeGreaterThan(6);
     expect(calls).toHaveLength(1);
   });
 
-  it('is fetched again after it failed', async () => {
-    const first = loadBoundaries('geo/region.topo.json');
+  it('fails the map’s first call when it failed (logged at once), and Retry fetches again', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    boundaries.startLoadingBoundaries(URL_);
     await flush();
     calls[0]?.respond(404, 'not found');
-    await expect(first).rejects.toThrow(/HTTP 404/);
-    const second = loadBoundaries('geo/region.topo.json');
+    await flush();
+    expect(logged).toHaveBeenCalledWith('map: loading the boundaries early failed', expect.any(Error));
+    // Not fetched again behind the map's back: the map is told, and shows Retry.
+    await expect(boundaries.loadBoundaries(URL_)).rejects.toThrow(/HTTP 404/);
+    expect(calls).toHaveLength(1);
+    const retry = boundaries.loadBoundaries(URL_);
     await flush();
     expect(calls).toHaveLength(2);
     calls[1]?.respond(200);
-    expect((await second).geojson.features.length).toBeGreaterThan(6);
+    expect((await retry).geojson.features.length).toBeGreaterThan(6);
   });
 
-  it('is cancelled and started afresh when it is still pending with nobody waiting (a hung request)', async () => {
+  it('is cancelled and fetched afresh when still pending with nobody waiting (a hung request)', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    boundaries.startLoadingBoundaries(URL_);
     const abort = new AbortController();
-    const first = loadBoundaries('geo/region.topo.json', abort.signal);
+    const first = boundaries.loadBoundaries(URL_, abort.signal);
     await flush();
     abort.abort(); // the map's timeout
     await expect(first).rejects.toMatchObject({ name: 'AbortError' });
-    const second = loadBoundaries('geo/region.topo.json');
+    const retry = boundaries.loadBoundaries(URL_);
     await flush();
     expect(calls).toHaveLength(2);
     expect(calls[0]?.signal?.aborted).toBe(true);
     calls[1]?.respond(200);
-    expect((await second).geojson.features.length).toBeGreaterThan(6);
+    expect((await retry).geojson.features.length).toBeGreaterThan(6);
+    expect(logged).not.toHaveBeenCalled(); // cancelling our own request is not an error
   });
 
-  it('rejects at once for a caller whose signal has already aborted', async () => {
+  it('is not used for another URL', async () => {
+    boundaries.startLoadingBoundaries(URL_);
+    const other = boundaries.loadBoundaries('other/region.topo.json');
+    await flush();
+    expect(calls.map((c) => c.url)).toEqual([URL_, 'other/region.topo.json']);
+    calls[1]?.respond(200);
+    await other;
+  });
+});
+
+describe('without an early download', () => {
+  it('a caller’s signal cancels its fetch, as before', async () => {
     const abort = new AbortController();
+    const p = boundaries.loadBoundaries(URL_, abort.signal);
+    await flush();
     abort.abort();
-    await expect(loadBoundaries('geo/region.topo.json', abort.signal)).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(p).rejects.toMatchObject({ name: 'AbortError' });
+    expect(calls[0]?.signal?.aborted).toBe(true);
   });
 });
