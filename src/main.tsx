@@ -11,10 +11,8 @@ import { createAppStore, StoreContext } from './state/store.ts';
 import { fromUrlState, parseUrlState, syncUrlWithStore } from './state/url-state.ts';
 import './ui/styles.css';
 
-// The map's code runs and its boundaries arrive while React renders, not after (index.html is
-// already downloading both). MapLibre not where there is no WebGL: the SVG map is drawn there.
+// The boundaries arrive while React renders, not after (index.html is already downloading them).
 startLoadingBoundaries();
-if (webglAvailable()) startLoadingLibrary();
 
 const months = dateRange(data);
 const fromUrl = fromUrlState(parseUrlState(window.location.search, { months }));
@@ -35,4 +33,12 @@ createRoot(root).render(
       </StoreContext.Provider>
     </DataContext.Provider>
   </StrictMode>,
+);
+// MapLibre's code runs once the text has painted (after the first frame; before, it would delay
+// the text on slow phones), ahead of the map asking for it. Not where there is no WebGL: the SVG
+// map is drawn there.
+requestAnimationFrame(() =>
+  setTimeout(() => {
+    if (webglAvailable()) startLoadingLibrary();
+  }, 0),
 );

@@ -1,12 +1,12 @@
 /**
  * The narrow surface of MapLibre the app uses. The map component talks only to `MapLike`; the
- * real implementation loads maplibre-gl lazily (its own chunk, which index.html preloads and main.tsx
- * starts running before React renders; never in the app bundle), and
+ * real implementation loads maplibre-gl lazily (its own chunk, which main.tsx starts loading once
+ * the text has painted; never in the app bundle), and
  * jsdom tests pass a fake. `MAP_METHODS` lists every method called, and one unit test checks the
  * real maplibre-gl Map still has each of them, so the fake cannot drift from the real API.
  */
-// Only the worker's URL (a string, no request of its own): MapLibre fetches the file itself, and
-// index.html has already prefetched it (vite-plugin-preload.ts).
+// Only the worker's URL (a string, no request of its own): MapLibre fetches the file itself, after
+// `startLoadingLibrary` has prefetched it.
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 
 export interface MapLike {
@@ -80,8 +80,8 @@ type Maplibre = typeof import('maplibre-gl');
 let library: Promise<Maplibre> | null = null;
 
 /**
- * maplibre-gl and its CSS, fetched once (index.html has already started downloading both, and the
- * worker: vite-plugin-preload.ts). A failure stays here until a map has been refused by it
+ * maplibre-gl and its CSS, fetched once (main.tsx starts them once the text has painted). A
+ * failure stays here until a map has been refused by it
  * (`createMaplibreMap`), so an early start that failed is reported like any other failure, with
  * Retry; then it is forgotten, so Retry fetches again (and only this).
  */
@@ -99,13 +99,26 @@ function loadLibrary(): Promise<Maplibre> {
   return library;
 }
 
+/** Whether a map has asked for the library (then an early start has nothing left to do). */
+let asked = false;
+
 /**
- * Starts loading maplibre-gl now, before React renders (main.tsx, where WebGL is available), so
- * its code has run by the time the map's container exists. The map takes this same promise; a
- * failure is logged here at once and reported again by the map when it asks for the library.
+ * Starts loading maplibre-gl ahead of the map (main.tsx, once the text has painted, where WebGL is
+ * available), so its code has run by the time the map asks for it. The map takes this same
+ * promise; a failure is logged here at once and reported again by the map when it asks. Does
+ * nothing once a map has asked: it never fetches again behind the map's back.
  */
 export function startLoadingLibrary(): void {
+  if (asked) return;
   loadLibrary().catch((error: unknown) => console.error('map: loading maplibre-gl early failed', error));
+  // MapLibre starts its worker only when the map is created, with `new Worker(url)`, which no
+  // preload is matched to (Chromium has no `as="worker"`; a `preload as="fetch"` is downloaded once
+  // but warned about as unused). A prefetch lands in the HTTP cache, where the worker's request
+  // finds it (assets/ is cacheable): one download, started now.
+  const hint = document.createElement('link');
+  hint.rel = 'prefetch';
+  hint.href = workerUrl;
+  document.head.append(hint);
 }
 
 let webgl: boolean | undefined;
@@ -130,6 +143,7 @@ export class NoWebGLError extends Error {
 
 /** Creates a real MapLibre map; maplibre-gl and its CSS load now unless main.tsx started them. */
 export const createMaplibreMap: CreateMap = async (container, init) => {
+  asked = true;
   const loading = loadLibrary();
   // Forget a failure once a map has seen it: the next attempt (Retry) fetches again.
   loading.catch(() => {
