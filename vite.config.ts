@@ -5,6 +5,7 @@ import { storyDir } from './src/data/load-dataset.ts';
 import { policyDataPlugin } from './src/data/vite-plugin-policy-data.ts';
 import { embedHeightsPlugin } from './src/embed/vite-plugin-embed-heights.ts';
 import { staticFallbackPlugin } from './src/embed/vite-plugin-static-fallback.ts';
+import { mapPreloadPlugin } from './src/map/vite-plugin-preload.ts';
 
 /**
  * The story: `POLICY_DATA=<content folder>` builds (or serves) the app for another story — its
@@ -16,7 +17,13 @@ const dataDir = storyDir();
 export default defineConfig({
   // Relative asset URLs: the build works from any folder of any host (CMS embeds, static hosting).
   base: './',
-  plugins: [react(), policyDataPlugin(dataDir), staticFallbackPlugin(dataDir), embedHeightsPlugin()],
+  plugins: [
+    react(),
+    policyDataPlugin(dataDir),
+    staticFallbackPlugin(dataDir),
+    embedHeightsPlugin(),
+    mapPreloadPlugin(),
+  ],
   build: {
     target: 'es2022',
     // maplibre-gl is one ~1 MB chunk, loaded lazily after the text has painted.

@@ -5,10 +5,15 @@ import { App } from './app.tsx';
 import { countryCodes, typeIds } from './data/story.ts';
 import { dateRange } from './data/timeline.ts';
 import { preferredLang } from './i18n/strings.ts';
+import { startLoadingBoundaries } from './map/boundaries.ts';
+import { startLoadingLibrary, webglAvailable } from './map/map-adapter.ts';
 import { DataContext } from './state/data-context.ts';
 import { createAppStore, StoreContext } from './state/store.ts';
 import { fromUrlState, parseUrlState, syncUrlWithStore } from './state/url-state.ts';
 import './ui/styles.css';
+
+// The boundaries arrive while React renders, not after (index.html is already downloading them).
+startLoadingBoundaries();
 
 const months = dateRange(data);
 const types = typeIds(data);
@@ -33,4 +38,12 @@ createRoot(root).render(
       </StoreContext.Provider>
     </DataContext.Provider>
   </StrictMode>,
+);
+// MapLibre's code runs once the text has painted (after the first frame; before, it would delay
+// the text on slow phones), ahead of the map asking for it. Not where there is no WebGL: the SVG
+// map is drawn there.
+requestAnimationFrame(() =>
+  setTimeout(() => {
+    if (webglAvailable()) startLoadingLibrary();
+  }, 0),
 );

@@ -1,14 +1,38 @@
 /**
- * Build step: writes fallback.svg (the default map, drawn with d3-geo) next to index.html and puts
- * a <noscript> version of the graphic — title, dek, image, every measure with its sources — into
- * the page, for readers and hosts where no script runs.
+ * Build step: writes fallback.svg (the default map, drawn with d3-geo) next to index.html, and a
+ * version of the graphic for readers and hosts where no script runs: index.html's <noscript> has
+ * the title, dek and image and links to facts.html, a static page with every measure and its
+ * sources. The full text is not inlined: it was most of index.html's bytes (about 16 KB of 17 KB
+ * gzipped), downloaded before anything else by every reader who runs the script.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
 import { CONTENT_DIR, loadPolicyData, type PolicyData } from '../data/load-dataset.ts';
 import { BOUNDARIES_FILE } from '../data/vite-plugin-policy-data.ts';
+import { escapeAttr } from './embed-code.ts';
 import { renderFallbackSvg, renderNoscriptHtml } from './fallback-svg.ts';
+
+/** The static text page, next to index.html. */
+export const FACTS_PAGE = 'facts.html';
+
+/** index.html's <noscript>: title, dek, the static map, and a link to the full text. */
+export function noscriptTeaser(data: PolicyData): string {
+  const t = (s: string) => escapeAttr(s);
+  return `<noscript><div class="noscript"><h1>${t(data.meta.title.en)}</h1><p>${t(data.meta.dek.en)}</p><p><img src="./fallback.svg" alt="${t(`Map: ${data.meta.title.en}`)}" width="800" height="600"></p><p>This interactive graphic needs JavaScript. <a href="./${FACTS_PAGE}">Every measure, with its sources, as text</a>.</p></div></noscript>`;
+}
+
+/** facts.html: the <noscript> text of the whole graphic as a page of its own, in the app's styles. */
+export function factsPage(data: PolicyData, stylesheets: string[]): string {
+  const full = renderNoscriptHtml(data);
+  const body = full.replace(/^<noscript>/, '').replace(/<\/noscript>$/, '');
+  if (body === full) throw new Error('static-fallback: renderNoscriptHtml no longer returns one <noscript> element');
+  const css = stylesheets.map((href) => `<link rel="stylesheet" href="./${escapeAttr(href)}">`).join('');
+  return `<!doctype html>
+<html lang="en"><head><meta charset="UTF-8"><meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,"><title>${escapeAttr(data.meta.title.en)}: the measures as text</title><meta name="description" content="${escapeAttr(data.meta.dek.en)}">${css}</head>
+<body>${body}</body></html>
+`;
+}
 
 /** @param dir the content folder (the same as the policy-data plugin's). */
 export function staticFallbackPlugin(dir: string = CONTENT_DIR): Plugin {
@@ -24,9 +48,13 @@ export function staticFallbackPlugin(dir: string = CONTENT_DIR): Plugin {
       data = undefined;
     },
     transformIndexHtml(html) {
-      return html.replace('<div id="root"></div>', `<div id="root"></div>\n    ${renderNoscriptHtml(policyData())}`);
+      return html.replace('<div id="root"></div>', `<div id="root"></div>\n    ${noscriptTeaser(policyData())}`);
     },
-    generateBundle() {
+    generateBundle(_options, bundle) {
+      // The entry chunk's CSS: the page looks as the <noscript> text did inside index.html.
+      const entry = Object.values(bundle).find((c) => c.type === 'chunk' && c.isEntry);
+      const css = entry?.type === 'chunk' ? [...(entry.viteMetadata?.importedCss ?? [])] : [];
+      this.emitFile({ type: 'asset', fileName: FACTS_PAGE, source: factsPage(policyData(), css) });
       const topo = JSON.parse(readFileSync(join(dir, BOUNDARIES_FILE), 'utf8'));
       this.emitFile({ type: 'asset', fileName: 'fallback.svg', source: renderFallbackSvg(topo, policyData()) });
     },

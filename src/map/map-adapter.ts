@@ -1,9 +1,14 @@
 /**
  * The narrow surface of MapLibre the app uses. The map component talks only to `MapLike`; the
- * real implementation loads maplibre-gl lazily (its own chunk, after the text UI has painted), and
+ * real implementation loads maplibre-gl lazily (its own chunk, which main.tsx starts loading once
+ * the text has painted; never in the app bundle), and
  * jsdom tests pass a fake. `MAP_METHODS` lists every method called, and one unit test checks the
  * real maplibre-gl Map still has each of them, so the fake cannot drift from the real API.
  */
+// Only the worker's URL (a string, no request of its own): MapLibre fetches the file itself, after
+// `startLoadingLibrary` has prefetched it.
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+
 export interface MapLike {
   on<E>(type: string, listener: (e: E) => void): unknown;
   on<E>(type: string, layers: string | string[], listener: (e: E) => void): unknown;
@@ -75,32 +80,60 @@ type Maplibre = typeof import('maplibre-gl');
 let library: Promise<Maplibre> | null = null;
 
 /**
- * maplibre-gl, its worker's URL and its CSS, fetched once; a failure is forgotten, so Retry
- * fetches again (and only this).
+ * maplibre-gl and its CSS, fetched once (main.tsx starts them once the text has painted). A
+ * failure stays here until a map has been refused by it
+ * (`createMaplibreMap`), so an early start that failed is reported like any other failure, with
+ * Retry; then it is forgotten, so Retry fetches again (and only this).
  */
 function loadLibrary(): Promise<Maplibre> {
-  library ??= Promise.all([
-    import('maplibre-gl'),
-    import('maplibre-gl/dist/maplibre-gl-worker.mjs?url'),
-    import('maplibre-gl/dist/maplibre-gl.css'),
-  ]).then(
-    ([maplibre, worker]) => {
+  library ??= Promise.all([import('maplibre-gl'), import('maplibre-gl/dist/maplibre-gl.css')]).then(
+    ([maplibre]) => {
       // Vite emits the worker as its own file; without this MapLibre cannot start it (see stack.md).
-      maplibre.setWorkerUrl(worker.default);
+      maplibre.setWorkerUrl(workerUrl);
       return maplibre;
     },
     (error: unknown) => {
-      library = null;
       throw new MapLoadError('library', error);
     },
   );
   return library;
 }
 
-/** Whether this browser can give MapLibre a WebGL context at all (else the SVG map is drawn). */
+/** Whether a map has asked for the library (then an early start has nothing left to do). */
+let asked = false;
+
+/**
+ * Starts loading maplibre-gl ahead of the map (main.tsx, once the text has painted, where WebGL is
+ * available), so its code has run by the time the map asks for it. The map takes this same
+ * promise; a failure is logged here at once and reported again by the map when it asks. Does
+ * nothing once a map has asked: it never fetches again behind the map's back.
+ */
+export function startLoadingLibrary(): void {
+  if (asked) return;
+  loadLibrary().catch((error: unknown) => console.error('map: loading maplibre-gl early failed', error));
+  // MapLibre starts its worker only when the map is created, with `new Worker(url)`, which no
+  // preload is matched to (Chromium has no `as="worker"`; a `preload as="fetch"` is downloaded once
+  // but warned about as unused). A prefetch lands in the HTTP cache, where the worker's request
+  // finds it (assets/ is cacheable): one download, started now.
+  const hint = document.createElement('link');
+  hint.rel = 'prefetch';
+  hint.href = workerUrl;
+  document.head.append(hint);
+}
+
+let webgl: boolean | undefined;
+
+/**
+ * Whether this browser can give MapLibre a WebGL context at all (else the SVG map is drawn). Probed
+ * once per page: main.tsx asks before React renders and the map asks again, and each probe creates
+ * a WebGL context.
+ */
 export function webglAvailable(): boolean {
-  const canvas = document.createElement('canvas');
-  return Boolean(canvas.getContext('webgl2') ?? canvas.getContext('webgl'));
+  if (webgl === undefined) {
+    const canvas = document.createElement('canvas');
+    webgl = Boolean(canvas.getContext('webgl2') ?? canvas.getContext('webgl'));
+  }
+  return webgl;
 }
 
 /** Raised when MapLibre cannot get a WebGL context although the probe said it could. */
@@ -108,9 +141,15 @@ export class NoWebGLError extends Error {
   override name = 'NoWebGLError';
 }
 
-/** Creates a real MapLibre map; maplibre-gl, its worker and its CSS load only now. */
+/** Creates a real MapLibre map; maplibre-gl and its CSS load now unless main.tsx started them. */
 export const createMaplibreMap: CreateMap = async (container, init) => {
-  const [maplibre, style] = await Promise.all([loadLibrary(), init.style]);
+  asked = true;
+  const loading = loadLibrary();
+  // Forget a failure once a map has seen it: the next attempt (Retry) fetches again.
+  loading.catch(() => {
+    if (library === loading) library = null;
+  });
+  const [maplibre, style] = await Promise.all([loading, init.style]);
   let map: InstanceType<Maplibre['Map']>;
   try {
     map = new maplibre.Map({

@@ -15,7 +15,7 @@
  * table; writes JSON to tests/.results/bench/ (git-ignored). Exits 1 when a budget fails, unless `--report`.
  * Environment: BENCH_PAIRS (6), BENCH_INTERACTIONS (50 of each, or as many as fit in BENCH_SLICE_S
  * = 15 s once BENCH_MIN_SAMPLES = 10 are in), BENCH_CYCLES (500),
- * BENCH_LIGHTHOUSE=0 / BENCH_SYNTHETIC=0 skip those parts, BENCH_QUICK=1 is a one-iteration smoke,
+ * BENCH_LIGHTHOUSE=0 / BENCH_SYNTHETIC=0 skip those parts, BENCH_ONLY=navigation runs only 1–3, BENCH_QUICK=1 is a one-iteration smoke,
  * BENCH_RTT_MS / BENCH_KBPS emulate a slower network for every page load (e.g. 150 and 1600).
  */
 import { spawnSync } from 'node:child_process';
@@ -42,8 +42,10 @@ const CYCLES = num('BENCH_CYCLES', 500, 12);
 /** Time slice per interaction kind and dataset, and the fewest samples taken whatever the time. */
 const SLICE_S = num('BENCH_SLICE_S', 15, 5);
 const MIN_SAMPLES = Math.min(INTERACTIONS, num('BENCH_MIN_SAMPLES', 10, 3));
-const LIGHTHOUSE = process.env.BENCH_LIGHTHOUSE !== '0' && !QUICK;
-const SYNTHETIC = process.env.BENCH_SYNTHETIC !== '0' && !QUICK;
+/** `BENCH_ONLY=navigation`: only the navigation pairs, first paint and transfer (about 30 s). */
+const NAV_ONLY = process.env.BENCH_ONLY === 'navigation';
+const LIGHTHOUSE = process.env.BENCH_LIGHTHOUSE !== '0' && !QUICK && !NAV_ONLY;
+const SYNTHETIC = process.env.BENCH_SYNTHETIC !== '0' && !QUICK && !NAV_ONLY;
 const VIEWPORT = { width: 1280, height: 800 };
 /** Optional network emulation for page loads (off by default: 127.0.0.1 has no latency). */
 const RTT_MS = num('BENCH_RTT_MS', 0, 0);
@@ -239,6 +241,8 @@ async function navigation(browser: Browser, server: BenchServer) {
   let transfer: Record<string, number> | null = null;
   let bareTransfer: Record<string, number> | null = null;
   const files: { path: string; kind: string; kb: number }[] = [];
+  /** Files the app's page requested more than once in one load (a preload its consumer did not reuse). */
+  const twice = new Set<string>();
   for (let i = 0; i < PAIRS; i++) {
     const order: ('app' | 'bare')[] = i % 2 ? ['bare', 'app'] : ['app', 'bare'];
     const got: Record<string, { ready: number; fcp: number | null; stages: Stages }> = {};
@@ -246,6 +250,10 @@ async function navigation(browser: Browser, server: BenchServer) {
       server.reset();
       const p = await openPage(browser, kind === 'app' ? app : bare, kind);
       got[kind] = { ready: p.ready, fcp: p.fcp, stages: p.stages };
+      if (kind === 'app') {
+        const seen = new Set<string>();
+        for (const s of server.log) (seen.has(s.path) ? twice : seen).add(s.path);
+      }
       if (i === 0) {
         await p.page.waitForTimeout(1000); // anything fetched right after ready still counts as first load
         const sums = Object.fromEntries(KINDS.map((k) => [k, 0]));
@@ -272,7 +280,7 @@ async function navigation(browser: Browser, server: BenchServer) {
       `pair ${i + 1}/${PAIRS}: app ${a.ready.toFixed(0)} ms, bare ${b.ready.toFixed(0)} ms (${(a.ready / b.ready).toFixed(2)}×)`,
     );
   }
-  return { size, pairs, transfer: transfer as Record<string, number>, bareTransfer, files };
+  return { size, pairs, transfer: transfer as Record<string, number>, bareTransfer, files, twice: [...twice] };
 }
 
 // ─── 4: interaction latency ─────────────────────────────────────────────────────────────────────
@@ -614,69 +622,73 @@ try {
   for (const k of KINDS) if (t[k] || k !== 'other') row(`first load, gz: ${k}`, `${(t[k] ?? 0).toFixed(1)} KB`);
   const beyond = KINDS.filter((k) => k !== 'MapLibre').reduce((n, k) => n + (t[k] ?? 0), 0);
   row('first load, gz: beyond MapLibre', `${beyond.toFixed(1)} KB`, '≤ 150 KB', beyond <= 150);
+  row('files fetched twice in one app load', nav.twice.join(', ') || 'none', 'none', nav.twice.length === 0);
 
-  log(`interactions: ${INTERACTIONS} of each, bare page first`);
-  const bare = await bareRepaint(browser, server, nav.size);
-  const b50 = quantile(bare, 0.5);
-  const b95 = quantile(bare, 0.95);
-  json.bareRepaint = bare;
-  row(
-    'bare click → setPaintProperty → frame p50 / p95',
-    `${b50.toFixed(0)} / ${b95.toFixed(0)} ms (n=${bare.length}, the reference)`,
-  );
-  const sets: [string, BenchServer | null][] = [
-    ['real data', server],
-    ['synthetic ~10k', synthServer],
-  ];
-  const latency: Record<string, unknown> = {};
-  for (const [label, srv] of sets) {
-    if (!srv) {
-      row(`interactions (${label})`, 'skipped (BENCH_SYNTHETIC=0 or quick)');
-      continue;
-    }
-    log(`interactions with ${label}`);
-    const res = await interactions(browser, srv);
-    latency[label] = res;
-    for (const [what, samples] of Object.entries(res)) {
-      if (!samples) {
-        row(`${what} (${label}) p50 / p95 ÷ bare`, 'n/a (no link on the map in this build)');
+  if (NAV_ONLY) row('interactions and heap', 'skipped (BENCH_ONLY=navigation)');
+  else {
+    log(`interactions: ${INTERACTIONS} of each, bare page first`);
+    const bare = await bareRepaint(browser, server, nav.size);
+    const b50 = quantile(bare, 0.5);
+    const b95 = quantile(bare, 0.95);
+    json.bareRepaint = bare;
+    row(
+      'bare click → setPaintProperty → frame p50 / p95',
+      `${b50.toFixed(0)} / ${b95.toFixed(0)} ms (n=${bare.length}, the reference)`,
+    );
+    const sets: [string, BenchServer | null][] = [
+      ['real data', server],
+      ['synthetic ~10k', synthServer],
+    ];
+    const latency: Record<string, unknown> = {};
+    for (const [label, srv] of sets) {
+      if (!srv) {
+        row(`interactions (${label})`, 'skipped (BENCH_SYNTHETIC=0 or quick)');
         continue;
       }
-      const r50 = quantile(samples, 0.5) / b50;
-      const r95 = quantile(samples, 0.95) / b95;
-      const n = `n=${samples.length}`;
-      row(
-        `${what} (${label}) p50 ÷ bare`,
-        `${x(r50)} (${quantile(samples, 0.5).toFixed(0)} ms, ${n})`,
-        '≤ 1.25×',
-        r50 <= 1.25,
-      );
-      row(
-        `${what} (${label}) p95 ÷ bare`,
-        `${x(r95)} (${quantile(samples, 0.95).toFixed(0)} ms, ${n})`,
-        '≤ 1.25×',
-        r95 <= 1.25,
-      );
+      log(`interactions with ${label}`);
+      const res = await interactions(browser, srv);
+      latency[label] = res;
+      for (const [what, samples] of Object.entries(res)) {
+        if (!samples) {
+          row(`${what} (${label}) p50 / p95 ÷ bare`, 'n/a (no link on the map in this build)');
+          continue;
+        }
+        const r50 = quantile(samples, 0.5) / b50;
+        const r95 = quantile(samples, 0.95) / b95;
+        const n = `n=${samples.length}`;
+        row(
+          `${what} (${label}) p50 ÷ bare`,
+          `${x(r50)} (${quantile(samples, 0.5).toFixed(0)} ms, ${n})`,
+          '≤ 1.25×',
+          r50 <= 1.25,
+        );
+        row(
+          `${what} (${label}) p95 ÷ bare`,
+          `${x(r95)} (${quantile(samples, 0.95).toFixed(0)} ms, ${n})`,
+          '≤ 1.25×',
+          r95 <= 1.25,
+        );
+      }
     }
-  }
-  json.latency = latency;
+    json.latency = latency;
 
-  log(`heap: ${CYCLES} select/filter/date cycles`);
-  const h = await heap(browser, server);
-  json.heap = h;
-  // Budgeted: the objects the page keeps (a leak). V8's compiled code grows as the JIT warms up,
-  // by an amount that depends on the machine, and is reported beside it (see tests/e2e/heap.ts).
-  row(
-    `heap objects after GC, ${CYCLES} cycles vs 10 (same view)`,
-    `${h.objects.growth >= 0 ? '+' : ''}${(h.objects.growth * 100).toFixed(1)} % (${h.objects.after10.toFixed(2)} → ${h.objects.afterAll.toFixed(2)} MB; ${h.detachedDom} detached DOM nodes)`,
-    '≤ +5 %',
-    h.objects.growth <= 0.05,
-  );
-  row(
-    '  whole JS heap incl. compiled code',
-    `${h.growth >= 0 ? '+' : ''}${(h.growth * 100).toFixed(1)} % (${h.after10.toFixed(2)} → ${h.afterAll.toFixed(2)} MB; code ${h.code.after10.toFixed(2)} → ${h.code.afterAll.toFixed(2)} MB)`,
-    'reported',
-  );
+    log(`heap: ${CYCLES} select/filter/date cycles`);
+    const h = await heap(browser, server);
+    json.heap = h;
+    // Budgeted: the objects the page keeps (a leak). V8's compiled code grows as the JIT warms up,
+    // by an amount that depends on the machine, and is reported beside it (see tests/e2e/heap.ts).
+    row(
+      `heap objects after GC, ${CYCLES} cycles vs 10 (same view)`,
+      `${h.objects.growth >= 0 ? '+' : ''}${(h.objects.growth * 100).toFixed(1)} % (${h.objects.after10.toFixed(2)} → ${h.objects.afterAll.toFixed(2)} MB; ${h.detachedDom} detached DOM nodes)`,
+      '≤ +5 %',
+      h.objects.growth <= 0.05,
+    );
+    row(
+      '  whole JS heap incl. compiled code',
+      `${h.growth >= 0 ? '+' : ''}${(h.growth * 100).toFixed(1)} % (${h.after10.toFixed(2)} → ${h.afterAll.toFixed(2)} MB; code ${h.code.after10.toFixed(2)} → ${h.code.afterAll.toFixed(2)} MB)`,
+      'reported',
+    );
+  }
 } finally {
   await browser.close();
 }
@@ -698,7 +710,7 @@ if (LIGHTHOUSE) {
     json.lighthouse = { error: String(error) };
     row('Lighthouse', `failed: ${String(error).slice(0, 60)}`, 'runs', false);
   }
-} else row('Lighthouse', 'skipped (BENCH_LIGHTHOUSE=0 or quick)');
+} else row('Lighthouse', 'skipped (BENCH_LIGHTHOUSE=0, BENCH_ONLY or quick)');
 await server.close();
 await synthServer?.close();
 

@@ -1,7 +1,7 @@
 /**
  * The benchmark's static server: the built app on 127.0.0.1, gzip-compressed like a real host
  * (text types at zlib level 6, as nginx/Apache/CDNs commonly serve them), with a static host's cache
- * headers (hashed files under assets/ immutable, everything else revalidated; bench.ts clears the
+ * headers (hashed files in an assets/ folder immutable, everything else revalidated; bench.ts clears the
  * browser cache before every navigation, so each one is a first visit), and a log of the bytes sent per request so the transfer
  * table counts what actually went over the wire. It also serves the bare MapLibre page
  * (baseline.html) at /bench-baseline.html, with the hashed MapLibre asset names filled in.
@@ -55,15 +55,18 @@ export function maplibreAssets(dist: string) {
 export async function serveBench(dist: string): Promise<BenchServer> {
   const base = resolve(dist);
   const cache = new Map<string, { raw: Buffer; gz: Buffer | null }>();
-  const assets = maplibreAssets(base);
-  const baseline = readFileSync(join(import.meta.dirname, 'baseline.html'), 'utf8')
-    .replaceAll('__MAPLIBRE_JS__', `./${assets.js}`)
-    .replaceAll('__MAPLIBRE_WORKER__', `./${assets.worker}`)
-    .replaceAll('__MAPLIBRE_CSS__', `./${assets.css}`);
+  // Filled in on first request, so the server also serves a build placed in a subfolder of `dist`.
+  const baseline = () => {
+    const assets = maplibreAssets(base);
+    return readFileSync(join(import.meta.dirname, 'baseline.html'), 'utf8')
+      .replaceAll('__MAPLIBRE_JS__', `./${assets.js}`)
+      .replaceAll('__MAPLIBRE_WORKER__', `./${assets.worker}`)
+      .replaceAll('__MAPLIBRE_CSS__', `./${assets.css}`);
+  };
   const body = (path: string) => {
     let entry = cache.get(path);
     if (!entry) {
-      const raw = path === '\0baseline' ? Buffer.from(baseline) : readFileSync(path);
+      const raw = path === '\0baseline' ? Buffer.from(baseline()) : readFileSync(path);
       const ext = path === '\0baseline' ? '.html' : extname(path);
       entry = { raw, gz: COMPRESSIBLE.has(ext) ? gzipSync(raw, { level: 6 }) : null };
       cache.set(path, entry);
@@ -94,7 +97,8 @@ export async function serveBench(dist: string): Promise<BenchServer> {
     res.writeHead(200, {
       'content-type': type as string,
       'content-length': out.length,
-      'cache-control': url.pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+      // Hashed files are immutable wherever the build is deployed (a subfolder too).
+      'cache-control': url.pathname.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
       vary: 'accept-encoding',
       ...(gzip ? { 'content-encoding': 'gzip' } : {}),
     });

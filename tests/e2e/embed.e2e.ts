@@ -272,6 +272,13 @@ describe('the app on its own', () => {
       )
       .toBeGreaterThan(0);
     expect(await img.getAttribute('src')).toBe('./fallback.svg');
+    expect(await page.locator('.noscript').textContent()).toContain('CECOT');
+    // The measures and their sources are a static page of their own (index.html stays small).
+    await page
+      .locator('.noscript')
+      .getByRole('link', { name: /every measure/i })
+      .click();
+    await page.waitForURL(/\/facts\.html$/);
     const text = await page.locator('.noscript').textContent();
     expect(text).toContain('CECOT');
     expect(text).toContain('El Salvador');

@@ -1,0 +1,154 @@
+/**
+ * Issue 10 in a real browser: index.html starts the boundaries before the app's script has run,
+ * main.tsx starts MapLibre's files (chunk, CSS, worker) once the text has painted, each file crosses
+ * the network once (the app's own requests take the preload and the prefetch), it works from a
+ * subfolder, and a failed early start is still the library error with Retry, which fetches again
+ * only what failed.
+ *
+ * Served by the bench's server (tests/bench/server.ts): a static host's cache headers (the worker's
+ * prefetch is reused from the HTTP cache, so it takes a cacheable assets/ file), and a log of every
+ * request that reached it.
+ */
+import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type BenchServer, serveBench } from '../bench/server.ts';
+import { launchBrowser } from './browser.ts';
+import { DIST, waitForMap, watch } from './harness.ts';
+
+const assets = readdirSync(join(DIST, 'assets'));
+const asset = (re: RegExp) => {
+  const f = assets.find((n) => re.test(n));
+  if (!f) throw new Error(`no ${re} in dist/assets`);
+  return `assets/${f}`;
+};
+/** The map's files, relative to index.html. */
+const MAP_FILES = {
+  library: asset(/^maplibre-gl-(?!worker)[\w-]+\.js$/),
+  worker: asset(/^maplibre-gl-worker-[\w-]+\.mjs$/),
+  css: asset(/^maplibre-gl-[\w-]+\.css$/),
+  boundaries: 'geo/region.topo.json',
+};
+
+let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let server: BenchServer;
+let nested: { server: BenchServer; dir: string };
+beforeAll(async () => {
+  browser = await launchBrowser();
+  server = await serveBench(DIST);
+  const dir = mkdtempSync(join(tmpdir(), 'policy-map-nested-'));
+  cpSync(DIST, join(dir, 'news/graphics/policy-map'), { recursive: true });
+  nested = { server: await serveBench(dir), dir };
+});
+afterAll(async () => {
+  await server?.close();
+  await nested?.server.close();
+  if (nested) rmSync(nested.dir, { recursive: true, force: true });
+  await browser?.close();
+});
+
+/** How many requests for each map file reached the server (under `prefix`). */
+function fetched(s: BenchServer, prefix = '/') {
+  const count = (file: string) => s.log.filter((r) => r.path === `${prefix}${file}`).length;
+  return Object.fromEntries(Object.entries(MAP_FILES).map(([k, f]) => [k, count(f)]));
+}
+
+async function newPage() {
+  const page = await browser.context.newPage();
+  const cdp = await browser.context.newCDPSession(page);
+  await cdp.send('Network.clearBrowserCache');
+  await cdp.detach();
+  const w = watch(page, server.origin);
+  const warnings: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'warning' && /preload|prefetch/i.test(m.text())) warnings.push(m.text());
+  });
+  return { ...w, warnings };
+}
+
+/** When each map file was first requested, and by what, against DOMContentLoaded and the app bundle's arrival (ms since navigation). */
+function firstRequests(page: Page, files: Record<string, string>) {
+  return page.evaluate((fs) => {
+    const entries = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+    return {
+      domContentLoaded: nav.domContentLoadedEventStart,
+      appBundleEnd:
+        entries.find((r) => /\/assets\/index-[\w-]+\.js$/.test(r.name))?.responseEnd ?? Number.POSITIVE_INFINITY,
+      files: Object.fromEntries(
+        Object.entries(fs).map(([k, f]) => {
+          const e = entries.find((r) => r.name === new URL(f, location.href).href);
+          return [k, e ? { start: e.startTime, by: e.initiatorType } : null];
+        }),
+      ),
+    };
+  }, files);
+}
+
+describe('the map’s files', () => {
+  it('start with the app bundle (boundaries) or after it (MapLibre), each crossing the network once', async () => {
+    const { page, errors, warnings } = await newPage();
+    server.reset();
+    await page.goto(`${server.origin}/`);
+    await waitForMap(page);
+    await page.waitForTimeout(500);
+    const t = await firstRequests(page, MAP_FILES);
+    const why = JSON.stringify(t);
+    // The boundaries: by index.html's preload, before the app's script has run (module scripts run
+    // before DOMContentLoaded).
+    expect(t.files.boundaries?.by, why).toBe('link');
+    expect(t.files.boundaries?.start, why).toBeLessThan(t.domContentLoaded);
+    // MapLibre: not competing with the app bundle (requested after it has arrived and run)…
+    for (const file of ['library', 'css', 'worker'] as const) {
+      expect(t.files[file]?.start, `${file}: ${why}`).toBeGreaterThanOrEqual(t.appBundleEnd);
+      expect(t.files[file]?.start, `${file}: ${why}`).toBeGreaterThanOrEqual(t.domContentLoaded);
+    }
+    // …and the worker by the prefetch, before the map's Worker asks for it.
+    expect(t.files.worker?.by, why).toBe('link');
+    expect(fetched(server)).toEqual({ library: 1, worker: 1, css: 1, boundaries: 1 });
+    // No "preloaded but not used" or "unsupported as" warnings.
+    expect(warnings).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('from a subfolder of the host (relative URLs)', async () => {
+    const { page, errors } = await newPage();
+    nested.server.reset();
+    const prefix = '/news/graphics/policy-map/';
+    await page.goto(`${nested.server.origin}${prefix}`);
+    await waitForMap(page);
+    await page.waitForTimeout(500);
+    expect(fetched(nested.server, prefix)).toEqual({ library: 1, worker: 1, css: 1, boundaries: 1 });
+    expect(nested.server.log.filter((r) => !r.path.startsWith(prefix)).map((r) => r.path)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('a failed early start', () => {
+  it('is the library error with Retry, and Retry fetches only the library again', async () => {
+    const { page, errors } = await newPage();
+    await page.addInitScript(() => {
+      (window as unknown as { __POLICY_MAP_TIMEOUT_MS__: number }).__POLICY_MAP_TIMEOUT_MS__ = 5000;
+    });
+    const pattern = /\/assets\/maplibre-gl-(?!worker)[\w-]+\.js$/;
+    await page.route(pattern, (route) => route.fulfill({ status: 404, body: 'gone', contentType: 'text/plain' }));
+    server.reset();
+    await page.goto(`${server.origin}/`);
+    const alert = page.getByRole('alert');
+    await alert.waitFor({ timeout: 20_000 });
+    expect(await alert.textContent()).toContain('The map’s code');
+    expect(errors.some((e) => /MapLoadError/.test(e))).toBe(true);
+    const before = fetched(server);
+    expect(before.library).toBe(0); // the route answered
+    expect(before.boundaries).toBe(1);
+    await page.unroute(pattern);
+    await page.getByRole('button', { name: 'Retry' }).click();
+    await waitForMap(page);
+    expect(fetched(server)).toEqual({ library: 1, worker: 1, css: 1, boundaries: 1 });
+    await page.close();
+  });
+});
