@@ -10,7 +10,7 @@ import react from '@vitejs/plugin-react';
 import { build, type Plugin, type Rollup } from 'vite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadPolicyData } from '../../src/data/load-dataset.ts';
-import { BOUNDARIES_PATH as BOUNDARIES_FILE, policyDataPlugin } from '../../src/data/vite-plugin-policy-data.ts';
+import { BOUNDARIES_PATH, policyDataPlugin } from '../../src/data/vite-plugin-policy-data.ts';
 import { FACTS_PAGE, staticFallbackPlugin } from '../../src/embed/vite-plugin-static-fallback.ts';
 import { mapPreloadPlugin, urlFrom } from '../../src/map/vite-plugin-preload.ts';
 
@@ -68,8 +68,8 @@ function maplibreFiles(bundle: Rollup.OutputBundle) {
 describe('index.html starts the boundaries with the app bundle, and MapLibre after the text', () => {
   it('preloads the boundaries as the app fetches them', () => {
     // Same URL, mode and credentials as boundaries.ts's fetch(), so the fetch takes the preload.
-    expect(headLinks(html).filter((l) => l.href === `./${BOUNDARIES_FILE}`)).toEqual([
-      { rel: 'preload', as: 'fetch', crossorigin: true, href: `./${BOUNDARIES_FILE}` },
+    expect(headLinks(html).filter((l) => l.href === `./${BOUNDARIES_PATH}`)).toEqual([
+      { rel: 'preload', as: 'fetch', crossorigin: true, href: `./${BOUNDARIES_PATH}` },
     ]);
   });
 
@@ -90,7 +90,7 @@ describe('index.html starts the boundaries with the app bundle, and MapLibre aft
   it('preloads the URL the app fetches the boundaries from', () => {
     // boundaries.ts: `${import.meta.env.BASE_URL}geo/region.topo.json`, BASE_URL being './'.
     const entry = Object.values(bundle).find((c) => c.type === 'chunk' && c.isEntry) as Rollup.OutputChunk;
-    expect(entry.code).toContain(`./${BOUNDARIES_FILE}`);
+    expect(entry.code).toContain(`./${BOUNDARIES_PATH}`);
   });
 
   it('keeps maplibre-gl and its worker out of the app bundle', () => {
