@@ -135,6 +135,8 @@ const en = {
   announceDate: '{month}: {count} in all.',
   announceDateNew: '{month}: {n} new, {count} in all.',
   comingLater: 'Later than this date: {count}.',
+  /** A type's measures beyond the first dozen in a panel; {count} is "38 measures". */
+  groupShowAll: 'Show all {count} of {type}',
   monthUnknown: '{year}, month unknown',
   ratesTitle: 'Incarceration rates',
   ratesIntro:
@@ -281,6 +283,7 @@ const es: Strings = {
   announceDate: '{month}: {count} en total.',
   announceDateNew: '{month}: {n} nuevas, {count} en total.',
   comingLater: 'Posteriores a esta fecha: {count}.',
+  groupShowAll: 'Mostrar las {count} de {type}',
   monthUnknown: '{year}, mes desconocido',
   ratesTitle: 'Tasas de encarcelamiento',
   ratesIntro:

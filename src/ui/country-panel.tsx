@@ -5,6 +5,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { formatCount } from '../data/format.ts';
+import type { MeasureType } from '../data/schema.ts';
 import { groupByType, measuresComingLater } from '../data/selectors.ts';
 import { countryName, isFacilityType } from '../data/story.ts';
 import { asOfMonth, type MeasureAtMonth, measureAt } from '../data/timeline.ts';
@@ -29,6 +30,46 @@ interface Props {
   sheet?: boolean;
   /** Embeds: each measure's details open on demand (see MeasureArticle). */
   detailsOnDemand?: boolean;
+}
+
+/**
+ * Measures of one type shown at first: a story with hundreds of measures per country (the bench's
+ * synthetic one has 300) would otherwise build hundreds of articles on every click. The shipped
+ * story has at most a handful per type, so it never shows the button.
+ */
+export const GROUP_LIMIT = 12;
+
+function TypeGroup({
+  type,
+  ids,
+  target,
+  children,
+}: {
+  type: MeasureType;
+  /** The group's measure ids, in the order of `children` (one article each). */
+  ids: string[];
+  /** The measure the reader opened from the table or the overview: its group shows in full. */
+  target: string | null;
+  children: React.ReactNode[];
+}) {
+  const t = useStrings();
+  const lang = useAppStore((s) => s.lang);
+  const [all, setAll] = useState(false);
+  const count = ids.length;
+  const full = all || count <= GROUP_LIMIT || (target !== null && ids.includes(target));
+  return (
+    <section className="type-group" aria-labelledby={`group-${type.id}`}>
+      <h3 id={`group-${type.id}`} style={{ '--type-colour': type.colour } as React.CSSProperties}>
+        {type.label[lang]}
+      </h3>
+      {full ? children : children.slice(0, GROUP_LIMIT)}
+      {full ? null : (
+        <button type="button" className="link-button group-more" onClick={() => setAll(true)}>
+          {fill(t.groupShowAll, { count: formatCount(count, lang), type: type.label[lang] })}
+        </button>
+      )}
+    </section>
+  );
 }
 
 export function CountryPanel({ sheet: allowSheet = true, detailsOnDemand = false }: Props) {
@@ -174,10 +215,13 @@ export function CountryPanel({ sheet: allowSheet = true, detailsOnDemand = false
           </p>
         ) : (
           groups.map((g) => (
-            <section key={g.type.id} className="type-group" aria-labelledby={`group-${g.type.id}`}>
-              <h3 id={`group-${g.type.id}`} style={{ '--type-colour': g.type.colour } as React.CSSProperties}>
-                {g.type.label[lang]}
-              </h3>
+            // Keyed by country too: a group opened in full closes again for the next country.
+            <TypeGroup
+              key={`${selected}-${g.type.id}`}
+              type={g.type}
+              ids={g.measures.map((m) => m.id)}
+              target={measure}
+            >
               {g.measures.map((m) => (
                 <MeasureArticle
                   key={m.id}
@@ -187,7 +231,7 @@ export function CountryPanel({ sheet: allowSheet = true, detailsOnDemand = false
                   detailsOnDemand={detailsOnDemand}
                 />
               ))}
-            </section>
+            </TypeGroup>
           ))
         )}
         <CountryLinks country={selected} onDemand={detailsOnDemand} />

@@ -1,6 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { GROUP_LIMIT } from '../../src/ui/country-panel.tsx';
+import { createData, createMeasure } from '../fixtures/create-data.ts';
 import { renderApp } from '../fixtures/render-app.tsx';
 
 afterEach(() => {
@@ -194,5 +196,40 @@ describe('share and embed dialog', () => {
     expect(area).toHaveFocus();
     expect(area.selectionEnd - area.selectionStart).toBe(area.value.length);
     expect(within(dialog).getByText(/press Ctrl\+C/)).toBeInTheDocument();
+  });
+});
+
+describe('a country with many measures of one type', () => {
+  /** Chile with 15 prisons: more than a panel shows at first. */
+  function manyPrisons() {
+    const data = createData();
+    const chile = data.countries.find((c) => c.country === 'CHL');
+    if (!chile) throw new Error('no CHL in the fixture');
+    chile.measures = Array.from({ length: 15 }, (_, i) =>
+      createMeasure({
+        id: `cl-prison-${i + 1}`,
+        country: 'CHL',
+        briefCode: 'CL-4',
+        type: 'max-security-prison',
+        title: { en: `Prison ${i + 1}`, es: `Cárcel ${i + 1}` },
+      }),
+    );
+    return data;
+  }
+
+  it(`shows the first ${GROUP_LIMIT} and a button for the rest`, async () => {
+    const user = userEvent.setup();
+    renderApp({ data: manyPrisons(), state: { selected: 'CHL' } });
+    const panel = screen.getByRole('complementary', { name: 'Chile' });
+    expect(within(panel).getAllByRole('article')).toHaveLength(GROUP_LIMIT);
+    await user.click(within(panel).getByRole('button', { name: 'Show all 15 measures of Maximum-security prison' }));
+    expect(within(panel).getAllByRole('article')).toHaveLength(15);
+  });
+
+  it('shows the whole group when the measure opened from the table is beyond the first dozen', () => {
+    renderApp({ data: manyPrisons(), state: { selected: 'CHL', measure: 'cl-prison-14' } });
+    const panel = screen.getByRole('complementary', { name: 'Chile' });
+    expect(within(panel).getAllByRole('article')).toHaveLength(15);
+    expect(within(panel).getByRole('heading', { name: 'Prison 14' })).toBeInTheDocument();
   });
 });
