@@ -63,6 +63,11 @@ export function linkKindList(data: PolicyData, lang: Lang): string {
     .join(', ');
 }
 
+/** The point an outside actor's tag hangs above (story.json `outsideActors[].anchor`). */
+export function outsideAnchor(data: PolicyData, code: string): [number, number] | undefined {
+  return data.story.outsideActors.find((a) => a.code === code)?.anchor;
+}
+
 /** A link kind's label ("Visit"); the id itself when unknown (the data check refuses those). */
 export function linkKindLabel(data: PolicyData, kind: string, lang: Lang): string {
   return storyIndex(data).linkKinds.get(kind)?.[lang] ?? kind;

@@ -1,7 +1,7 @@
 /**
  * Clips GeoJSON polygons to a longitude/latitude box (Sutherland–Hodgman, one edge at a time).
  * The boundary build uses it for the few countries whose territory reaches far outside the region
- * (USA, France, the Netherlands); the map composition uses it to cut out the inset's area. Shared
+ * (the United States, France, the Netherlands); the map composition uses it to cut out the inset's area. Shared
  * borders stay identical in both neighbours because clipping the same
  * segment against the same edge yields the same point.
  */

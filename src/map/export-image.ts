@@ -12,7 +12,7 @@ import { formatDate } from '../data/format.ts';
 import { linksShownAt, outsideActors } from '../data/links.ts';
 import { PALETTES } from '../data/palette.ts';
 import { colourByCountry, countsByCountry, legendSteps } from '../data/selectors.ts';
-import { countryCodes, countryName } from '../data/story.ts';
+import { countryCodes, countryName, outsideAnchor } from '../data/story.ts';
 import { asOfMonth, type Month } from '../data/timeline.ts';
 import type { CountryCode } from '../data/vocabulary.ts';
 import type { Lang } from '../i18n/strings.ts';
@@ -294,6 +294,7 @@ export async function renderImageSvg(req: ImageRequest): Promise<string> {
         links,
         labels: boxes,
         tagSizes,
+        anchorOf: (code) => outsideAnchor(data, code),
         mainX: (lngLat) => map.project(composition.toMain(lngLat)).x,
         obstacles,
         frame: { width: W, height: mapHeight },

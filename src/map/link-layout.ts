@@ -194,9 +194,6 @@ export function layoutLinks({ links, ends, endBoxes, obstacles, frame }: LinkLay
 
 const r = (v: number) => Math.round(v * 10) / 10;
 
-/** Where an outside actor's tag enters from the map's top edge: above its own longitude. */
-export const OUTSIDE_POINTS: Record<string, LngLat> = { USA: [-98, 38] };
-
 /**
  * Everything the links need once the labels are placed: each end at its label point (an arc stops
  * at the edge of a label that sits on its point, so its arrowhead touches it), each outside actor's
@@ -208,6 +205,8 @@ export function placeLinkGeometry(args: {
   labels: (Rect & { id: string; anchor: Point })[];
   /** Measured (or estimated) size of each outside actor's tag. */
   tagSizes: Record<string, { width: number; height: number }>;
+  /** Where an outside actor's tag enters from the map's top edge: above this point (story.json `outsideActors[].anchor`). */
+  anchorOf(code: string): LngLat | undefined;
   /** The x (CSS px) of a longitude/latitude on the main map. */
   mainX(lngLat: LngLat): number;
   obstacles: Rect[];
@@ -222,7 +221,7 @@ export function placeLinkGeometry(args: {
   }
   const tags: Record<string, Rect> = {};
   for (const [code, size] of Object.entries(args.tagSizes)) {
-    const lngLat = OUTSIDE_POINTS[code];
+    const lngLat = args.anchorOf(code);
     if (!lngLat || !size.width) continue;
     const x0 = args.mainX(lngLat) - size.width / 2;
     const clampX = (x: number) => Math.min(Math.max(x, 4), frame.width - size.width - 4);

@@ -14,7 +14,7 @@ import { mappedFacilities } from '../data/facilities.ts';
 import { formatDate } from '../data/format.ts';
 import { linksShownAt, outsideActors } from '../data/links.ts';
 import { colourByCountry } from '../data/selectors.ts';
-import { countryCodes } from '../data/story.ts';
+import { countryCodes, outsideAnchor } from '../data/story.ts';
 import { asOfMonth } from '../data/timeline.ts';
 import type { CountryCode } from '../data/vocabulary.ts';
 import { useMatchingCounts, usePolicyData, useStrings } from '../state/data-context.ts';
@@ -180,6 +180,7 @@ export function MapView({
       stamp: stampRef.current,
       links: linksRef.current,
       linksHandle: linksHandle.current,
+      outsideAnchor: (code) => outsideAnchor(data, code),
     });
   }).current;
 

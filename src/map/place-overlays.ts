@@ -31,6 +31,8 @@ export interface Overlays {
   stamp: HTMLElement | null;
   /** Links shown now (empty when the reader turned them off), oldest first. */
   links: LinkInput[];
+  /** Where an outside actor's tag hangs (the story's `outsideActors`). */
+  outsideAnchor(code: string): LngLat | undefined;
   linksHandle: PolicyLinksHandle | null;
 }
 
@@ -102,6 +104,7 @@ export function placeOverlays(o: Overlays): void {
       links: o.links,
       labels: boxes,
       tagSizes,
+      anchorOf: o.outsideAnchor,
       mainX: (lngLat) => map.project(composition.toMain(lngLat)).x,
       obstacles,
       frame: frameSize,
