@@ -86,10 +86,36 @@ export function unmappedFacilities(data: PolicyData, month: Month = asOfMonth(da
     .map((m) => facility(data, m, month, asOf));
 }
 
+export interface FacilityScale {
+  /** Symbol radius (CSS px) for a capacity in places: area proportional to capacity. */
+  radius(capacity: number): number;
+  /** Reference capacities for the size legend (none when no facility has a capacity). */
+  legend: readonly number[];
+}
+
+/** The largest symbol's radius, CSS px: small enough to leave a small country's colour visible around it. */
+const MAX_RADIUS = 11;
+const scales = new WeakMap<PolicyData, FacilityScale>();
+
 /**
- * Symbol radius (CSS px) by capacity in places, area proportional to capacity: 40,000 (CECOT)
- * → 11 px, small enough to leave El Salvador's colour visible around it. The map's symbols and the legend's reference sizes both use it.
+ * The story's symbol scale: its largest capacity (any facility, any month; CECOT's 40,000 in the
+ * shipped story) gets MAX_RADIUS; the legend shows that and a twentieth of it. The live map, the
+ * legend and the image export all size symbols with it.
  */
-export const facilityRadius = scaleSqrt().domain([0, 40_000]).range([0, 11]).clamp(true);
-/** Reference capacities for the size legend. */
-export const FACILITY_LEGEND_SIZES = [2_000, 40_000] as const;
+export function facilityScale(data: PolicyData): FacilityScale {
+  let scale = scales.get(data);
+  if (!scale) {
+    const capacities = all(data)
+      .filter((m) => isFacilityType(data, m.type))
+      .flatMap((m) => (capacityOf(m)?.values ?? []).flatMap((v) => [v.value, v.valueMax ?? 0]));
+    const largest = Math.max(0, ...capacities);
+    const radius = scaleSqrt()
+      .domain([0, largest || 1])
+      .range([0, MAX_RADIUS])
+      .clamp(true);
+    const small = Number((largest / 20).toPrecision(1));
+    scale = { radius: (c) => radius(c), legend: largest > 0 ? [small, largest] : [] };
+    scales.set(data, scale);
+  }
+  return scale;
+}

@@ -7,7 +7,7 @@
  * prison symbols and policy links are laid out by the same layoutLabels / layoutLinks and drawn
  * as SVG. The PNGs are this SVG drawn on a canvas (ui/download-image.tsx). Loaded lazily.
  */
-import { facilityRadius, mappedFacilities } from '../data/facilities.ts';
+import { facilityScale, mappedFacilities } from '../data/facilities.ts';
 import { formatDate } from '../data/format.ts';
 import { linksShownAt, outsideActors } from '../data/links.ts';
 import { PALETTES } from '../data/palette.ts';
@@ -219,7 +219,7 @@ export async function renderImageSvg(req: ImageRequest): Promise<string> {
       if (fac.lon === undefined || fac.lat === undefined) continue;
       const p = map.project(composition.toComposed([fac.lon, fac.lat]));
       const values = (fac.capacity?.values ?? []).map((v) => v.value).filter((v): v is number => typeof v === 'number');
-      const radius = values.length ? Math.max(4, facilityRadius(Math.max(...values))) : 5;
+      const radius = values.length ? Math.max(4, facilityScale(data).radius(Math.max(...values))) : 5;
       const operating = fac.status === 'operating';
       overlay.push(
         `<circle cx="${r(p.x)}" cy="${r(p.y)}" r="${r(radius)}" stroke="${ink.text}" stroke-width="1.5" fill="${operating ? ink.text : 'none'}" fill-opacity="0.6"${operating ? '' : ' stroke-dasharray="2 2"'}/>`,

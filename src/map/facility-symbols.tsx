@@ -6,9 +6,10 @@
  * component positions them on camera moves (like the country labels), and the labels avoid them.
  */
 import { forwardRef, useImperativeHandle, useRef } from 'react';
-import { type FacilityAt, facilityRadius } from '../data/facilities.ts';
+import { type FacilityAt, facilityScale } from '../data/facilities.ts';
 import { formatFigureValue } from '../data/format.ts';
 import type { Lang } from '../i18n/strings.ts';
+import { usePolicyData } from '../state/data-context.ts';
 
 /** Smallest tap target (WCAG 2.5.8), whatever the symbol's size. */
 const TARGET = 24;
@@ -34,6 +35,7 @@ export const FacilitySymbols = forwardRef<FacilitySymbolsHandle, Props>(function
   { facilities, lang, onOpen },
   ref,
 ) {
+  const scale = facilityScale(usePolicyData());
   const buttons = useRef(new Map<string, HTMLButtonElement>());
   useImperativeHandle(ref, () => ({
     place(points) {
@@ -58,7 +60,7 @@ export const FacilitySymbols = forwardRef<FacilitySymbolsHandle, Props>(function
     <div className="map-facilities">
       {facilities.map((f) => {
         const capacity = capacityPlaces(f);
-        const radius = capacity === null ? 5 : Math.max(4, facilityRadius(capacity));
+        const radius = capacity === null ? 5 : Math.max(4, scale.radius(capacity));
         const operating = f.status === 'operating';
         const value = f.capacity?.values[0];
         return (

@@ -2,7 +2,7 @@
  * Explains the map: the sequential count scale, the hatch for "none", the prison symbols' sizes
  * (two reference capacities) and styles, and, while they are shown, the policy links' arrows.
  */
-import { FACILITY_LEGEND_SIZES, facilityRadius } from '../data/facilities.ts';
+import { facilityScale } from '../data/facilities.ts';
 import { formatNumber } from '../data/format.ts';
 import { legendSteps } from '../data/selectors.ts';
 import { linkKindList } from '../data/story.ts';
@@ -14,6 +14,8 @@ import { LinksToggle } from './links-toggle.tsx';
 export function Legend() {
   const t = useStrings();
   const data = usePolicyData();
+  // No prison with a capacity in the story (or none at all): no size key.
+  const scale = facilityScale(data);
   const theme = useResolvedTheme();
   const active = useAppStore((s) => s.activeTypes.length);
   const total = useAppStore((s) => s.allTypes.length);
@@ -40,21 +42,23 @@ export function Legend() {
           </li>
         ))}
       </ul>
-      <p className="legend-facilities">
-        <span>{data.story.facilityLegend[lang]}</span>
-        {FACILITY_LEGEND_SIZES.map((n) => (
-          <span key={n} className="legend-facility-size">
-            <span
-              className="legend-facility"
-              data-operating
-              style={{ '--r': `${facilityRadius(n)}px` } as React.CSSProperties}
-              aria-hidden="true"
-            />{' '}
-            {t.legendPlaces.replace('{n}', formatNumber(n, lang))}
-          </span>
-        ))}
-        <span>{t.legendFacilityStatus}</span>
-      </p>
+      {scale.legend.length > 0 ? (
+        <p className="legend-facilities">
+          <span>{data.story.facilityLegend[lang]}</span>
+          {scale.legend.map((n) => (
+            <span key={n} className="legend-facility-size">
+              <span
+                className="legend-facility"
+                data-operating
+                style={{ '--r': `${scale.radius(n)}px` } as React.CSSProperties}
+                aria-hidden="true"
+              />{' '}
+              {t.legendPlaces.replace('{n}', formatNumber(n, lang))}
+            </span>
+          ))}
+          <span>{t.legendFacilityStatus}</span>
+        </p>
+      ) : null}
       <div className="legend-links">
         <LinksToggle />
         {links ? (

@@ -6,7 +6,7 @@
 import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { facilityRadius } from '../../src/data/facilities.ts';
+import { facilityScale } from '../../src/data/facilities.ts';
 import { loadPolicyData } from '../../src/data/load-dataset.ts';
 import type { FakeMap } from '../fixtures/fake-map.ts';
 import { renderApp } from '../fixtures/render-app.tsx';
@@ -65,9 +65,14 @@ describe('prison symbols', () => {
     expect(screen.getByRole('article', { name: 'CECOT mega-prison' })).not.toHaveTextContent('location not mapped');
   });
 
-  it('sizes symbols by capacity, area proportional (scaleSqrt)', () => {
-    expect(facilityRadius(40_000)).toBeCloseTo(11);
-    expect(facilityRadius(10_000)).toBeCloseTo(5.5);
-    expect(facilityRadius(0)).toBe(0);
+  it('sizes symbols by capacity, area proportional (scaleSqrt), the story’s largest at 11 px', () => {
+    const { radius, legend } = facilityScale(data);
+    expect(radius(40_000)).toBeCloseTo(11); // CECOT, the shipped story's largest
+    expect(radius(10_000)).toBeCloseTo(5.5);
+    expect(radius(0)).toBe(0);
+    expect(legend).toEqual([2_000, 40_000]);
+    // A story without capacities has no size key.
+    const none = { ...data, countries: data.countries.map((c) => ({ ...c, measures: [] })) };
+    expect(facilityScale(none).legend).toEqual([]);
   });
 });
