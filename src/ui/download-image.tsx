@@ -26,7 +26,8 @@ export interface ImageExport {
   ): string;
 }
 
-type Variant = 'social' | 'square' | 'large' | 'svg';
+const VARIANTS = ['social', 'square', 'large', 'svg'] as const;
+type Variant = (typeof VARIANTS)[number];
 
 /** The map frame's CSS size now (a sensible default while the map view is hidden). */
 function mapSize(): { width: number; height: number } {
@@ -111,47 +112,29 @@ export function DownloadImage({ load }: { load: () => Promise<ImageExport> }) {
     }
   };
 
+  const labels: Record<Variant, string> = {
+    social: t.downloadSocial,
+    square: t.downloadSquare,
+    large: t.downloadLarge.replace('{size}', sizeText(size.width * 2, size.height * 2)),
+    svg: t.downloadSvg.replace('{size}', sizeText(size.width, size.height)),
+  };
   return (
     <section className="download-image" aria-labelledby="download-image-title">
       <h3 id="download-image-title">{t.downloadImage}</h3>
       <p>{t.downloadImageIntro}</p>
       <div className="download-image-buttons">
-        <button
-          type="button"
-          className="download-image-button"
-          disabled={busy}
-          data-variant="social"
-          onClick={() => download('social')}
-        >
-          {t.downloadSocial}
-        </button>
-        <button
-          type="button"
-          className="download-image-button"
-          disabled={busy}
-          data-variant="square"
-          onClick={() => download('square')}
-        >
-          {t.downloadSquare}
-        </button>
-        <button
-          type="button"
-          className="download-image-button"
-          disabled={busy}
-          data-variant="large"
-          onClick={() => download('large')}
-        >
-          {t.downloadLarge.replace('{size}', sizeText(size.width * 2, size.height * 2))}
-        </button>
-        <button
-          type="button"
-          className="download-image-button"
-          disabled={busy}
-          data-variant="svg"
-          onClick={() => download('svg')}
-        >
-          {t.downloadSvg.replace('{size}', sizeText(size.width, size.height))}
-        </button>
+        {VARIANTS.map((variant) => (
+          <button
+            key={variant}
+            type="button"
+            className="download-image-button"
+            disabled={busy}
+            data-variant={variant}
+            onClick={() => download(variant)}
+          >
+            {labels[variant]}
+          </button>
+        ))}
       </div>
       <p className="download-status" role="status">
         {status}
