@@ -87,16 +87,17 @@ export function crossCheck(
   const actorCodes = idsOf(story?.outsideActors, 'code');
   // Countries a policy link may name: the focus countries and the story's outside actors.
   const linkEndpoints = [...focusCodes, ...actorCodes];
-  const repeated = (list: string[], what: string, path: string) => {
+  /** Each value listed more than once in `list`, reported at its second and later uses. */
+  const repeated = (file: string, list: string[], path: string, message: string) => {
     const seen = new Set<string>();
     for (const v of list) {
-      if (seen.has(v)) problems.push({ file: storyRead.file, record: v, path, message: `${what} is listed twice` });
+      if (seen.has(v)) problems.push({ file, record: v, path, message });
       seen.add(v);
     }
   };
-  repeated(focusCodes, 'country', 'countries');
-  repeated([...prefixOf.values()], 'id prefix', 'countries');
-  repeated(idsOf(story?.linkKinds), 'link kind', 'linkKinds');
+  repeated(storyRead.file, focusCodes, 'countries', 'country is listed twice');
+  repeated(storyRead.file, [...prefixOf.values()], 'countries', 'id prefix is listed twice');
+  repeated(storyRead.file, idsOf(story?.linkKinds), 'linkKinds', 'link kind is listed twice');
   for (const code of actorCodes)
     if (focusCodes.includes(code))
       problems.push({
@@ -200,19 +201,12 @@ export function crossCheck(
   }
 
   if (!meta) return problems;
-  const unique = (collection: string, what: string) => {
-    const seen = new Set<string>();
-    for (const item of listOf(meta[collection])) {
-      const id = asRecord(item)?.id;
-      if (typeof id !== 'string') continue;
-      if (seen.has(id))
-        problems.push({ file: metaFile, record: id, path: 'id', message: `${what} id is listed twice` });
-      seen.add(id);
-    }
-  };
-  unique('types', 'type');
-  unique('statuses', 'status');
-  unique('links', 'link');
+  for (const [collection, what] of [
+    ['types', 'type'],
+    ['statuses', 'status'],
+    ['links', 'link'],
+  ] as const)
+    repeated(metaFile, idsOf(meta[collection]), 'id', `${what} id is listed twice`);
   // An unreadable country file may hold the measure a link names: say nothing rather than guess.
   const allRead = read.every((c) => c.json !== undefined);
   for (const [l, item] of listOf(meta.links).entries()) {
