@@ -37,19 +37,27 @@ export function storyHtml(html: string, data: PolicyData): string {
 /** @param dir the content folder; the default is the shipped `src/data/content`. */
 export function policyDataPlugin(dir: string = CONTENT_DIR): Plugin {
   const boundaries = () => readFileSync(join(dir, BOUNDARIES_FILE));
+  // Read and checked once per build (the module and index.html both need it); dev reloads drop it.
+  let data: PolicyData | undefined;
+  const policyData = () => {
+    data ??= loadPolicyData(dir); // throws DataError → the build fails with the full list
+    return data;
+  };
   return {
     name: 'policy-data',
+    buildStart() {
+      data = undefined;
+    },
     resolveId(id) {
       return id === ID ? RESOLVED : undefined;
     },
     load(id) {
       if (id !== RESOLVED) return undefined;
-      const data = loadPolicyData(dir); // throws DataError → the build fails with the full list
       this.addWatchFile(dir);
-      return `export default ${JSON.stringify(data)};`;
+      return `export default ${JSON.stringify(policyData())};`;
     },
     transformIndexHtml(html) {
-      return storyHtml(html, loadPolicyData(dir));
+      return storyHtml(html, policyData());
     },
     generateBundle() {
       this.emitFile({ type: 'asset', fileName: BOUNDARIES_PATH, source: boundaries() });
@@ -64,6 +72,7 @@ export function policyDataPlugin(dir: string = CONTENT_DIR): Plugin {
     },
     handleHotUpdate({ file, server }) {
       if (!relative(dir, file).startsWith('..')) {
+        data = undefined;
         const mod = server.moduleGraph.getModuleById(RESOLVED);
         if (mod) server.moduleGraph.invalidateModule(mod);
         server.ws.send({ type: 'full-reload' });
