@@ -131,7 +131,11 @@ export async function pixelAt(page: Page, x: number, y: number): Promise<[number
 /** Distinct colours in a screenshot of an element (a blank canvas has one or two). */
 export async function distinctColours(page: Page, selector: string): Promise<number> {
   const png = await (await page.$(selector))?.screenshot();
-  if (!png) return 0;
+  return png ? distinctColoursInPng(page, png) : 0;
+}
+
+/** Distinct colours in a PNG, decoded by the page's own image decoder (a blank image has one). */
+export async function distinctColoursInPng(page: Page, png: Buffer): Promise<number> {
   return page.evaluate(async (b64) => {
     const img = new Image();
     img.src = `data:image/png;base64,${b64}`;

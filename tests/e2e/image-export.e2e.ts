@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser.ts';
-import { DIST, SCREENSHOTS, startHarness, waitForMap, watch } from './harness.ts';
+import { DIST, distinctColoursInPng, SCREENSHOTS, startHarness, waitForMap, watch } from './harness.ts';
 import { serveStatic } from './static-server.ts';
 
 let harness: Awaited<ReturnType<typeof startHarness>>;
@@ -41,30 +41,6 @@ function pngSize(file: Buffer): { width: number; height: number } {
   return { width: file.readUInt32BE(16), height: file.readUInt32BE(20) };
 }
 
-/** Distinct colours on a 40×40 grid of the decoded image (a blank image has one). */
-async function distinctColours(page: Page, png: Buffer): Promise<number> {
-  return page.evaluate(async (b64) => {
-    const img = new Image();
-    img.src = `data:image/png;base64,${b64}`;
-    await img.decode();
-    const canvas = document.createElement('canvas');
-    canvas.width = img.naturalWidth;
-    canvas.height = img.naturalHeight;
-    const ctx = canvas.getContext('2d') as CanvasRenderingContext2D;
-    ctx.drawImage(img, 0, 0);
-    const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
-    const seen = new Set<string>();
-    for (let gy = 0; gy < 40; gy++)
-      for (let gx = 0; gx < 40; gx++) {
-        const x = Math.floor(((gx + 0.5) * canvas.width) / 40);
-        const y = Math.floor(((gy + 0.5) * canvas.height) / 40);
-        const i = (y * canvas.width + x) * 4;
-        seen.add(`${data[i]},${data[i + 1]},${data[i + 2]}`);
-      }
-    return seen.size;
-  }, png.toString('base64'));
-}
-
 async function downloadAll(page: Page, lang: 'en' | 'es', tag: string) {
   const frame = await page
     .locator('.map .map-canvas')
@@ -89,7 +65,7 @@ async function downloadAll(page: Page, lang: 'en' | 'es', tag: string) {
   expect(pngSize(file(files, 'square').body)).toEqual({ width: 1080, height: 1080 });
   expect(pngSize(file(files, 'large').body)).toEqual({ width: 2 * frame.width, height: 2 * frame.height });
   for (const v of ['social', 'square', 'large'])
-    expect(await distinctColours(page, file(files, v).body), v).toBeGreaterThanOrEqual(8);
+    expect(await distinctColoursInPng(page, file(files, v).body), v).toBeGreaterThanOrEqual(8);
   const svg = file(files, 'svg').body.toString('utf8');
   expect(svg).toContain(TITLE[lang]);
   for (const name of NAMES[lang]) expect(svg).toContain(name);
