@@ -1,13 +1,14 @@
-import data from 'virtual:policy-data';
+import data, { RECORDS_PATH } from 'virtual:policy-data';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app.tsx';
+import { createFullDataSource, fetchRecords, loadOnIntent } from './data/records.ts';
 import { countryCodes, typeIds } from './data/story.ts';
 import { dateRange } from './data/timeline.ts';
 import { preferredLang } from './i18n/strings.ts';
 import { startLoadingBoundaries } from './map/boundaries.ts';
 import { startLoadingLibrary, webglAvailable } from './map/map-adapter.ts';
-import { DataContext } from './state/data-context.ts';
+import { DataContext, FullDataContext } from './state/data-context.ts';
 import { createAppStore, StoreContext } from './state/store.ts';
 import { fromUrlState, parseUrlState, syncUrlWithStore } from './state/url-state.ts';
 import './ui/styles.css';
@@ -28,14 +29,19 @@ const store = createAppStore(
 syncUrlWithStore(store);
 const embed = new URLSearchParams(window.location.search).get('embed') === '1';
 if (embed) document.documentElement.dataset.embed = '';
+// Every source, summary and figure comes in a second file, when a reader first reaches for one.
+const records = createFullDataSource(() => fetchRecords(data, RECORDS_PATH));
+loadOnIntent(document, records);
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
 createRoot(root).render(
   <StrictMode>
     <DataContext.Provider value={data}>
-      <StoreContext.Provider value={store}>
-        <App embed={embed} />
-      </StoreContext.Provider>
+      <FullDataContext.Provider value={records}>
+        <StoreContext.Provider value={store}>
+          <App embed={embed} />
+        </StoreContext.Provider>
+      </FullDataContext.Provider>
     </DataContext.Provider>
   </StrictMode>,
 );

@@ -3,8 +3,8 @@
  * and the Swan Islands), and prisons known only by a place name ("location not mapped").
  */
 import { scaleSqrt } from 'd3-scale';
-import type { PolicyData } from './load-dataset.ts';
-import type { Figure, FigureValue, Measure, Text } from './schema.ts';
+import type { MeasureIndex, PolicyIndex } from './policy-index.ts';
+import type { Figure, FigureValue, Text } from './schema.ts';
 import { isFacilityType } from './story.ts';
 import { asOfMonth, type Month, measureAt, type StatusAt } from './timeline.ts';
 import type { CountryCode, MeasureTypeId } from './vocabulary.ts';
@@ -35,12 +35,12 @@ export interface FacilityAt {
  * The capacity figure: the one the data marks `"capacity": true` (CECOT's capacity, the places a
  * planned prison adds); null when there is none.
  */
-export function capacityOf(m: Measure): Capacity | null {
+export function capacityOf(m: MeasureIndex): Capacity | null {
   const figure: Figure | undefined = m.figures.find((f) => f.capacity === true);
   return figure ? { label: figure.label, values: figure.values, contested: figure.contested } : null;
 }
 
-function facility(data: PolicyData, m: Measure, month: Month, asOf: Month): FacilityAt {
+function facility(data: PolicyIndex, m: MeasureIndex, month: Month, asOf: Month): FacilityAt {
   const at = measureAt(m, month, asOf, isFacilityType(data, m.type));
   const location = m.location;
   return {
@@ -57,14 +57,14 @@ function facility(data: PolicyData, m: Measure, month: Month, asOf: Month): Faci
   };
 }
 
-const all = (data: PolicyData) => data.countries.flatMap((c) => c.measures);
+const all = (data: PolicyIndex) => data.countries.flatMap((c) => c.measures);
 
 /**
  * Measures with sourced coordinates, whatever their type, each with its capacity, status and
  * existence at `month` (default: "as of"). Listed whether or not they exist at `month`, so the map
  * can fade rather than drop them; filter on `exists`.
  */
-export function mappedFacilities(data: PolicyData, month: Month = asOfMonth(data)): FacilityAt[] {
+export function mappedFacilities(data: PolicyIndex, month: Month = asOfMonth(data)): FacilityAt[] {
   const asOf = asOfMonth(data);
   return all(data)
     .filter((m) => m.location?.lat !== undefined && m.location.lon !== undefined && m.location.sources.length > 0)
@@ -75,11 +75,11 @@ export function mappedFacilities(data: PolicyData, month: Month = asOfMonth(data
  * A prison (a measure of a type the story marks `facility`) the sources name a place for but give
  * no coordinates for: never given invented ones. Only these are listed as "location not mapped".
  */
-export const isUnmappedFacility = (data: PolicyData, m: Measure): boolean =>
+export const isUnmappedFacility = (data: PolicyIndex, m: MeasureIndex): boolean =>
   isFacilityType(data, m.type) && m.location !== null && m.location.lat === undefined;
 
 /** Prisons the sources name a place for but give no coordinates: shown as "location not mapped". */
-export function unmappedFacilities(data: PolicyData, month: Month = asOfMonth(data)): FacilityAt[] {
+export function unmappedFacilities(data: PolicyIndex, month: Month = asOfMonth(data)): FacilityAt[] {
   const asOf = asOfMonth(data);
   return all(data)
     .filter((m) => isUnmappedFacility(data, m))
@@ -95,14 +95,14 @@ export interface FacilityScale {
 
 /** The largest symbol's radius, CSS px: small enough to leave a small country's colour visible around it. */
 const MAX_RADIUS = 11;
-const scales = new WeakMap<PolicyData, FacilityScale>();
+const scales = new WeakMap<PolicyIndex, FacilityScale>();
 
 /**
  * The story's symbol scale: its largest capacity (any facility, any month; CECOT's 40,000 in the
  * shipped story) gets MAX_RADIUS; the legend shows that and a twentieth of it. The live map, the
  * legend and the image export all size symbols with it.
  */
-export function facilityScale(data: PolicyData): FacilityScale {
+export function facilityScale(data: PolicyIndex): FacilityScale {
   let scale = scales.get(data);
   if (!scale) {
     const capacities = all(data)

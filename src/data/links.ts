@@ -7,6 +7,7 @@ import type { Lang } from '../i18n/strings.ts';
 import { STRINGS } from '../i18n/strings.ts';
 import { formatDate } from './format.ts';
 import type { PolicyData } from './load-dataset.ts';
+import type { MeasureIndex, PolicyIndex } from './policy-index.ts';
 import type { Measure, Source } from './schema.ts';
 import { countryName, isFocusCountry } from './story.ts';
 import { asOfMonth, type LinkAtMonth, linksAt, type Month, type PolicyLink } from './timeline.ts';
@@ -15,13 +16,13 @@ import type { CountryCode } from './vocabulary.ts';
 const lists: Partial<Record<Lang, Intl.ListFormat>> = {};
 
 /** "Chile", "El Salvador and United States" / "El Salvador y Estados Unidos". */
-function names(data: PolicyData, codes: string[], lang: Lang): string {
+function names(data: PolicyIndex, codes: string[], lang: Lang): string {
   lists[lang] ??= new Intl.ListFormat(lang, { type: 'conjunction' });
   return lists[lang].format(codes.map((c) => countryName(data, c, lang)));
 }
 
 /** "Chile → El Salvador" (↔ for mutual links). */
-export function linkTitle(data: PolicyData, link: PolicyLink, lang: Lang): string {
+export function linkTitle(data: PolicyIndex, link: PolicyLink, lang: Lang): string {
   return `${names(data, link.from, lang)} ${link.mutual ? '↔' : '→'} ${names(data, link.to, lang)}`;
 }
 
@@ -37,7 +38,7 @@ export function linkDate(link: PolicyLink, lang: Lang): string {
 }
 
 /** The accessible name of a link's button: "Chile → El Salvador, 30 January 2026" (+ ", ended"). */
-export function linkName(data: PolicyData, link: PolicyLink, state: Pick<LinkAtMonth, 'ended'>, lang: Lang): string {
+export function linkName(data: PolicyIndex, link: PolicyLink, state: Pick<LinkAtMonth, 'ended'>, lang: Lang): string {
   const ended = state.ended ? `, ${STRINGS[lang].linkEnded}` : '';
   return `${linkTitle(data, link, lang)}, ${linkDate(link, lang)}${ended}`;
 }
@@ -65,7 +66,10 @@ export function linkSources(data: PolicyData, link: PolicyLink): LinkSource[] {
 }
 
 /** The first measure a link cites, and its country: where "read more" opens the panel. */
-export function linkMeasure(data: PolicyData, link: PolicyLink): { country: CountryCode; measure: Measure } | null {
+export function linkMeasure(
+  data: PolicyIndex,
+  link: PolicyLink,
+): { country: CountryCode; measure: MeasureIndex } | null {
   for (const ref of link.refs)
     for (const file of data.countries) {
       const measure = file.measures.find((m) => m.id === ref.measure);
@@ -76,7 +80,7 @@ export function linkMeasure(data: PolicyData, link: PolicyLink): { country: Coun
 
 /** A country's links at `month`, in both directions, newest first; undated ones last. */
 export function linksOfCountry(
-  data: PolicyData,
+  data: PolicyIndex,
   country: CountryCode,
   month: Month = asOfMonth(data),
 ): ReturnType<typeof linksAt> {
@@ -86,11 +90,11 @@ export function linksOfCountry(
 }
 
 /** The links drawn at `month`: those that exist then, oldest first, undated last (map and image). */
-export function linksShownAt(data: PolicyData, month: Month): ReturnType<typeof linksAt> {
+export function linksShownAt(data: PolicyIndex, month: Month): ReturnType<typeof linksAt> {
   return linksAt(data, month).sort((a, b) => (a.link.date ?? '9999').localeCompare(b.link.date ?? '9999'));
 }
 
 /** The ends of `links` that are not focus countries (the story's outside actors), each once. */
-export function outsideActors(data: PolicyData, links: readonly { from: string[]; to: string[] }[]): string[] {
+export function outsideActors(data: PolicyIndex, links: readonly { from: string[]; to: string[] }[]): string[] {
   return [...new Set(links.flatMap((l) => [...l.from, ...l.to]))].filter((c) => !isFocusCountry(data, c));
 }

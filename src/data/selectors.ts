@@ -5,7 +5,8 @@
 import { scaleThreshold } from 'd3-scale';
 import type { PolicyData } from './load-dataset.ts';
 import { PALETTES, type ThemeName } from './palette.ts';
-import type { Dataset, Measure, MeasureType, Source, Text } from './schema.ts';
+import type { MeasureIndex, PolicyIndex } from './policy-index.ts';
+import type { Dataset, MeasureType, Source, Text } from './schema.ts';
 import { countryCodes } from './story.ts';
 import { asOfMonth, existsAt, type Month, measureAt } from './timeline.ts';
 import type { CountryCode, MeasureTypeId } from './vocabulary.ts';
@@ -17,11 +18,11 @@ export type Counts = Record<CountryCode, number>;
  * month, i.e. all of them), in data order.
  */
 export function visibleMeasures(
-  data: PolicyData,
+  data: PolicyIndex,
   country: CountryCode,
   activeTypes: readonly MeasureTypeId[],
   month: Month = asOfMonth(data),
-): Measure[] {
+): MeasureIndex[] {
   const active = new Set(activeTypes);
   const asOf = asOfMonth(data);
   return (data.countries.find((c) => c.country === country)?.measures ?? []).filter(
@@ -31,7 +32,7 @@ export function visibleMeasures(
 
 /** Number of measures per focus country that match the active types and exist at `month` (default: "as of"). */
 export function countsByCountry(
-  data: PolicyData,
+  data: PolicyIndex,
   activeTypes: readonly MeasureTypeId[],
   month: Month = asOfMonth(data),
 ): Counts {
@@ -44,7 +45,7 @@ export function countsByCountry(
  * Measures per type across all countries that exist at `month` (default: "as of"); the filter's
  * counts do not depend on the filter.
  */
-export function countsByType(data: PolicyData, month: Month = asOfMonth(data)): Record<MeasureTypeId, number> {
+export function countsByType(data: PolicyIndex, month: Month = asOfMonth(data)): Record<MeasureTypeId, number> {
   const counts = Object.fromEntries(data.meta.types.map((t) => [t.id, 0])) as Record<MeasureTypeId, number>;
   const asOf = asOfMonth(data);
   for (const c of data.countries)
@@ -58,7 +59,7 @@ export function countsByType(data: PolicyData, month: Month = asOfMonth(data)): 
  * `undated` have no date at all (they appear only at the "as of" month).
  */
 export function measuresComingLater(
-  data: PolicyData,
+  data: PolicyIndex,
   country: CountryCode,
   activeTypes: readonly MeasureTypeId[],
   month: Month,
@@ -128,7 +129,10 @@ export function incarcerationRates(data: PolicyData): {
 }
 
 /** Measures grouped by type, types in the dataset's order; empty groups left out. */
-export function groupByType(measures: Measure[], types: MeasureType[]): { type: MeasureType; measures: Measure[] }[] {
+export function groupByType<M extends MeasureIndex>(
+  measures: M[],
+  types: MeasureType[],
+): { type: MeasureType; measures: M[] }[] {
   return types
     .map((type) => ({ type, measures: measures.filter((m) => m.type === type.id) }))
     .filter((g) => g.measures.length > 0);

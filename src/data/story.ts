@@ -4,14 +4,14 @@
  * reader goes through here. Derived once per dataset (memoised by the data object).
  */
 import type { Lang } from '../i18n/strings.ts';
-import type { PolicyData } from './load-dataset.ts';
+import type { PolicyIndex } from './policy-index.ts';
 import type { Text } from './schema.ts';
 import type { CountryCode, MeasureTypeId } from './vocabulary.ts';
 
 export interface StoryIndex {
   /** Focus countries, in display order. */
   countries: readonly CountryCode[];
-  /** Measure types, in legend order. */
+  /** MeasureIndex types, in legend order. */
   types: readonly MeasureTypeId[];
   /** Names of the focus countries and of the outside actors links name. */
   names: ReadonlyMap<string, Text>;
@@ -21,9 +21,9 @@ export interface StoryIndex {
   linkKinds: ReadonlyMap<string, Text>;
 }
 
-const cache = new WeakMap<PolicyData, StoryIndex>();
+const cache = new WeakMap<PolicyIndex, StoryIndex>();
 
-export function storyIndex(data: PolicyData): StoryIndex {
+export function storyIndex(data: PolicyIndex): StoryIndex {
   let index = cache.get(data);
   if (!index) {
     const { story, meta } = data;
@@ -41,34 +41,35 @@ export function storyIndex(data: PolicyData): StoryIndex {
 }
 
 /** The focus countries, in display order. */
-export const countryCodes = (data: PolicyData): readonly CountryCode[] => storyIndex(data).countries;
+export const countryCodes = (data: PolicyIndex): readonly CountryCode[] => storyIndex(data).countries;
 
 /** The measure types, in legend order. */
-export const typeIds = (data: PolicyData): readonly MeasureTypeId[] => storyIndex(data).types;
+export const typeIds = (data: PolicyIndex): readonly MeasureTypeId[] => storyIndex(data).types;
 
-export const isFocusCountry = (data: PolicyData, code: string): code is CountryCode => storyIndex(data).focus.has(code);
+export const isFocusCountry = (data: PolicyIndex, code: string): code is CountryCode =>
+  storyIndex(data).focus.has(code);
 
 /** A focus country's or an outside actor's name in the reader's language; the code itself when unknown (the data check refuses those). */
-export function countryName(data: PolicyData, code: string, lang: Lang): string {
+export function countryName(data: PolicyIndex, code: string, lang: Lang): string {
   return storyIndex(data).names.get(code)?.[lang] ?? code;
 }
 
-export const isFacilityType = (data: PolicyData, type: MeasureTypeId): boolean =>
+export const isFacilityType = (data: PolicyIndex, type: MeasureTypeId): boolean =>
   storyIndex(data).facilityTypes.has(type);
 
 /** The story's link kinds as one phrase for the legend: "visit, agreement or cooperation, …". */
-export function linkKindList(data: PolicyData, lang: Lang): string {
+export function linkKindList(data: PolicyIndex, lang: Lang): string {
   return data.story.linkKinds
     .map((k) => k.label[lang].charAt(0).toLocaleLowerCase(lang) + k.label[lang].slice(1))
     .join(', ');
 }
 
 /** The point an outside actor's tag hangs above (story.json `outsideActors[].anchor`). */
-export function outsideAnchor(data: PolicyData, code: string): [number, number] | undefined {
+export function outsideAnchor(data: PolicyIndex, code: string): [number, number] | undefined {
   return data.story.outsideActors.find((a) => a.code === code)?.anchor;
 }
 
 /** A link kind's label ("Visit"); the id itself when unknown (the data check refuses those). */
-export function linkKindLabel(data: PolicyData, kind: string, lang: Lang): string {
+export function linkKindLabel(data: PolicyIndex, kind: string, lang: Lang): string {
   return storyIndex(data).linkKinds.get(kind)?.[lang] ?? kind;
 }

@@ -15,8 +15,8 @@
  * - A policy link exists from its date and shows as ended after its end date; an undated link
  *   exists only at the "as of" month, flagged `undated`.
  */
-import type { PolicyData } from './load-dataset.ts';
-import type { Dataset, Measure, PartialDate } from './schema.ts';
+import type { MeasureIndex, PolicyIndex } from './policy-index.ts';
+import type { Dataset, PartialDate } from './schema.ts';
 import type { Status } from './vocabulary.ts';
 
 /** A month, 'YYYY-MM'. */
@@ -69,7 +69,7 @@ export function asOfMonth(data: { meta: Pick<Dataset, 'asOf'> }): Month {
 }
 
 /** The date a measure exists from: its announced date, else its start date; null when it has neither. */
-export function existenceDate(m: Measure): PartialDate | null {
+export function existenceDate(m: MeasureIndex): PartialDate | null {
   return m.dates.announced?.date ?? m.dates.started?.date ?? null;
 }
 
@@ -77,7 +77,7 @@ export function existenceDate(m: Measure): PartialDate | null {
  * The slider's range: from the first month any measure exists to the "as of" month; just the "as
  * of" month when no measure has a date yet (a story just started with `npm run story:new`).
  */
-export function dateRange(data: PolicyData): MonthRange {
+export function dateRange(data: PolicyIndex): MonthRange {
   const last = asOfMonth(data);
   const months = data.countries
     .flatMap((c) => c.measures)
@@ -122,7 +122,7 @@ function runningStatus(facility: boolean): Status {
 }
 
 /** Where a measure stands at `month` (already no later than `asOf`). */
-function presenceAt(m: Measure, month: Month, asOf: Month): Presence {
+function presenceAt(m: MeasureIndex, month: Month, asOf: Month): Presence {
   const date = existenceDate(m);
   if (date === null) return month === asOf ? 'exists' : 'undated';
   if (monthOf(date) <= month) return 'exists';
@@ -134,7 +134,7 @@ function presenceAt(m: Measure, month: Month, asOf: Month): Presence {
  * The status at `month` of a measure that exists then, from the events dated up to that month.
  * Months at or after the "as of" month give the record's own status.
  */
-function deriveStatus(m: Measure, month: Month, asOf: Month, facility: boolean): StatusAt {
+function deriveStatus(m: MeasureIndex, month: Month, asOf: Month, facility: boolean): StatusAt {
   const current = m.status.value;
   if (month >= asOf) return current;
   const upTo = (d: PartialDate | undefined) => d !== undefined && monthOf(d) <= month;
@@ -168,7 +168,7 @@ function deriveStatus(m: Measure, month: Month, asOf: Month, facility: boolean):
  * month after the "as of" month reads as it (the data says nothing about the future).
  * @throws Error when `month` or `asOf` is not 'YYYY-MM'.
  */
-export function measureAt(m: Measure, at: Month, asOf: Month, facility: boolean): MeasureAtMonth {
+export function measureAt(m: MeasureIndex, at: Month, asOf: Month, facility: boolean): MeasureAtMonth {
   assertMonth(at);
   assertMonth(asOf);
   const month = at > asOf ? asOf : at;
@@ -182,14 +182,14 @@ export function measureAt(m: Measure, at: Month, asOf: Month, facility: boolean)
   };
 }
 
-export function existsAt(m: Measure, at: Month, asOf: Month): boolean {
+export function existsAt(m: MeasureIndex, at: Month, asOf: Month): boolean {
   assertMonth(at);
   assertMonth(asOf);
   return presenceAt(m, at > asOf ? asOf : at, asOf) === 'exists';
 }
 
 /** The status at `month`; null when the measure does not exist then. */
-export function statusAt(m: Measure, month: Month, asOf: Month, facility: boolean): StatusAt | null {
+export function statusAt(m: MeasureIndex, month: Month, asOf: Month, facility: boolean): StatusAt | null {
   return measureAt(m, month, asOf, facility).status;
 }
 
@@ -215,7 +215,7 @@ export function linkAt(link: PolicyLink, at: Month, asOf: Month): LinkAtMonth {
 }
 
 /** The links that exist at `month` (default: the "as of" month), each with its state, in data order. */
-export function linksAt(data: PolicyData, month: Month = asOfMonth(data)): (LinkAtMonth & { link: PolicyLink })[] {
+export function linksAt(data: PolicyIndex, month: Month = asOfMonth(data)): (LinkAtMonth & { link: PolicyLink })[] {
   const asOf = asOfMonth(data);
   return data.meta.links.map((link) => ({ link, ...linkAt(link, month, asOf) })).filter((l) => l.exists);
 }

@@ -1,15 +1,21 @@
 /**
- * Vite plugin for the story's content folder. It serves the validated data as the module
- * `virtual:policy-data` (validation runs in Node at build, dev and test time, so a malformed file
- * fails `vite build` with every problem listed, and the browser bundle carries plain, already-checked
- * JSON: no schema library at runtime); it serves the folder's boundary file as `geo/region.topo.json`
- * (emitted into the build, and from memory in dev); and it writes the story's title, description and
- * first language into index.html. Another story is another folder: `POLICY_DATA=<folder>`.
+ * Vite plugin for the story's content folder. Validation runs in Node at build, dev and test time,
+ * so a malformed file fails `vite build` with every problem listed, and the browser gets plain,
+ * already-checked JSON (no schema library at runtime), in two parts (policy-index.ts):
+ * - the module `virtual:policy-data`: the index as its default export (parsed with `JSON.parse`,
+ *   which V8 reads faster than an object literal), and `RECORDS_PATH`, where the records are;
+ * - the records file, `data/records.<hash>.json` (emitted into the build, from memory in dev; the
+ *   content hash keeps a cached copy from an older build from meeting a newer index).
+ * It also serves the folder's boundary file as `geo/region.topo.json` and writes the story's title,
+ * description and first language into index.html. Another story is another folder:
+ * `POLICY_DATA=<folder>`.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Plugin } from 'vite';
 import { CONTENT_DIR, loadPolicyData, type PolicyData } from './load-dataset.ts';
+import { policyIndex, policyRecords } from './policy-index.ts';
 
 const ID = 'virtual:policy-data';
 const RESOLVED = `\0${ID}`;
@@ -37,16 +43,27 @@ export function storyHtml(html: string, data: PolicyData): string {
 /** @param dir the content folder; the default is the shipped `src/data/content`. */
 export function policyDataPlugin(dir: string = CONTENT_DIR): Plugin {
   const boundaries = () => readFileSync(join(dir, BOUNDARIES_FILE));
-  // Read and checked once per build (the module and index.html both need it); dev reloads drop it.
+  // Read and checked once per build (the module, the records and index.html all need it); dev
+  // reloads drop it.
   let data: PolicyData | undefined;
+  let records: { path: string; json: string } | undefined;
   const policyData = () => {
     data ??= loadPolicyData(dir); // throws DataError → the build fails with the full list
     return data;
+  };
+  const recordsFile = () => {
+    if (!records) {
+      const json = JSON.stringify(policyRecords(policyData()));
+      const hash = createHash('sha256').update(json).digest('hex').slice(0, 10);
+      records = { path: `data/records.${hash}.json`, json };
+    }
+    return records;
   };
   return {
     name: 'policy-data',
     buildStart() {
       data = undefined;
+      records = undefined;
     },
     resolveId(id) {
       return id === ID ? RESOLVED : undefined;
@@ -54,25 +71,38 @@ export function policyDataPlugin(dir: string = CONTENT_DIR): Plugin {
     load(id) {
       if (id !== RESOLVED) return undefined;
       this.addWatchFile(dir);
-      return `export default ${JSON.stringify(policyData())};`;
+      const index = JSON.stringify(policyIndex(policyData()));
+      return [
+        `export default JSON.parse(${JSON.stringify(index)});`,
+        `export const RECORDS_PATH = ${JSON.stringify(recordsFile().path)};`,
+      ].join('\n');
     },
     transformIndexHtml(html) {
       return storyHtml(html, policyData());
     },
     generateBundle() {
       this.emitFile({ type: 'asset', fileName: BOUNDARIES_PATH, source: boundaries() });
+      const { path, json } = recordsFile();
+      this.emitFile({ type: 'asset', fileName: path, source: json });
     },
     configureServer(server) {
       server.middlewares.use((req, res, next) => {
-        if (req.url?.split('?')[0]?.endsWith(`/${BOUNDARIES_PATH}`)) {
-          res.setHeader('Content-Type', 'application/json');
-          res.end(boundaries());
-        } else next();
+        const url = req.url?.split('?')[0] ?? '';
+        const body = url.endsWith(`/${BOUNDARIES_PATH}`)
+          ? boundaries()
+          : // Any hash: a reload after an edit asks for the new one, and joinRecords refuses a mismatch.
+            /\/data\/records\.[0-9a-f]+\.json$/.test(url)
+            ? recordsFile().json
+            : null;
+        if (body === null) return next();
+        res.setHeader('Content-Type', 'application/json');
+        res.end(body);
       });
     },
     handleHotUpdate({ file, server }) {
       if (!relative(dir, file).startsWith('..')) {
         data = undefined;
+        records = undefined;
         const mod = server.moduleGraph.getModuleById(RESOLVED);
         if (mod) server.moduleGraph.invalidateModule(mod);
         server.ws.send({ type: 'full-reload' });

@@ -3,14 +3,15 @@
  * Shared by the share dialog (ui/download-image.tsx), which builds it, and the renderer
  * (map/export-image.ts), which draws it — ui/ and map/ never import each other.
  */
-import type { PolicyData } from '../data/load-dataset.ts';
+
 import type { ThemeName } from '../data/palette.ts';
+import type { PolicyIndex } from '../data/policy-index.ts';
 import type { Month } from '../data/timeline.ts';
 import type { CountryCode, MeasureTypeId } from '../data/vocabulary.ts';
 import type { Lang, Strings } from '../i18n/strings.ts';
 
 export interface ImageRequest {
-  data: PolicyData;
+  data: PolicyIndex;
   strings: Strings;
   lang: Lang;
   theme: ThemeName;

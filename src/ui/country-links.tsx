@@ -25,7 +25,7 @@ export function CountryLinks({ country, onDemand = false }: { country: CountryCo
             <p>
               <strong>{linkTitle(data, link, lang)}</strong>
             </p>
-            <LinkDetails link={link} state={{ ended }} />
+            <LinkDetails link={link} state={{ ended }} quiet />
           </li>
         ))}
       </ul>

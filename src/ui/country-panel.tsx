@@ -18,6 +18,7 @@ import { CountryRates } from './incarceration-rates.tsx';
 import { NARROW_QUERY } from './layout.ts';
 import { MeasureArticle, measureHeadingId } from './measure-article.tsx';
 import { useMediaQuery } from './use-media-query.ts';
+import { WithFullData } from './with-full-data.tsx';
 
 /** Vertical drag (CSS px) on the handle that counts as a swipe. */
 const SWIPE = 30;
@@ -214,25 +215,37 @@ export function CountryPanel({ sheet: allowSheet = true, detailsOnDemand = false
             </button>
           </p>
         ) : (
-          groups.map((g) => (
-            // Keyed by country too: a group opened in full closes again for the next country.
-            <TypeGroup
-              key={`${selected}-${g.type.id}`}
-              type={g.type}
-              ids={g.measures.map((m) => m.id)}
-              target={measure}
-            >
-              {g.measures.map((m) => (
-                <MeasureArticle
-                  key={m.id}
-                  measure={m}
-                  at={atById.get(m.id)}
-                  past={date !== null}
-                  detailsOnDemand={detailsOnDemand}
-                />
-              ))}
-            </TypeGroup>
-          ))
+          <WithFullData>
+            {(full) => {
+              const records = new Map(
+                (full.countries.find((c) => c.country === selected)?.measures ?? []).map((m) => [m.id, m]),
+              );
+              return groups.map((g) => (
+                // Keyed by country too: a group opened in full closes again for the next country.
+                <TypeGroup
+                  key={`${selected}-${g.type.id}`}
+                  type={g.type}
+                  ids={g.measures.map((m) => m.id)}
+                  target={measure}
+                >
+                  {g.measures.flatMap((m) => {
+                    const record = records.get(m.id);
+                    return record
+                      ? [
+                          <MeasureArticle
+                            key={m.id}
+                            measure={record}
+                            at={atById.get(m.id)}
+                            past={date !== null}
+                            detailsOnDemand={detailsOnDemand}
+                          />,
+                        ]
+                      : [];
+                  })}
+                </TypeGroup>
+              ));
+            }}
+          </WithFullData>
         )}
         <CountryLinks country={selected} onDemand={detailsOnDemand} />
       </div>

@@ -5,12 +5,14 @@
  * and column, so countries must not be ranked across columns or years.
  */
 import { formatDate, formatNumber } from '../data/format.ts';
+import type { PolicyData } from '../data/load-dataset.ts';
 import { type IncarcerationRow, incarcerationRates, type Rate } from '../data/selectors.ts';
 import { countryName } from '../data/story.ts';
 import type { CountryCode } from '../data/vocabulary.ts';
 import type { Lang, StringKey, Strings } from '../i18n/strings.ts';
-import { usePolicyData, useStrings } from '../state/data-context.ts';
+import { useFullData, useStrings } from '../state/data-context.ts';
 import { useAppStore } from '../state/store.ts';
+import { WithFullData } from './with-full-data.tsx';
 
 const COLUMNS: { key: 'wpb' | 'oasAllPersons' | 'oasAdults'; label: StringKey }[] = [
   { key: 'wpb', label: 'rateWpb' },
@@ -36,8 +38,12 @@ function RateValue({ rate, t, lang, max }: { rate: Rate | null; t: Strings; lang
   );
 }
 
+/** The overview's table of every country's rates, once the records are here. */
 export function IncarcerationRates() {
-  const data = usePolicyData();
+  return <WithFullData>{(data) => <RatesTable data={data} />}</WithFullData>;
+}
+
+function RatesTable({ data }: { data: PolicyData }) {
   const t = useStrings();
   const lang = useAppStore((s) => s.lang);
   const { rows, caveats } = incarcerationRates(data);
@@ -89,10 +95,11 @@ export function IncarcerationRates() {
 /** One country's rates for its panel, each with its year and source. */
 /** A country's rates in its panel; in embeds (`onDemand`) they open on demand, like measure details. */
 export function CountryRates({ country, onDemand = false }: { country: CountryCode; onDemand?: boolean }) {
-  const data = usePolicyData();
+  const full = useFullData();
   const t = useStrings();
   const lang = useAppStore((s) => s.lang);
-  const row = incarcerationRates(data).rows.find((r) => r.country === country);
+  // Until the records are here the panel says so once, beside its measures.
+  const row = full.status === 'ready' ? incarcerationRates(full.data).rows.find((r) => r.country === country) : null;
   if (!row || COLUMNS.every((c) => row[c.key] === null)) return null;
   const heading = (
     <>

@@ -12,6 +12,7 @@ import { fill } from '../i18n/strings.ts';
 import { usePolicyData, useStrings } from '../state/data-context.ts';
 import { useAppStore } from '../state/store.ts';
 import { SourceItem } from './measure-article.tsx';
+import { WithFullData } from './with-full-data.tsx';
 
 export function LinkSourceList({ sources }: { sources: LinkSource[] }) {
   const t = useStrings();
@@ -37,9 +38,11 @@ interface Props {
   state: Pick<LinkAtMonth, 'ended'>;
   /** Offer "The measure: …", opening its country's panel there; called after it did. */
   onOpenedMeasure?: () => void;
+  /** In a country's panel: the panel says once that the records are loading, not each link. */
+  quiet?: boolean;
 }
 
-export function LinkDetails({ link, state, onOpenedMeasure }: Props) {
+export function LinkDetails({ link, state, onOpenedMeasure, quiet = false }: Props) {
   const data = usePolicyData();
   const t = useStrings();
   const lang = useAppStore((s) => s.lang);
@@ -52,7 +55,7 @@ export function LinkDetails({ link, state, onOpenedMeasure }: Props) {
         {state.ended ? ` · ${t.linkEnded}` : ''}
       </p>
       <p>{link.text[lang]}</p>
-      <LinkSourceList sources={linkSources(data, link)} />
+      <WithFullData quiet={quiet}>{(full) => <LinkSourceList sources={linkSources(full, link)} />}</WithFullData>
       {measure && onOpenedMeasure ? (
         <button
           type="button"

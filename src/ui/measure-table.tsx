@@ -4,12 +4,14 @@
  */
 import { useMemo, useState } from 'react';
 import { toCsv, toJson } from '../data/export.ts';
+import type { PolicyData } from '../data/load-dataset.ts';
 import { COLUMNS, type Column, type SortDirection, sortRows, tableRows } from '../data/table-rows.ts';
 import { fill, type StringKey } from '../i18n/strings.ts';
-import { usePolicyData, useStrings } from '../state/data-context.ts';
+import { useStrings } from '../state/data-context.ts';
 import { useAppStore } from '../state/store.ts';
 import { downloadText } from './download.ts';
 import { STATUS_SYMBOL } from './measure-article.tsx';
+import { WithFullData } from './with-full-data.tsx';
 
 const HEADER: Record<Column, StringKey> = {
   country: 'colCountry',
@@ -23,8 +25,12 @@ const HEADER: Record<Column, StringKey> = {
   sources: 'colSources',
 };
 
+/** The table, once the records are here (its rows carry every measure's key figure and sources). */
 export function MeasureTable() {
-  const data = usePolicyData();
+  return <WithFullData>{(data) => <Table data={data} />}</WithFullData>;
+}
+
+function Table({ data }: { data: PolicyData }) {
   const t = useStrings();
   const lang = useAppStore((s) => s.lang);
   const activeTypes = useAppStore((s) => s.activeTypes);

@@ -3,7 +3,9 @@
  * main.tsx starts MapLibre's files (chunk, CSS, worker) once the text has painted, each file crosses
  * the network once (the app's own requests take the preload and the prefetch), it works from a
  * subfolder, and a failed early start is still the library error with Retry, which fetches again
- * only what failed.
+ * only what failed. The sourced records (summaries, figures, sources) are not part of the first
+ * load: they are fetched once, when a reader starts using the graphic, and a failure says so with
+ * a way to try again.
  *
  * Served by the bench's server (tests/bench/server.ts): a static host's cache headers (the worker's
  * prefetch is reused from the HTTP cache, so it takes a cacheable assets/ file), and a log of every
@@ -149,6 +151,71 @@ describe('a failed early start', () => {
     await page.getByRole('button', { name: 'Retry' }).click();
     await waitForMap(page);
     expect(fetched(server)).toEqual({ library: 1, worker: 1, css: 1, boundaries: 1 });
+    await page.close();
+  });
+});
+
+describe('the sourced records', () => {
+  const records = (s: BenchServer, prefix = '/') =>
+    s.log.filter((r) => r.path.startsWith(`${prefix}data/records.`) && r.path.endsWith('.json'));
+
+  it('are not fetched with the map; a reader’s first move fetches them, once, for every view', async () => {
+    const { page, errors } = await newPage();
+    server.reset();
+    await page.goto(`${server.origin}/`);
+    await waitForMap(page);
+    await page.waitForTimeout(1000);
+    expect(records(server)).toHaveLength(0);
+    // The pointer over the map is enough: the panel then opens with its records already here.
+    const map = page.getByRole('region', { name: /map/i });
+    const box = await map.boundingBox();
+    if (!box) throw new Error('the map region has no box');
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await expect.poll(() => records(server).length).toBe(1);
+    await page
+      .getByRole('navigation', { name: 'Countries' })
+      .getByRole('button', { name: /^El Salvador/ })
+      .click();
+    const panel = page.getByRole('complementary', { name: 'El Salvador' });
+    await panel.getByRole('article').first().waitFor();
+    expect(await panel.getByRole('status').filter({ hasText: 'Loading' }).count()).toBe(0);
+    await page.getByRole('tab', { name: 'Table' }).click();
+    await page.getByRole('table', { name: 'All measures matching the filter' }).waitFor();
+    expect(records(server)).toHaveLength(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('from a subfolder of the host (a relative URL)', async () => {
+    const { page, errors } = await newPage();
+    nested.server.reset();
+    const prefix = '/news/graphics/policy-map/';
+    await page.goto(`${nested.server.origin}${prefix}?country=SLV`);
+    await page.getByRole('complementary', { name: 'El Salvador' }).getByRole('article').first().waitFor();
+    expect(records(nested.server, prefix)).toHaveLength(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('that fail to arrive are reported in the panel, logged, and fetched again by Try again', async () => {
+    const { page, errors } = await newPage();
+    const pattern = /\/data\/records\.[0-9a-f]+\.json$/;
+    await page.route(pattern, (route) => route.fulfill({ status: 503, body: 'busy', contentType: 'text/plain' }));
+    server.reset();
+    await page.goto(`${server.origin}/?country=SLV`);
+    const panel = page.getByRole('complementary', { name: 'El Salvador' });
+    const alert = panel.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('The sourced records could not be loaded.');
+    expect(errors.some((e) => /records: .*answered 503/.test(e))).toBe(true);
+    // The map and the rest of the panel are unaffected.
+    await waitForMap(page);
+    expect(await panel.getByRole('heading', { level: 2, name: 'El Salvador' }).isVisible()).toBe(true);
+    await page.unroute(pattern);
+    await panel.getByRole('button', { name: 'Try again' }).click();
+    await panel.getByRole('article').first().waitFor();
+    expect(await panel.getByRole('alert').count()).toBe(0);
+    expect(records(server)).toHaveLength(1); // the first request was answered by the route
     await page.close();
   });
 });

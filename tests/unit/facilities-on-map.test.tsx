@@ -3,28 +3,21 @@
  * their country's panel at the measure, sized by capacity, styled by status, following the filter
  * and the date.
  */
-import { act, screen, waitFor } from '@testing-library/react';
+import { act, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { facilityScale } from '../../src/data/facilities.ts';
 import { loadPolicyData } from '../../src/data/load-dataset.ts';
-import type { FakeMap } from '../fixtures/fake-map.ts';
-import { renderApp } from '../fixtures/render-app.tsx';
+import { readyMap, renderApp } from '../fixtures/render-app.tsx';
 
 afterEach(() => vi.unstubAllGlobals());
 // jsdom tests run from the project root (vitest's cwd).
 const data = loadPolicyData('src/data/content');
 
-async function ready(maps: FakeMap[]) {
-  await waitFor(() => expect(maps).toHaveLength(1));
-  act(() => (maps[0] as FakeMap).fire('load'));
-  act(() => (maps[0] as FakeMap).fire('idle'));
-}
-
 describe('prison symbols', () => {
   it('shows CECOT and the Swan Islands plan as buttons named after the measure', async () => {
     const { maps } = renderApp({ data });
-    await ready(maps);
+    await readyMap(maps);
     const cecot = screen.getByRole('button', { name: 'CECOT mega-prison' });
     expect(cecot).toHaveAttribute('data-operating');
     const swan = screen.getByRole('button', { name: /Swan Islands/ });
@@ -34,7 +27,7 @@ describe('prison symbols', () => {
   it('opens El Salvador’s panel at the CECOT measure', async () => {
     const user = userEvent.setup();
     const { maps, store } = renderApp({ data });
-    await ready(maps);
+    await readyMap(maps);
     await user.click(screen.getByRole('button', { name: 'CECOT mega-prison' }));
     expect(store.getState()).toMatchObject({ selected: 'SLV', measure: 'sv-cecot' });
     expect(screen.getByRole('complementary', { name: 'El Salvador' })).toBeInTheDocument();
@@ -42,7 +35,7 @@ describe('prison symbols', () => {
 
   it('follows the filter and the date', async () => {
     const { maps, store } = renderApp({ data });
-    await ready(maps);
+    await readyMap(maps);
     act(() => store.getState().setTypes(['state-of-exception']));
     expect(screen.queryByRole('button', { name: 'CECOT mega-prison' })).toBeNull();
     act(() => store.getState().resetTypes());
@@ -55,7 +48,7 @@ describe('prison symbols', () => {
   it('says "location not mapped" for prisons the sources place only by name, and gives them no symbol', async () => {
     const user = userEvent.setup();
     const { maps } = renderApp({ data });
-    await ready(maps);
+    await readyMap(maps);
     expect(screen.queryByRole('button', { name: /CACCO/ })).toBeNull();
     await user.click(screen.getByRole('button', { name: /^Costa Rica, \d+ measures/ }));
     const cacco = screen.getByRole('article', { name: /CACCO/ });

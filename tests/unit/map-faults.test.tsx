@@ -10,21 +10,13 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PALETTES } from '../../src/data/palette.ts';
 import { LAYERS } from '../../src/map/map-style.ts';
 import type { FakeMap } from '../fixtures/fake-map.ts';
-import { renderApp, stubBoundariesFetch } from '../fixtures/render-app.tsx';
+import { readyMap, renderApp, stubBoundariesFetch } from '../fixtures/render-app.tsx';
 
 afterEach(() => {
   vi.unstubAllGlobals();
   vi.restoreAllMocks();
   vi.useRealTimers();
 });
-
-async function readyMap(maps: FakeMap[], index = 0): Promise<FakeMap> {
-  await waitFor(() => expect(maps.length).toBeGreaterThan(index));
-  const map = maps[index] as FakeMap;
-  act(() => map.fire('load'));
-  act(() => map.fire('idle'));
-  return map;
-}
 
 describe('the map stays in step (issue 9)', () => {
   it('3: logs a MapLibre error that happens after load (an invalid setFilter, a misspelt layer)', async () => {

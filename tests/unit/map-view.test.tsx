@@ -7,17 +7,9 @@ const COUNT_COLOURS = PALETTES.light.counts;
 
 import { INSET_LAYERS, LAYERS } from '../../src/map/map-style.ts';
 import type { FakeMap } from '../fixtures/fake-map.ts';
-import { renderApp } from '../fixtures/render-app.tsx';
+import { readyMap, renderApp } from '../fixtures/render-app.tsx';
 
 afterEach(() => vi.unstubAllGlobals());
-
-async function readyMap(maps: FakeMap[]): Promise<FakeMap> {
-  await waitFor(() => expect(maps).toHaveLength(1));
-  const map = maps[0] as FakeMap;
-  act(() => map.fire('load'));
-  act(() => map.fire('idle'));
-  return map;
-}
 
 describe('map component (fake map)', () => {
   it('creates one map fitted to the six countries and the inset, and flips aria-busy only at first idle', async () => {

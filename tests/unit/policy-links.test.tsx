@@ -2,7 +2,7 @@
  * Issue 8 §2: the policy links — their names and dates in words, their sources, each country's
  * links, the geometry over the map, the "Policy links" checkbox and `links=0`, and the dialog.
  */
-import { act, screen, waitFor, within } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { linkName, linkSources, linksOfCountry } from '../../src/data/links.ts';
@@ -12,8 +12,7 @@ import { linksAt } from '../../src/data/timeline.ts';
 import { overlaps } from '../../src/map/label-layout.ts';
 import { layoutLinks, MARKER } from '../../src/map/link-layout.ts';
 import { parseUrlState, serializeUrlState, toUrlState } from '../../src/state/url-state.ts';
-import type { FakeMap } from '../fixtures/fake-map.ts';
-import { renderApp } from '../fixtures/render-app.tsx';
+import { readyMap, renderApp } from '../fixtures/render-app.tsx';
 import { DEFAULTS, URL_OPTIONS } from '../fixtures/story.ts';
 
 const data = loadPolicyData('src/data/content');
@@ -157,17 +156,11 @@ describe('links in the URL', () => {
   });
 });
 
-async function ready(maps: FakeMap[]) {
-  await waitFor(() => expect(maps).toHaveLength(1));
-  act(() => (maps[0] as FakeMap).fire('load'));
-  act(() => (maps[0] as FakeMap).fire('idle'));
-}
-
 describe('links on the map and in the panel', () => {
   it('offers one named button per link at the date, hidden by the "Policy links" checkbox', async () => {
     const user = userEvent.setup();
     const { maps, store } = renderApp({ data });
-    await ready(maps);
+    await readyMap(maps);
     const group = screen.getByRole('group', { name: 'Policy links between countries' });
     // `hidden: true`: jsdom lays nothing out, so the United States' tag has no size and its one
     // link (L1) has no arc to sit on; in a browser all 16 show (tests/e2e/story.e2e.ts).
@@ -192,7 +185,7 @@ describe('links on the map and in the panel', () => {
   it('opens a link’s text and numbered sources; Esc closes it and gives focus back', async () => {
     const user = userEvent.setup();
     const { maps } = renderApp({ data });
-    await ready(maps);
+    await readyMap(maps);
     const button = screen.getByRole('button', { name: 'Chile → El Salvador, 30 January 2026' });
     await user.click(button);
     const dialog = screen.getByRole('dialog', { name: 'Chile → El Salvador' });
@@ -214,7 +207,7 @@ describe('links on the map and in the panel', () => {
   it('Esc in a link’s dialog closes only the dialog, not the open country panel', async () => {
     const user = userEvent.setup();
     const { maps, store } = renderApp({ data, state: { selected: 'CHL' } });
-    await ready(maps);
+    await readyMap(maps);
     await user.click(screen.getByRole('button', { name: 'Chile → El Salvador, April 2024' }));
     expect(screen.getByRole('dialog', { name: 'Chile → El Salvador' })).toBeInTheDocument();
     await user.keyboard('{Escape}');
@@ -229,7 +222,7 @@ describe('links on the map and in the panel', () => {
   it('lists a country’s links in its panel under "Links with other countries"', async () => {
     const user = userEvent.setup();
     const { maps } = renderApp({ data });
-    await ready(maps);
+    await readyMap(maps);
     await user.click(
       within(screen.getByRole('navigation', { name: 'Countries' })).getByRole('button', { name: /^Chile/ }),
     );

@@ -10,6 +10,7 @@ import react from '@vitejs/plugin-react';
 import { build, type Plugin, type Rollup } from 'vite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadPolicyData } from '../../src/data/load-dataset.ts';
+import { joinRecords, policyIndex } from '../../src/data/policy-index.ts';
 import { BOUNDARIES_PATH, policyDataPlugin } from '../../src/data/vite-plugin-policy-data.ts';
 import { FACTS_PAGE, staticFallbackPlugin } from '../../src/embed/vite-plugin-static-fallback.ts';
 import { mapPreloadPlugin, urlFrom } from '../../src/map/vite-plugin-preload.ts';
@@ -139,5 +140,32 @@ describe('the no-script text is a page of its own', () => {
     const css = [...facts.matchAll(/<link rel="stylesheet" href="\.\/(assets\/[^"]+\.css)">/g)].map((m) => m[1]);
     expect(css.length).toBe(1);
     expect(bundle[css[0] as string]).toBeDefined();
+  });
+});
+
+describe('the sourced records are a file of their own, not part of the app bundle', () => {
+  it('emits one records file, named by its content, that joins the index in the bundle', () => {
+    const files = Object.keys(bundle).filter((f) => f.startsWith('data/'));
+    expect(files).toHaveLength(1);
+    const file = files[0] as string;
+    expect(file).toMatch(/^data\/records\.[0-9a-f]{10}\.json$/);
+    const entry = Object.values(bundle).find((c) => c.type === 'chunk' && c.isEntry) as Rollup.OutputChunk;
+    expect(entry.code).toContain(file);
+    const data = loadPolicyData();
+    expect(joinRecords(policyIndex(data), JSON.parse(source(bundle, file)))).toEqual(data);
+  });
+
+  it('keeps every source, summary and concern out of the app bundle, and index.html does not preload them', () => {
+    const data = loadPolicyData();
+    const js = Object.values(bundle)
+      .filter((c): c is Rollup.OutputChunk => c.type === 'chunk')
+      .map((c) => c.code)
+      .join('\n');
+    for (const c of data.countries)
+      for (const m of c.measures) {
+        for (const s of m.sources) expect(js, m.id).not.toContain(s.url);
+        expect(js, m.id).not.toContain(m.summary.en);
+      }
+    expect(html).not.toMatch(/records\./);
   });
 });
