@@ -52,24 +52,9 @@ function Snippet({ id, label, text }: { id: string; label: string; text: string 
 
 /** `imageExport` loads the image renderer (map/export-image.ts); without it, no download buttons. */
 export function ShareDialog({ imageExport }: { imageExport?: () => Promise<ImageExport> } = {}) {
-  const data = usePolicyData();
   const t = useStrings();
   const dialog = useRef<HTMLDialogElement>(null);
   const [open, setOpen] = useState(false);
-  const selected = useAppStore((s) => s.selected);
-  const activeTypes = useAppStore((s) => s.activeTypes);
-  const lang = useAppStore((s) => s.lang);
-  const date = useAppStore((s) => s.date);
-  const links = useAppStore((s) => s.links);
-  // The snippets carry what the reader chose to show, not their theme or current tab.
-  const allTypes = useAppStore((s) => s.allTypes);
-  const state = toUrlState({ selected, activeTypes, allTypes, lang, theme: null, view: 'map', date, links });
-  const snippets = embedSnippets({
-    base: appBase(),
-    state,
-    title: data.meta.title[lang],
-    alt: `${data.meta.title[lang]}. ${data.meta.dek[lang]}`,
-  });
 
   const show = () => {
     setOpen(true);
@@ -94,22 +79,46 @@ export function ShareDialog({ imageExport }: { imageExport?: () => Promise<Image
         </span>
       </button>
       <dialog ref={dialog} className="share-dialog" aria-labelledby="share-title" onClose={() => setOpen(false)}>
-        {open && (
-          <>
-            <div className="share-head">
-              <h2 id="share-title">{t.shareTitle}</h2>
-              <button type="button" className="panel-close" onClick={hide} aria-label={t.panelClose}>
-                <span aria-hidden="true">✕</span>
-              </button>
-            </div>
-            <p>{t.shareIntro}</p>
-            <Snippet id="snippet-script" label={t.snippetScript} text={snippets.script} />
-            <Snippet id="snippet-iframe" label={t.snippetIframe} text={snippets.iframe} />
-            <Snippet id="snippet-link" label={t.snippetLink} text={snippets.link} />
-            {imageExport && <DownloadImage load={imageExport} />}
-          </>
-        )}
+        {open && <ShareContent onClose={hide} imageExport={imageExport} />}
       </dialog>
+    </>
+  );
+}
+
+/**
+ * The open dialog's content. Only it follows the reader's view (a closed dialog re-renders on no
+ * click, filter or date step).
+ */
+function ShareContent({ onClose, imageExport }: { onClose(): void; imageExport?: () => Promise<ImageExport> }) {
+  const data = usePolicyData();
+  const t = useStrings();
+  const selected = useAppStore((s) => s.selected);
+  const activeTypes = useAppStore((s) => s.activeTypes);
+  const lang = useAppStore((s) => s.lang);
+  const date = useAppStore((s) => s.date);
+  const links = useAppStore((s) => s.links);
+  // The snippets carry what the reader chose to show, not their theme or current tab.
+  const allTypes = useAppStore((s) => s.allTypes);
+  const state = toUrlState({ selected, activeTypes, allTypes, lang, theme: null, view: 'map', date, links });
+  const snippets = embedSnippets({
+    base: appBase(),
+    state,
+    title: data.meta.title[lang],
+    alt: `${data.meta.title[lang]}. ${data.meta.dek[lang]}`,
+  });
+  return (
+    <>
+      <div className="share-head">
+        <h2 id="share-title">{t.shareTitle}</h2>
+        <button type="button" className="panel-close" onClick={onClose} aria-label={t.panelClose}>
+          <span aria-hidden="true">✕</span>
+        </button>
+      </div>
+      <p>{t.shareIntro}</p>
+      <Snippet id="snippet-script" label={t.snippetScript} text={snippets.script} />
+      <Snippet id="snippet-iframe" label={t.snippetIframe} text={snippets.iframe} />
+      <Snippet id="snippet-link" label={t.snippetLink} text={snippets.link} />
+      {imageExport && <DownloadImage load={imageExport} />}
     </>
   );
 }
