@@ -5,7 +5,7 @@
  */
 import type { Lang } from '../i18n/strings.ts';
 import { STRINGS } from '../i18n/strings.ts';
-import { formatDate } from './format.ts';
+import { formatDate, formatList } from './format.ts';
 import type { PolicyData } from './load-dataset.ts';
 import type { MeasureIndex, PolicyIndex } from './policy-index.ts';
 import type { Measure, Source } from './schema.ts';
@@ -13,12 +13,12 @@ import { countryName, isFocusCountry } from './story.ts';
 import { asOfMonth, type LinkAtMonth, linksAt, type Month, type PolicyLink } from './timeline.ts';
 import type { CountryCode } from './vocabulary.ts';
 
-const lists: Partial<Record<Lang, Intl.ListFormat>> = {};
-
 /** "Chile", "El Salvador and United States" / "El Salvador y Estados Unidos". */
 function names(data: PolicyIndex, codes: string[], lang: Lang): string {
-  lists[lang] ??= new Intl.ListFormat(lang, { type: 'conjunction' });
-  return lists[lang].format(codes.map((c) => countryName(data, c, lang)));
+  return formatList(
+    codes.map((c) => countryName(data, c, lang)),
+    lang,
+  );
 }
 
 /** "Chile → El Salvador" (↔ for mutual links). */

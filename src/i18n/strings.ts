@@ -7,6 +7,16 @@ export type Lang = (typeof LANGS)[number];
 
 const en = {
   asOf: 'Facts as of',
+  /** Dates at their precision (src/data/format.ts): the same text Intl's en-GB formats give. */
+  months: 'January February March April May June July August September October November December',
+  dateDay: '{day} {month} {year}',
+  dateMonth: '{month} {year}',
+  /** Lists of names ("Chile and Costa Rica", "A, B, and C"), as Intl's list format gives them. */
+  listTwo: '{first} and {last}',
+  listMany: '{first}, and {last}',
+  /** The same before a name that starts with an /i/ sound (Spanish writes "e" there). */
+  listTwoI: '{first} and {last}',
+  listManyI: '{first}, and {last}',
   /** The map region's name; {title} is the story's title. */
   mapRegionLabel: 'Map — {title}',
   mapLoading: 'Loading map…',
@@ -158,6 +168,13 @@ export type StringKey = keyof typeof en;
 export type Strings = Record<StringKey, string>;
 
 const es: Strings = {
+  months: 'enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre',
+  dateDay: '{day} de {month} de {year}',
+  dateMonth: '{month} de {year}',
+  listTwo: '{first} y {last}',
+  listMany: '{first} y {last}',
+  listTwoI: '{first} e {last}',
+  listManyI: '{first} e {last}',
   asOf: 'Datos a',
   mapRegionLabel: 'Mapa — {title}',
   mapLoading: 'Cargando el mapa…',

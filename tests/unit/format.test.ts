@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { datePrecision, formatCount, formatDate, formatFigureValue } from '../../src/data/format.ts';
-import { STRINGS } from '../../src/i18n/strings.ts';
+import { datePrecision, formatCount, formatDate, formatFigureValue, formatList } from '../../src/data/format.ts';
+import { loadPolicyData } from '../../src/data/load-dataset.ts';
+import { LANGS, LOCALES, STRINGS } from '../../src/i18n/strings.ts';
 
 const unit = (en: string, es: string) => ({ en, es });
 
@@ -26,6 +27,44 @@ describe('dates at their precision', () => {
 
   it('is not shifted by the time zone (1 January stays in its year)', () => {
     expect(formatDate('2026-01-01', 'en')).toBe('1 January 2026');
+  });
+
+  it('reads exactly as Intl’s date formats in each language, for every day 2000–2030 and every date in the data', () => {
+    // The strings write dates without building an Intl.DateTimeFormat (about 30 ms of the first screen).
+    const json = JSON.stringify(loadPolicyData());
+    const inData = [...json.matchAll(/"(\d{4}(?:-\d{2}(?:-\d{2})?)?)"/g)].map((m) => m[1] as string);
+    const days: string[] = [];
+    for (let t = Date.UTC(2000, 0, 1); t <= Date.UTC(2030, 11, 31); t += 86_400_000 * 3)
+      days.push(new Date(t).toISOString().slice(0, 10));
+    const dates = [...new Set([...inData, ...days, ...days.map((d) => d.slice(0, 7)), '2022', '1999'])];
+    expect(dates.length).toBeGreaterThan(3000);
+    for (const lang of LANGS) {
+      const intl = (date: string) => {
+        const [y, m = 1, d = 1] = date.split('-').map(Number) as [number, number?, number?];
+        const options: Intl.DateTimeFormatOptions =
+          date.length === 4
+            ? { year: 'numeric' }
+            : date.length === 7
+              ? { year: 'numeric', month: 'long' }
+              : { year: 'numeric', month: 'long', day: 'numeric' };
+        return new Intl.DateTimeFormat(LOCALES[lang], { ...options, timeZone: 'UTC' }).format(Date.UTC(y, m - 1, d));
+      };
+      for (const date of dates) expect(formatDate(date, lang), `${lang} ${date}`).toBe(intl(date));
+    }
+  });
+});
+
+describe('lists of names', () => {
+  it('read exactly as Intl’s conjunction lists in each language', () => {
+    const names = ['El Salvador', 'Costa Rica', 'Estados Unidos', 'Italia', 'Hidalgo', 'Hierro', 'Chile', 'Iquique'];
+    for (const lang of LANGS) {
+      const intl = new Intl.ListFormat(lang, { type: 'conjunction' });
+      for (let n = 0; n <= 4; n++)
+        for (let start = 0; start < names.length; start++) {
+          const list = Array.from({ length: n }, (_, k) => names[(start + k) % names.length] as string);
+          expect(formatList(list, lang), `${lang} ${list.join('|')}`).toBe(intl.format(list));
+        }
+    }
   });
 });
 
