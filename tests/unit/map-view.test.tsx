@@ -193,6 +193,24 @@ describe('map ready in the frame that loaded it (fake map)', () => {
     ]);
   });
 
+  it('says ready as the map goes idle, not a task later', async () => {
+    const { maps } = renderApp();
+    const region = screen.getByRole('region', { name: /map/i });
+    await waitFor(() => expect(maps).toHaveLength(1));
+    const map = maps[0] as FakeMap;
+    act(() => map.fire('load'));
+    // Outside act(), as in the browser: React would otherwise render the update in a later task.
+    const actEnvironment = Reflect.get(globalThis, 'IS_REACT_ACT_ENVIRONMENT');
+    Reflect.set(globalThis, 'IS_REACT_ACT_ENVIRONMENT', false);
+    try {
+      map.fire('idle');
+      expect(region).toHaveAttribute('aria-busy', 'false');
+      expect(region.querySelector('.map-canvas')).toHaveAttribute('data-status', 'ready');
+    } finally {
+      Reflect.set(globalThis, 'IS_REACT_ACT_ENVIRONMENT', actEnvironment);
+    }
+  });
+
   it('resizes and refits a map whose frame changed size while it loaded; an unchanged size redraws nothing', async () => {
     const observers = stubResizeObservers();
     const { maps, container } = renderApp();
