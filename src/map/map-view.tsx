@@ -247,6 +247,11 @@ export function MapView({
       // MapLibre makes its canvas a second region named "Map"; the region is ours (the contract),
       // the canvas is the keyboard pan/zoom surface inside it.
       m.getCanvas().setAttribute('role', 'application');
+      // The hatch of the theme of now is there before the style loads: the worker's first tiles
+      // find it, with no round trip through the resolver and no redraw for its arrival. The
+      // other theme's is made when a switch asks for it.
+      const { theme } = wanted.current;
+      m.addImage(hatchImageId(theme), hatchImage(theme));
       m.setMissingStyleImageResolver((id: string) => {
         for (const name of ['light', 'dark'] as const) if (id === hatchImageId(name)) m.addImage(id, hatchImage(name));
       });

@@ -232,3 +232,15 @@ describe('map ready in the frame that loaded it (fake map)', () => {
     expect(map.framesAsked).toBeGreaterThan(0);
   });
 });
+
+describe('the hatch pattern (fake map)', () => {
+  it('is on the map before its style loads, in the theme of now, so the first tiles need no round trip for it', async () => {
+    const { maps } = renderApp({ state: { theme: 'dark' } });
+    await waitFor(() => expect(maps).toHaveLength(1));
+    const map = maps[0] as FakeMap;
+    expect(map.loaded).toBe(false);
+    expect([...map.images]).toEqual(['hatch-dark']);
+    act(() => map.fire('load'));
+    expect(map.lastPaint(LAYERS.none, 'fill-pattern')).toBe('hatch-dark');
+  });
+});
