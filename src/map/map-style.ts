@@ -42,6 +42,14 @@ export const FOCUS_FILL_LAYERS = bothParts('focus');
 /** Name of the hatch pattern image for a theme; generated on demand (no sprite file). */
 export const hatchImageId = (theme: ThemeName) => `hatch-${theme}`;
 
+/**
+ * Fills draw no antialiased edge pass of their own: every fill's edge lies under a line layer drawn
+ * after it (context → borders, focus and hatch → outline, inset frame → frame line), which is
+ * antialiased. The edge pass is a second draw of every fill layer with programs of its own; with
+ * software WebGL (SwiftShader) it made the map's first full frame markedly slower.
+ */
+const NO_EDGE_PASS = { 'fill-antialias': false } as const;
+
 const selected = ['boolean', ['feature-state', 'selected'], false];
 const hovered = ['boolean', ['feature-state', 'hover'], false];
 const inPart = (part: 'main' | 'inset') => ['==', ['get', 'part'], part];
@@ -91,21 +99,21 @@ function groupLayers(part: 'main' | 'inset', paint: Record<string, unknown>, the
       type: 'fill' as const,
       source: SOURCE_ID,
       filter: ['all', where, ['!', ['get', 'focus']]],
-      paint: { 'fill-color': paint[`${GROUP.context}/fill-color`] },
+      paint: { 'fill-color': paint[`${GROUP.context}/fill-color`], ...NO_EDGE_PASS },
     },
     {
       id: id('focus'),
       type: 'fill' as const,
       source: SOURCE_ID,
       filter: focus,
-      paint: { 'fill-color': PALETTES[theme].hatchBase },
+      paint: { 'fill-color': PALETTES[theme].hatchBase, ...NO_EDGE_PASS },
     },
     {
       id: id('none'),
       type: 'fill' as const,
       source: SOURCE_ID,
       filter: ['all', where, noneFilter([])],
-      paint: { 'fill-pattern': paint[`${GROUP.none}/fill-pattern`] },
+      paint: { 'fill-pattern': paint[`${GROUP.none}/fill-pattern`], ...NO_EDGE_PASS },
     },
     {
       id: id('borders'),
@@ -196,7 +204,7 @@ function baseStyle(geojson: GeoJSON.FeatureCollection, theme: ThemeName) {
         type: 'fill' as const,
         source: SOURCE_ID,
         filter: ['==', ['get', 'part'], 'frame'],
-        paint: { 'fill-color': paint[`${LAYERS.insetFrame}/fill-color`] },
+        paint: { 'fill-color': paint[`${LAYERS.insetFrame}/fill-color`], ...NO_EDGE_PASS },
       },
       ...groupLayers('inset', paint, theme),
       {

@@ -148,6 +148,19 @@ export function MapView({
   const applied = useRef<Partial<MapViewState> | null>(null);
   /** What the style was built with (handed to `applied` at load). */
   const builtWith = useRef<Partial<MapViewState>>({});
+  /** The frame's size when the map measured its canvas (creation, or the last resize handled). */
+  const mapSize = useRef({ width: 0, height: 0 });
+  /** The composition the map's camera was first fitted to (`view`). */
+  const viewMagnification = useRef<number | null>(null);
+  /** Whether the frame's size differs from the map canvas's; if so, records the new size. */
+  const sizeChanged = useRef((): boolean => {
+    const container = containerRef.current;
+    if (!container) return false;
+    const { clientWidth: width, clientHeight: height } = container;
+    if (mapSize.current.width === width && mapSize.current.height === height) return false;
+    mapSize.current = { width, height };
+    return true;
+  }).current;
 
   /** The one way state reaches the map: applies the difference whenever the map can take it. */
   const sync = useRef(() => {
@@ -211,6 +224,7 @@ export function MapView({
     view() {
       const container = containerRef.current as HTMLElement;
       const first = compose({ width: container.clientWidth, height: container.clientHeight }, config);
+      viewMagnification.current = first.magnification;
       return {
         bounds: first.bounds,
         fitBoundsOptions: { padding: PADDING, animate: false },
@@ -221,16 +235,23 @@ export function MapView({
       boundariesRef.current = boundaries;
       compositionRef.current = null;
       recompose();
-      // The style carries the features, theme and colours of now: `load` applies only the rest.
+      // The style carries the features, theme and colours of now, and a new style has no
+      // feature-state (no country selected or hovered): `load` applies only what differs.
       const { features, theme, colours } = wanted.current;
-      builtWith.current = { features: features ?? undefined, theme, colours };
+      builtWith.current = { features: features ?? undefined, theme, colours, selected: null, hovered: null };
       return buildStyle(features as GeoJSON.FeatureCollection, theme, colours);
     },
     attach(m) {
       mapRef.current = m;
+      sizeChanged(); // the size MapLibre gave its canvas when it was created
       // MapLibre makes its canvas a second region named "Map"; the region is ours (the contract),
       // the canvas is the keyboard pan/zoom surface inside it.
       m.getCanvas().setAttribute('role', 'application');
+      // The hatch of the theme of now is there before the style loads: the worker's first tiles
+      // find it, with no round trip through the resolver and no redraw for its arrival. The
+      // other theme's is made when a switch asks for it.
+      const { theme } = wanted.current;
+      m.addImage(hatchImageId(theme), hatchImage(theme));
       m.setMissingStyleImageResolver((id: string) => {
         for (const name of ['light', 'dark'] as const) if (id === hatchImageId(name)) m.addImage(id, hatchImage(name));
       });
@@ -251,12 +272,19 @@ export function MapView({
         if (id) store.getState().select(id);
       });
     },
-    onLoad() {
-      // The style was built with these features, theme and colours: everything else is applied now.
+    onLoad(m) {
+      // The style was built with these features, theme and colours: only what differs is applied
+      // now. MapLibre fires `idle` in the frame that fired `load` only if this leaves nothing to
+      // redraw, so nothing is touched that has not changed (each setter, and a camera move, costs
+      // a frame before the map is ready).
       applied.current = { ...builtWith.current };
-      recompose(); // the frame may have changed size while loading
+      // The frame may have changed size while loading: then resize, and compose and fit again.
+      const resized = sizeChanged();
+      if (resized) m.resize();
+      const recomposed = recompose();
       sync();
-      fitComposition(true);
+      if (resized || recomposed || compositionRef.current?.magnification !== viewMagnification.current)
+        fitComposition(true);
       positionOverlays();
       resizeObserver.current?.observe(containerRef.current as HTMLElement);
     },
@@ -280,7 +308,8 @@ export function MapView({
   useLayoutEffect(() => {
     const observer = new ResizeObserver(() => {
       const map = mapRef.current;
-      if (!map || !applied.current) return;
+      // Its first report (on observe, at load) is the size the map already has: nothing to redraw.
+      if (!map || !applied.current || !sizeChanged()) return;
       map.resize();
       const changed = recompose();
       sync();
@@ -301,7 +330,7 @@ export function MapView({
       observer.disconnect();
       window.removeEventListener('beforeprint', onBeforePrint);
     };
-  }, [fitComposition, positionOverlays, recompose, sync]);
+  }, [fitComposition, positionOverlays, recompose, sizeChanged, sync]);
 
   // Hover reaches the map without re-rendering React.
   useLayoutEffect(

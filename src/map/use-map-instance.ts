@@ -7,6 +7,7 @@
  * `onRestored`) feed the one state path (apply.ts).
  */
 import { type RefObject, useEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { type Boundaries, loadBoundaries } from './boundaries.ts';
 import {
   type CreateMap,
@@ -189,7 +190,9 @@ export function useMapInstance({
         loaded = true;
         clearTimeout(timer);
         h().onLoad(m, b);
-        m.once('idle', () => alive && setStatus({ kind: 'ready', renderer }));
+        // Ready is said as the map goes idle, within MapLibre's frame: not a task later, after
+        // the browser has composited that frame (which, with software WebGL, is a readback).
+        m.once('idle', () => alive && flushSync(() => setStatus({ kind: 'ready', renderer })));
       });
     })().catch((error: unknown) => {
       if (error instanceof DOMException && error.name === 'AbortError') return;

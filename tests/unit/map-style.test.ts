@@ -38,6 +38,30 @@ describe('map style', () => {
     ]);
   });
 
+  it('draws no antialiased edge pass for fills: a line layer drawn later covers each fill’s edges', () => {
+    const layers = style.layers as { id: string; type: string; filter?: unknown; paint?: Record<string, unknown> }[];
+    const fills = layers.filter((l) => l.type === 'fill');
+    expect(fills.length).toBeGreaterThan(0);
+    for (const fill of fills) expect(fill.paint?.['fill-antialias'], fill.id).toBe(false);
+    const index = (id: string) => layers.findIndex((l) => l.id === id);
+    const filterOf = (id: string) => JSON.stringify(layers[index(id)]?.filter);
+    // Each fill, the line over its edges (same features, or a superset for the hatch).
+    const pairs: [string, string][] = [
+      [LAYERS.context, LAYERS.borders],
+      [LAYERS.focus, LAYERS.outline],
+      [LAYERS.none, LAYERS.outline],
+      [INSET_LAYERS.context, INSET_LAYERS.borders],
+      [INSET_LAYERS.focus, INSET_LAYERS.outline],
+      [INSET_LAYERS.none, INSET_LAYERS.outline],
+      [LAYERS.insetFrame, LAYERS.insetFrameLine],
+    ];
+    expect(pairs.map(([f]) => f).sort()).toEqual(fills.map((l) => l.id).sort());
+    for (const [fill, line] of pairs) {
+      expect(index(line), `${line} after ${fill}`).toBeGreaterThan(index(fill));
+      if (fill !== LAYERS.none && fill !== INSET_LAYERS.none) expect(filterOf(line), line).toBe(filterOf(fill));
+    }
+  });
+
   it('gives every themed or count-driven setter a layer that exists, in both parts', () => {
     const ids = new Set<string>(style.layers.map((l) => l.id));
     const colours = { SLV: '#111111', GTM: null, HND: null, CRI: null, ECU: null, CHL: null };

@@ -125,3 +125,114 @@ describe('map component (fake map)', () => {
     expect(screen.getByRole('button', { name: /^El Salvador/ })).toBeEnabled();
   });
 });
+
+/** ResizeObservers the test can report sizes to (jsdom has none). */
+function stubResizeObservers() {
+  const observers: { callback: () => void; targets: Element[] }[] = [];
+  vi.stubGlobal(
+    'ResizeObserver',
+    class {
+      private readonly entry: { callback: () => void; targets: Element[] };
+      constructor(callback: () => void) {
+        this.entry = { callback, targets: [] };
+        observers.push(this.entry);
+      }
+      observe(target: Element) {
+        this.entry.targets.push(target);
+      }
+      unobserve() {}
+      disconnect() {
+        this.entry.targets = [];
+      }
+    },
+  );
+  return {
+    /** Delivers a size report to every observer of `el`, as the browser does after layout. */
+    report(el: Element) {
+      for (const o of observers) if (o.targets.includes(el)) act(() => o.callback());
+    },
+  };
+}
+
+/** Gives an element a layout size (jsdom lays nothing out: 0 × 0). */
+function setSize(el: Element, width: number, height: number) {
+  Object.defineProperty(el, 'clientWidth', { configurable: true, value: width });
+  Object.defineProperty(el, 'clientHeight', { configurable: true, value: height });
+}
+
+describe('map ready in the frame that loaded it (fake map)', () => {
+  it('touches nothing at load that the style already has, so the map can go idle in the same frame', async () => {
+    const { maps } = renderApp();
+    await waitFor(() => expect(maps).toHaveLength(1));
+    const map = maps[0] as FakeMap;
+    act(() => map.fire('render'));
+    act(() => map.fire('load'));
+    // No feature-state (a new style has none: nothing selected or hovered), no camera move (the
+    // map was created fitted), no data, paint or filter (the style was built with them).
+    expect(map.framesAsked).toBe(0);
+    expect(map.calls.map((c) => c.method)).not.toContain('setFeatureState');
+    expect(map.calls.map((c) => c.method)).not.toContain('fitBounds');
+    expect(map.getCanvas()).toHaveAttribute('aria-label');
+  });
+
+  it('outlines a country selected in the address at load, touching only that country', async () => {
+    const { maps } = renderApp({ state: { selected: 'SLV' } });
+    await waitFor(() => expect(maps).toHaveLength(1));
+    const map = maps[0] as FakeMap;
+    act(() => map.fire('load'));
+    expect(map.calls.filter((c) => c.method === 'setFeatureState').map((c) => c.args)).toEqual([
+      [{ source: 'countries', id: 'SLV' }, { selected: true }],
+    ]);
+  });
+
+  it('says ready as the map goes idle, not a task later', async () => {
+    const { maps } = renderApp();
+    const region = screen.getByRole('region', { name: /map/i });
+    await waitFor(() => expect(maps).toHaveLength(1));
+    const map = maps[0] as FakeMap;
+    act(() => map.fire('load'));
+    // Outside act(), as in the browser: React would otherwise render the update in a later task.
+    const actEnvironment = Reflect.get(globalThis, 'IS_REACT_ACT_ENVIRONMENT');
+    Reflect.set(globalThis, 'IS_REACT_ACT_ENVIRONMENT', false);
+    try {
+      map.fire('idle');
+      expect(region).toHaveAttribute('aria-busy', 'false');
+      expect(region.querySelector('.map-canvas')).toHaveAttribute('data-status', 'ready');
+    } finally {
+      Reflect.set(globalThis, 'IS_REACT_ACT_ENVIRONMENT', actEnvironment);
+    }
+  });
+
+  it('resizes and refits a map whose frame changed size while it loaded; an unchanged size redraws nothing', async () => {
+    const observers = stubResizeObservers();
+    const { maps, container } = renderApp();
+    const frame = container.querySelector('.map-canvas') as HTMLElement;
+    setSize(frame, 800, 500);
+    await waitFor(() => expect(maps).toHaveLength(1));
+    const map = maps[0] as FakeMap;
+    setSize(frame, 640, 500);
+    act(() => map.fire('render'));
+    act(() => map.fire('load'));
+    expect(map.calls.map((c) => c.method)).toEqual(expect.arrayContaining(['resize', 'fitBounds']));
+    act(() => map.fire('render'));
+    // The observer's first report, on observe, is the size the map already has.
+    observers.report(frame);
+    expect(map.framesAsked).toBe(0);
+    setSize(frame, 640, 420);
+    observers.report(frame);
+    expect(map.lastCall('resize')).toBeDefined();
+    expect(map.framesAsked).toBeGreaterThan(0);
+  });
+});
+
+describe('the hatch pattern (fake map)', () => {
+  it('is on the map before its style loads, in the theme of now, so the first tiles need no round trip for it', async () => {
+    const { maps } = renderApp({ state: { theme: 'dark' } });
+    await waitFor(() => expect(maps).toHaveLength(1));
+    const map = maps[0] as FakeMap;
+    expect(map.loaded).toBe(false);
+    expect([...map.images]).toEqual(['hatch-dark']);
+    act(() => map.fire('load'));
+    expect(map.lastPaint(LAYERS.none, 'fill-pattern')).toBe('hatch-dark');
+  });
+});
