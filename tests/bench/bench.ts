@@ -15,7 +15,7 @@
  * table; writes JSON to tests/.results/bench/ (git-ignored). Exits 1 when a budget fails, unless `--report`.
  * Environment: BENCH_PAIRS (6), BENCH_INTERACTIONS (50 of each, or as many as fit in BENCH_SLICE_S
  * = 15 s once BENCH_MIN_SAMPLES = 10 are in), BENCH_CYCLES (500),
- * BENCH_LIGHTHOUSE=0 / BENCH_SYNTHETIC=0 skip those parts, BENCH_ONLY=navigation runs only 1–3, BENCH_QUICK=1 is a one-iteration smoke,
+ * BENCH_LIGHTHOUSE=0 / BENCH_SYNTHETIC=0 skip those parts, BENCH_ONLY=navigation runs only 1–3 and BENCH_ONLY=lighthouse only 6, BENCH_QUICK=1 is a one-iteration smoke,
  * BENCH_RTT_MS / BENCH_KBPS emulate a slower network for every page load (e.g. 150 and 1600).
  */
 import { spawnSync } from 'node:child_process';
@@ -44,8 +44,10 @@ const SLICE_S = num('BENCH_SLICE_S', 15, 5);
 const MIN_SAMPLES = Math.min(INTERACTIONS, num('BENCH_MIN_SAMPLES', 10, 3));
 /** `BENCH_ONLY=navigation`: only the navigation pairs, first paint and transfer (about 30 s). */
 const NAV_ONLY = process.env.BENCH_ONLY === 'navigation';
+/** `BENCH_ONLY=lighthouse`: only Lighthouse (about 60 s). */
+const LH_ONLY = process.env.BENCH_ONLY === 'lighthouse';
 const LIGHTHOUSE = process.env.BENCH_LIGHTHOUSE !== '0' && !QUICK && !NAV_ONLY;
-const SYNTHETIC = process.env.BENCH_SYNTHETIC !== '0' && !QUICK && !NAV_ONLY;
+const SYNTHETIC = process.env.BENCH_SYNTHETIC !== '0' && !QUICK && !NAV_ONLY && !LH_ONLY;
 const VIEWPORT = { width: 1280, height: 800 };
 /** Optional network emulation for page loads (off by default: 127.0.0.1 has no latency). */
 const RTT_MS = num('BENCH_RTT_MS', 0, 0);
@@ -559,6 +561,16 @@ async function runLighthouse(url: string, origin: string) {
       seo: score('seo'),
       cls: lhr.audits['cumulative-layout-shift']?.numericValue ?? Number.NaN,
       tbtMs: lhr.audits['total-blocking-time']?.numericValue ?? Number.NaN,
+      fcpMs: lhr.audits['first-contentful-paint']?.numericValue ?? Number.NaN,
+      lcpMs: lhr.audits['largest-contentful-paint']?.numericValue ?? Number.NaN,
+      speedIndexMs: lhr.audits['speed-index']?.numericValue ?? Number.NaN,
+      /** What the largest paint was (its selector), to read the LCP by. */
+      lcpElement:
+        (
+          lhr.audits['largest-contentful-paint-element']?.details as
+            | { items?: { items?: { node?: { selector?: string } }[] }[] }
+            | undefined
+        )?.items?.[0]?.items?.[0]?.node?.selector ?? null,
       appScriptMs: own.reduce((n, it) => n + it.total, 0),
       maplibreScriptMs: maplibre.reduce((n, it) => n + it.total, 0),
       scripts: bootup,
@@ -570,6 +582,9 @@ async function runLighthouse(url: string, origin: string) {
     chrome.kill();
   }
 }
+
+/** Thrown (and caught) to skip from the start to Lighthouse under `BENCH_ONLY=lighthouse`. */
+class SkipToLighthouse extends Error {}
 
 // ─── main ───────────────────────────────────────────────────────────────────────────────────────
 interface Row {
@@ -598,6 +613,7 @@ const json: Record<string, unknown> = {
   network: { rttMs: RTT_MS, kbps: KBPS },
 };
 try {
+  if (LH_ONLY) throw new SkipToLighthouse();
   log(`navigation: ${PAIRS} alternating app/bare pairs`);
   const nav = await navigation(browser, server);
   json.navigation = nav;
@@ -689,6 +705,8 @@ try {
       'reported',
     );
   }
+} catch (error) {
+  if (!(error instanceof SkipToLighthouse)) throw error;
 } finally {
   await browser.close();
 }
@@ -704,6 +722,11 @@ if (LIGHTHOUSE) {
     row('Lighthouse SEO', String(lh.seo), '100', lh.seo === 100);
     row('Lighthouse CLS', lh.cls.toFixed(3), 'reported');
     row('Lighthouse total blocking time', `${lh.tbtMs.toFixed(0)} ms`, 'reported');
+    row(
+      'Lighthouse FCP / LCP / Speed Index',
+      `${(lh.fcpMs / 1000).toFixed(1)} / ${(lh.lcpMs / 1000).toFixed(1)} / ${(lh.speedIndexMs / 1000).toFixed(1)} s (LCP: ${lh.lcpElement ?? '?'})`,
+      'reported',
+    );
     row('Lighthouse main thread, app scripts', `${lh.appScriptMs.toFixed(0)} ms`, '≤ 150 ms', lh.appScriptMs <= 150);
     row('Lighthouse main thread, MapLibre', `${lh.maplibreScriptMs.toFixed(0)} ms`, 'reported');
   } catch (error) {
