@@ -5,7 +5,7 @@
  * after the measure that opens its country's panel at that measure. React renders them; the map
  * component positions them on camera moves (like the country labels), and the labels avoid them.
  */
-import { forwardRef, useImperativeHandle, useRef } from 'react';
+import { forwardRef, memo, useImperativeHandle, useRef } from 'react';
 import { type FacilityAt, facilityScale } from '../data/facilities.ts';
 import { formatFigureValue } from '../data/format.ts';
 import type { Lang } from '../i18n/strings.ts';
@@ -31,60 +31,60 @@ export function capacityPlaces(f: FacilityAt): number | null {
   return values.length ? Math.max(...values) : null;
 }
 
-export const FacilitySymbols = forwardRef<FacilitySymbolsHandle, Props>(function FacilitySymbols(
-  { facilities, lang, onOpen },
-  ref,
-) {
-  const scale = facilityScale(usePolicyData());
-  const buttons = useRef(new Map<string, HTMLButtonElement>());
-  useImperativeHandle(ref, () => ({
-    place(points) {
-      const boxes = [];
-      // Sizes first, then moves: one layout, not one per symbol.
-      const sizes = new Map(facilities.map((f) => [f.id, buttons.current.get(f.id)?.offsetWidth || TARGET]));
-      for (const f of facilities) {
-        const b = buttons.current.get(f.id);
-        const p = points[f.id];
-        if (!b || !p) continue;
-        const size = sizes.get(f.id) ?? TARGET;
-        const x = Math.round(p.x - size / 2);
-        const y = Math.round(p.y - size / 2);
-        b.style.transform = `translate(${x}px, ${y}px)`;
-        b.style.visibility = 'visible';
-        boxes.push({ x, y, width: size, height: size });
-      }
-      return boxes;
-    },
-  }));
-  return (
-    <div className="map-facilities">
-      {facilities.map((f) => {
-        const capacity = capacityPlaces(f);
-        const radius = capacity === null ? 5 : Math.max(4, scale.radius(capacity));
-        const operating = f.status === 'operating';
-        const value = f.capacity?.values[0];
-        return (
-          <button
-            key={f.id}
-            type="button"
-            className="facility"
-            data-operating={operating || undefined}
-            style={
-              {
-                '--r': `${radius}px`,
-                width: Math.max(TARGET, 2 * radius),
-                height: Math.max(TARGET, 2 * radius),
-              } as React.CSSProperties
-            }
-            title={value ? `${f.title[lang]}: ${formatFigureValue(value, lang)}` : f.title[lang]}
-            ref={(el) => void (el ? buttons.current.set(f.id, el) : buttons.current.delete(f.id))}
-            onClick={() => onOpen(f)}
-          >
-            <span className="facility-dot" aria-hidden="true" />
-            <span className="visually-hidden">{f.title[lang]}</span>
-          </button>
-        );
-      })}
-    </div>
-  );
-});
+/** Memoised: it re-renders only when its own props change (not on every click elsewhere). */
+export const FacilitySymbols = memo(
+  forwardRef<FacilitySymbolsHandle, Props>(function FacilitySymbols({ facilities, lang, onOpen }, ref) {
+    const scale = facilityScale(usePolicyData());
+    const buttons = useRef(new Map<string, HTMLButtonElement>());
+    useImperativeHandle(ref, () => ({
+      place(points) {
+        const boxes = [];
+        // Sizes first, then moves: one layout, not one per symbol.
+        const sizes = new Map(facilities.map((f) => [f.id, buttons.current.get(f.id)?.offsetWidth || TARGET]));
+        for (const f of facilities) {
+          const b = buttons.current.get(f.id);
+          const p = points[f.id];
+          if (!b || !p) continue;
+          const size = sizes.get(f.id) ?? TARGET;
+          const x = Math.round(p.x - size / 2);
+          const y = Math.round(p.y - size / 2);
+          b.style.transform = `translate(${x}px, ${y}px)`;
+          b.style.visibility = 'visible';
+          boxes.push({ x, y, width: size, height: size });
+        }
+        return boxes;
+      },
+    }));
+    return (
+      <div className="map-facilities">
+        {facilities.map((f) => {
+          const capacity = capacityPlaces(f);
+          const radius = capacity === null ? 5 : Math.max(4, scale.radius(capacity));
+          const operating = f.status === 'operating';
+          const value = f.capacity?.values[0];
+          return (
+            <button
+              key={f.id}
+              type="button"
+              className="facility"
+              data-operating={operating || undefined}
+              style={
+                {
+                  '--r': `${radius}px`,
+                  width: Math.max(TARGET, 2 * radius),
+                  height: Math.max(TARGET, 2 * radius),
+                } as React.CSSProperties
+              }
+              title={value ? `${f.title[lang]}: ${formatFigureValue(value, lang)}` : f.title[lang]}
+              ref={(el) => void (el ? buttons.current.set(f.id, el) : buttons.current.delete(f.id))}
+              onClick={() => onOpen(f)}
+            >
+              <span className="facility-dot" aria-hidden="true" />
+              <span className="visually-hidden">{f.title[lang]}</span>
+            </button>
+          );
+        })}
+      </div>
+    );
+  }),
+);

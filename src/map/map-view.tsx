@@ -9,8 +9,8 @@
  * Contract other tests rely on: the wrapper is a <section> (role region) named "…map…", with
  * `aria-busy="true"` until the map's first `idle` with the boundaries drawn, or until it failed.
  */
-import { useLayoutEffect, useMemo, useRef } from 'react';
-import { mappedFacilities } from '../data/facilities.ts';
+import { useCallback, useLayoutEffect, useMemo, useRef } from 'react';
+import { type FacilityAt, mappedFacilities } from '../data/facilities.ts';
 import { formatDate } from '../data/format.ts';
 import { linksShownAt, outsideActors } from '../data/links.ts';
 import { colourByCountry } from '../data/selectors.ts';
@@ -121,6 +121,7 @@ export function MapView({
     ended,
   }));
 
+  const openFacility = useCallback((f: FacilityAt) => store.getState().openMeasure(f.country, f.id), [store]);
   const sectionRef = useRef<HTMLElement>(null);
   useFirstScreenOffset(sectionRef, fitFirstScreen);
   const containerRef = useRef<HTMLDivElement>(null);
@@ -358,12 +359,10 @@ export function MapView({
     wanted.current = { ...wanted.current, theme, colours, selected, canvasLabel: t.mapCanvasLabel };
     sync();
   }, [theme, colours, selected, t.mapCanvasLabel, sync]);
-  // Label text (count, language, selection) changes its size: lay out again after React paints it.
+  // Label text (count, language) changes its size: lay out again after React paints it. Selection
+  // does not (the selected label has a ring of the same size), so a click lays out nothing here.
   // biome-ignore lint/correctness/useExhaustiveDependencies: these change the labels' size, so they trigger a new layout.
-  useLayoutEffect(
-    () => positionOverlays(),
-    [counts, lang, selected, status, facilities, links, date, positionOverlays],
-  );
+  useLayoutEffect(() => positionOverlays(), [counts, lang, status, facilities, links, date, positionOverlays]);
 
   const failure =
     status.kind === 'error'
@@ -392,12 +391,7 @@ export function MapView({
       <p ref={stampRef} className="map-date" aria-hidden="true">
         {formatDate(date ?? asOfMonth(data), lang)}
       </p>
-      <FacilitySymbols
-        ref={facilitiesHandle}
-        facilities={facilities}
-        lang={lang}
-        onOpen={(f) => store.getState().openMeasure(f.country, f.id)}
-      />
+      <FacilitySymbols ref={facilitiesHandle} facilities={facilities} lang={lang} onOpen={openFacility} />
       <PolicyLinks ref={linksHandle} links={links} outside={outside} lang={lang} details={linkDetails} />
       <CountryLabels
         ref={labelsRef}

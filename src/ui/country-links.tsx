@@ -3,17 +3,23 @@
  * happened and the numbered sources. In embeds the list opens on demand, like measure details.
  */
 import { linksOfCountry, linkTitle } from '../data/links.ts';
-import { asOfMonth } from '../data/timeline.ts';
+import { asOfMonth, type Month } from '../data/timeline.ts';
 import type { CountryCode } from '../data/vocabulary.ts';
 import { usePolicyData, useStrings } from '../state/data-context.ts';
 import { useAppStore } from '../state/store.ts';
 import { LinkDetails } from './link-details.tsx';
 
-export function CountryLinks({ country, onDemand = false }: { country: CountryCode; onDemand?: boolean }) {
+interface Props {
+  country: CountryCode;
+  /** The month the panel shows (its own, deferred copy of the store's). */
+  date: Month | null;
+  onDemand?: boolean;
+}
+
+export function CountryLinks({ country, date, onDemand = false }: Props) {
   const data = usePolicyData();
   const t = useStrings();
   const lang = useAppStore((s) => s.lang);
-  const date = useAppStore((s) => s.date);
   const links = linksOfCountry(data, country, date ?? asOfMonth(data));
   const list =
     links.length === 0 ? (

@@ -3,7 +3,7 @@
  * h2 of its name; each measure is an <article> headed by its title; sources are https links.
  * With no country selected it shows a short hint (the panel column never jumps on wide screens).
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { formatCount } from '../data/format.ts';
 import type { MeasureType } from '../data/schema.ts';
 import { groupByType, measuresComingLater } from '../data/selectors.ts';
@@ -11,7 +11,7 @@ import { countryName, isFacilityType } from '../data/story.ts';
 import { asOfMonth, type MeasureAtMonth, measureAt } from '../data/timeline.ts';
 import { fill } from '../i18n/strings.ts';
 import { usePolicyData, useStrings } from '../state/data-context.ts';
-import { useAppStore } from '../state/store.ts';
+import { type AppState, useAppStore } from '../state/store.ts';
 import { CountryLinks } from './country-links.tsx';
 import { countryButtonId } from './country-list.tsx';
 import { CountryRates } from './incarceration-rates.tsx';
@@ -73,16 +73,34 @@ function TypeGroup({
   );
 }
 
-export function CountryPanel({ sheet: allowSheet = true, detailsOnDemand = false }: Props) {
+/**
+ * A click on a country, a filter or a date step paints on the map, its labels and the country
+ * buttons first; the panel follows in the next frame (React renders it as a deferred update, so a
+ * country with many measures never holds back the feedback).
+ */
+export function CountryPanel(props: Props) {
+  const view = {
+    selected: useDeferredValue(useAppStore((s) => s.selected)),
+    measure: useDeferredValue(useAppStore((s) => s.measure)),
+    activeTypes: useDeferredValue(useAppStore((s) => s.activeTypes)),
+    date: useDeferredValue(useAppStore((s) => s.date)),
+  };
+  return <Panel {...props} {...view} />;
+}
+
+const Panel = memo(function Panel({
+  sheet: allowSheet = true,
+  detailsOnDemand = false,
+  selected,
+  measure,
+  activeTypes,
+  date,
+}: Props & Pick<AppState, 'selected' | 'measure' | 'activeTypes' | 'date'>) {
   const data = usePolicyData();
   const t = useStrings();
   const lang = useAppStore((s) => s.lang);
-  const selected = useAppStore((s) => s.selected);
-  const activeTypes = useAppStore((s) => s.activeTypes);
   const select = useAppStore((s) => s.select);
   const resetTypes = useAppStore((s) => s.resetTypes);
-  const measure = useAppStore((s) => s.measure);
-  const date = useAppStore((s) => s.date);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const sheet = useMediaQuery(NARROW_QUERY) && allowSheet;
   const [expanded, setExpanded] = useState(false);
@@ -247,8 +265,8 @@ export function CountryPanel({ sheet: allowSheet = true, detailsOnDemand = false
             }}
           </WithFullData>
         )}
-        <CountryLinks country={selected} onDemand={detailsOnDemand} />
+        <CountryLinks country={selected} date={date} onDemand={detailsOnDemand} />
       </div>
     </aside>
   );
-}
+});

@@ -259,6 +259,22 @@ describe('the composition', () => {
       expect(w.errors).toEqual([]);
       await w.page.close();
     });
+
+  it('keeps every label’s size and place when a country is selected (a click lays out no labels)', async () => {
+    const w = await open({ width: 1280, height: 800 });
+    const boxes = async () =>
+      Promise.all(
+        FOCUS_COUNTRIES.map((iso) => w.page.locator(`.map-labels button[data-country="${iso}"]`).boundingBox()),
+      );
+    const before = await boxes();
+    for (const iso of FOCUS_COUNTRIES.slice(0, 3)) {
+      await w.page.locator(`.map-labels button[data-country="${iso}"]`).click();
+      await w.page.locator(`.map-labels button[data-country="${iso}"][data-selected]`).waitFor();
+      expect(await boxes(), iso).toEqual(before);
+    }
+    expect(w.errors).toEqual([]);
+    await w.page.close();
+  });
 });
 
 describe('the map in the first screen', () => {
