@@ -27,7 +27,7 @@ export function WithFullData({ children, quiet = false }: Props) {
     return (
       <div className="records-error" role="alert">
         <p>{t.recordsFailed}</p>
-        <button type="button" onClick={() => source.load()}>
+        <button type="button" className="retry-button" onClick={() => source.load()}>
           {t.recordsRetry}
         </button>
       </div>
