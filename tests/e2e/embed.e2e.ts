@@ -230,7 +230,7 @@ describe('the app on its own', () => {
     await page.goto(`${app.origin}/?country=SLV&types=state-of-exception,max-security-prison&lang=es`);
     await waitForMap(page);
     const panel = page.getByRole('complementary', { name: 'El Salvador' });
-    await panel.waitFor();
+    await panel.getByRole('article').first().waitFor();
     expect(await panel.getByRole('article').count()).toBe(2);
     // At this phone width the filter is folded behind its summary button.
     await page.getByRole('button', { name: /^Tipos: 2 de 8/ }).click();

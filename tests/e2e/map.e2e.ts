@@ -104,6 +104,8 @@ describe('the map in a real browser', () => {
       .getByRole('button', { name: /^Guatemala/ })
       .click();
     const gt = panel(w, 'Guatemala');
+    // The measures come with the sourced records (fetched when the reader first acts).
+    await gt.getByRole('article').first().waitFor();
     const before = await gt.getByRole('article').count();
     const p = await clickablePoint(page, 'GTM');
     const colourBefore = await pixelAt(page, p!.x, p!.y);
