@@ -117,7 +117,8 @@ describe('keyboard only', () => {
     expect(state.country).toMatch(/^Honduras, \d+ measures$/);
     await page.keyboard.press('Enter');
     await page.getByRole('complementary', { name: 'Honduras' }).waitFor();
-    expect((await active()).heading).toBe('Honduras');
+    // The panel follows the selection's frame (a deferred render), and focus moves with it.
+    await expect.poll(async () => (await active()).heading).toBe('Honduras');
 
     // Read on: Tab through the panel until a source link inside a measure.
     for (let i = 0; i < 80; i++) {

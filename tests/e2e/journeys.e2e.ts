@@ -143,6 +143,8 @@ for (const story of STORIES)
       const dialog = w.page.getByRole('dialog', { name: linkTitle(data, link, 'en') });
       await dialog.waitFor();
       expect(await dialog.textContent()).toContain(linkKindLabel(data, link.kind, 'en'));
+      // The sources come with the sourced records (fetched when the reader first acts).
+      await dialog.getByRole('list', { name: 'Sources' }).waitFor();
       expect(await dialog.getByRole('list', { name: 'Sources' }).getByRole('listitem').count()).toBe(
         linkSources(data, link).length,
       );

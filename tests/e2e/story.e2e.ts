@@ -157,6 +157,8 @@ describe('policy links', () => {
     const dialog = w.page.getByRole('dialog', { name: 'Chile → El Salvador' });
     await dialog.waitFor();
     expect(await dialog.textContent()).toMatch(/30 January 2026.*studied and adapted/s);
+    // The sources come with the sourced records (fetched when the reader first acts).
+    await dialog.getByRole('list', { name: 'Sources' }).waitFor();
     const sources = dialog.getByRole('list', { name: 'Sources' }).getByRole('link');
     expect(await sources.count()).toBe(4);
     for (const a of await sources.all()) {
