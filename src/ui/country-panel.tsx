@@ -9,9 +9,10 @@ import type { MeasureType } from '../data/schema.ts';
 import { groupByType, measuresComingLater } from '../data/selectors.ts';
 import { countryName, isFacilityType } from '../data/story.ts';
 import { asOfMonth, type MeasureAtMonth, measureAt } from '../data/timeline.ts';
+import type { CountryCode } from '../data/vocabulary.ts';
 import { fill } from '../i18n/strings.ts';
 import { usePolicyData, useStrings } from '../state/data-context.ts';
-import { type AppState, useAppStore } from '../state/store.ts';
+import { type AppState, useAppStore, useAppStoreApi } from '../state/store.ts';
 import { CountryLinks } from './country-links.tsx';
 import { countryButtonId } from './country-list.tsx';
 import { CountryRates } from './incarceration-rates.tsx';
@@ -73,12 +74,33 @@ function TypeGroup({
   );
 }
 
+/** Deselects the country and gives focus back to its button (the keyboard path back). */
+function closeCountry(select: (country: null) => void, country: CountryCode | null) {
+  select(null);
+  if (country) document.getElementById(countryButtonId(country))?.focus();
+}
+
 /**
  * A click on a country, a filter or a date step paints on the map, its labels and the country
  * buttons first; the panel follows in the next frame (React renders it as a deferred update, so a
  * country with many measures never holds back the feedback).
  */
 export function CountryPanel(props: Props) {
+  const store = useAppStoreApi();
+  // Esc closes the panel from anywhere in the page, except while a dialog is open: that Esc is
+  // the dialog's (the browser closes a modal <dialog> after this keydown has run). Registered once
+  // and reading the store, so it works from the moment a country is selected, before the panel
+  // (a deferred render) has followed.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const { selected, select } = store.getState();
+      if (!selected || e.key !== 'Escape' || e.defaultPrevented) return;
+      const inDialog = e.target instanceof Element && e.target.closest('dialog') !== null;
+      if (!inDialog && !document.querySelector('dialog[open]')) closeCountry(select, selected);
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [store]);
   const view = {
     selected: useDeferredValue(useAppStore((s) => s.selected)),
     measure: useDeferredValue(useAppStore((s) => s.measure)),
@@ -131,23 +153,7 @@ const Panel = memo(function Panel({
   const total = file?.measures.length ?? 0;
 
   /** Closes the panel and gives focus back to the country's button (the keyboard path). */
-  const close = useCallback(() => {
-    select(null);
-    if (selected) document.getElementById(countryButtonId(selected))?.focus();
-  }, [select, selected]);
-
-  // Esc closes the panel from anywhere in the page, except while a dialog is open: that Esc is
-  // the dialog's (the browser closes a modal <dialog> after this keydown has run).
-  useEffect(() => {
-    if (!selected) return;
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape' || e.defaultPrevented) return;
-      const inDialog = e.target instanceof Element && e.target.closest('dialog') !== null;
-      if (!inDialog && !document.querySelector('dialog[open]')) close();
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, [selected, close]);
+  const close = useCallback(() => closeCountry(select, selected), [select, selected]);
 
   // Move focus to the heading (or the opened measure) so keyboard and screen-reader users land in it.
   useEffect(() => {

@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { serializeUrlState } from '../../src/state/url-state.ts';
@@ -145,6 +145,18 @@ describe('country panel', () => {
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('complementary', { name: 'Chile' })).not.toBeInTheDocument();
     expect(button).toHaveFocus();
+  });
+
+  it('Esc closes a country selected a moment ago, before its panel has followed (the panel is a deferred render)', () => {
+    const { store } = renderApp();
+    // One task: the selection, then Esc, before React has rendered the panel or run its effects.
+    act(() => {
+      store.getState().select('CHL');
+      document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    });
+    expect(store.getState().selected).toBeNull();
+    expect(screen.queryByRole('complementary', { name: 'Chile' })).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: /^Chile/ })).toHaveFocus();
   });
 
   it('stays open when Esc closes the share dialog (issue 9, defect 2)', async () => {
