@@ -27,13 +27,17 @@ function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, 
   return f as T;
 }
 
+/** The language's month names, split once (a panel formats dozens of dates per render). */
+const months: Partial<Record<Lang, readonly string[]>> = {};
+const monthNames = (lang: Lang): readonly string[] => (months[lang] ??= STRINGS[lang].months.split(' '));
+
 /** "27 March 2022", "March 2022", "2022" (and Spanish equivalents) — never more precise than the source. */
 export function formatDate(date: PartialDate | null, lang: Lang): string {
   const s = STRINGS[lang];
   if (date === null) return s.noDate;
   const [year, month, day] = date.split('-').map(Number) as [number, number?, number?];
   if (month === undefined) return String(year);
-  const values = { year, month: s.months.split(' ')[month - 1] ?? String(month), day: day ?? '' };
+  const values = { year, month: monthNames(lang)[month - 1] ?? String(month), day: day ?? '' };
   return fill(day === undefined ? s.dateMonth : s.dateDay, values);
 }
 

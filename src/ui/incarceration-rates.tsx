@@ -10,7 +10,7 @@ import { type IncarcerationRow, incarcerationRates, type Rate } from '../data/se
 import { countryName } from '../data/story.ts';
 import type { CountryCode } from '../data/vocabulary.ts';
 import type { Lang, StringKey, Strings } from '../i18n/strings.ts';
-import { useFullData, useStrings } from '../state/data-context.ts';
+import { useStrings } from '../state/data-context.ts';
 import { useAppStore } from '../state/store.ts';
 import { WithFullData } from './with-full-data.tsx';
 
@@ -92,14 +92,24 @@ function RatesTable({ data }: { data: PolicyData }) {
   );
 }
 
-/** One country's rates for its panel, each with its year and source. */
-/** A country's rates in its panel; in embeds (`onDemand`) they open on demand, like measure details. */
-export function CountryRates({ country, onDemand = false }: { country: CountryCode; onDemand?: boolean }) {
-  const full = useFullData();
+interface CountryRatesProps {
+  country: CountryCode;
+  /** Embeds: the rates open on demand, like measure details. */
+  onDemand?: boolean;
+}
+
+/**
+ * A country's rates in its panel, each with its year and source, once the records are here (until
+ * then the panel says so once, beside its measures).
+ */
+export function CountryRates(props: CountryRatesProps) {
+  return <WithFullData quiet>{(data) => <PanelRates data={data} {...props} />}</WithFullData>;
+}
+
+function PanelRates({ data, country, onDemand = false }: CountryRatesProps & { data: PolicyData }) {
   const t = useStrings();
   const lang = useAppStore((s) => s.lang);
-  // Until the records are here the panel says so once, beside its measures.
-  const row = full.status === 'ready' ? incarcerationRates(full.data).rows.find((r) => r.country === country) : null;
+  const row = incarcerationRates(data).rows.find((r) => r.country === country);
   if (!row || COLUMNS.every((c) => row[c.key] === null)) return null;
   const heading = (
     <>

@@ -36,12 +36,14 @@ const MAP_FILES = {
 
 let browser: Awaited<ReturnType<typeof launchBrowser>>;
 let server: BenchServer;
+/** The build copied under a subfolder of another host (relative URLs must still work). */
+const NESTED = 'news/graphics/policy-map/';
 let nested: { server: BenchServer; dir: string };
 beforeAll(async () => {
   browser = await launchBrowser();
   server = await serveBench(DIST);
   const dir = mkdtempSync(join(tmpdir(), 'policy-map-nested-'));
-  cpSync(DIST, join(dir, 'news/graphics/policy-map'), { recursive: true });
+  cpSync(DIST, join(dir, NESTED), { recursive: true });
   nested = { server: await serveBench(dir), dir };
 });
 afterAll(async () => {
@@ -119,7 +121,7 @@ describe('the map’s files', () => {
   it('from a subfolder of the host (relative URLs)', async () => {
     const { page, errors } = await newPage();
     nested.server.reset();
-    const prefix = '/news/graphics/policy-map/';
+    const prefix = `/${NESTED}`;
     await page.goto(`${nested.server.origin}${prefix}`);
     await waitForMap(page);
     await page.waitForTimeout(500);
@@ -189,7 +191,7 @@ describe('the sourced records', () => {
   it('from a subfolder of the host (a relative URL)', async () => {
     const { page, errors } = await newPage();
     nested.server.reset();
-    const prefix = '/news/graphics/policy-map/';
+    const prefix = `/${NESTED}`;
     await page.goto(`${nested.server.origin}${prefix}?country=SLV`);
     await page.getByRole('complementary', { name: 'El Salvador' }).getByRole('article').first().waitFor();
     expect(records(nested.server, prefix)).toHaveLength(1);
