@@ -59,8 +59,12 @@ export function policyDataPlugin(dir: string = CONTENT_DIR): Plugin {
     }
     return records;
   };
+  let serving = false;
   return {
     name: 'policy-data',
+    configResolved(config) {
+      serving = config.command === 'serve';
+    },
     buildStart() {
       data = undefined;
       records = undefined;
@@ -70,7 +74,10 @@ export function policyDataPlugin(dir: string = CONTENT_DIR): Plugin {
     },
     load(id) {
       if (id !== RESOLVED) return undefined;
-      this.addWatchFile(dir);
+      // `vite build --watch` rebuilds when the folder changes. Not in dev: the dev server watches the
+      // project itself (handleHotUpdate below), and it takes a watched path for an import, which a
+      // folder cannot be (every page load failed with "Failed to resolve import").
+      if (this.meta.watchMode && !serving) this.addWatchFile(dir);
       const index = JSON.stringify(policyIndex(policyData()));
       return [
         `export default JSON.parse(${JSON.stringify(index)});`,
