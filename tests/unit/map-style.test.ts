@@ -23,7 +23,7 @@ describe('map style', () => {
   });
 
   it('keys features by ISO code so feature-state works', () => {
-    expect(style.sources.countries).toMatchObject({ type: 'geojson', promoteId: 'iso3' });
+    expect(style.sources.countries).toMatchObject({ type: 'geojson', promoteId: 'iso3', buffer: 8, tolerance: 1 });
   });
 
   it('draws the main map, then the inset over it: sea, six layers, guides, frame, the six again, frame line', () => {
