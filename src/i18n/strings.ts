@@ -17,6 +17,9 @@ const en = {
   /** The same before a name that starts with an /i/ sound (Spanish writes "e" there). */
   listTwoI: '{first} and {last}',
   listManyI: '{first}, and {last}',
+  /** Whole numbers (format.ts), as Intl writes them: "1,234"; Spanish "1234", "12.345". */
+  thousandsSeparator: ',',
+  groupFromDigits: '4',
   /** The map region's name; {title} is the story's title. */
   mapRegionLabel: 'Map — {title}',
   mapLoading: 'Loading map…',
@@ -175,6 +178,8 @@ const es: Strings = {
   listMany: '{first} y {last}',
   listTwoI: '{first} e {last}',
   listManyI: '{first} e {last}',
+  thousandsSeparator: '.',
+  groupFromDigits: '5',
   asOf: 'Datos a',
   mapRegionLabel: 'Mapa — {title}',
   mapLoading: 'Cargando el mapa…',

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { serializeUrlState } from '../../src/state/url-state.ts';
 import { createData, createMeasure } from '../fixtures/create-data.ts';
-import { renderApp } from '../fixtures/render-app.tsx';
+import { readyMap, renderApp } from '../fixtures/render-app.tsx';
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -243,6 +243,24 @@ describe('page', () => {
     expect(screen.getByRole('heading', { level: 1, name: 'Test title' })).toBeInTheDocument();
     expect(screen.getByText('Test dek')).toBeInTheDocument();
     expect(screen.getByText('13 March 2026')).toHaveAttribute('datetime', '2026-03-13');
+  });
+
+  it('builds no Intl formatter for the first screen and map, in either language (each cost 8–30 ms there)', async () => {
+    const built: string[] = [];
+    for (const name of ['NumberFormat', 'DateTimeFormat', 'ListFormat', 'PluralRules'] as const) {
+      const Real = Intl[name];
+      vi.spyOn(Intl, name).mockImplementation(function (this: unknown, ...args: never[]) {
+        built.push(name);
+        return Reflect.construct(Real, args);
+      } as never);
+    }
+    try {
+      for (const lang of ['en', 'es'] as const) await readyMap(renderApp({ state: { lang } }).maps);
+    } finally {
+      vi.restoreAllMocks();
+    }
+    expect(screen.getAllByRole('navigation', { name: /Countries|Países/ })).toHaveLength(2);
+    expect(built).toEqual([]);
   });
 
   it('paints the text before the map is ready', async () => {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { datePrecision, formatCount, formatDate, formatFigureValue, formatList } from '../../src/data/format.ts';
+import {
+  datePrecision,
+  formatCount,
+  formatDate,
+  formatFigureValue,
+  formatList,
+  formatNumber,
+} from '../../src/data/format.ts';
 import { loadPolicyData } from '../../src/data/load-dataset.ts';
 import { LANGS, LOCALES, STRINGS } from '../../src/i18n/strings.ts';
 
@@ -51,6 +58,25 @@ describe('dates at their precision', () => {
       };
       for (const date of dates) expect(formatDate(date, lang), `${lang} ${date}`).toBe(intl(date));
     }
+  });
+});
+
+describe('whole numbers', () => {
+  it('read exactly as Intl’s number format in each language, signs and group separators included', () => {
+    // Written without building an Intl.NumberFormat (about 16 ms of the first screen).
+    const values = [0, 1, 7, 12, 999, 1000, 1234, 9999, 10_000, 12_345, 99_999, 100_000, 654_321, 999_999];
+    for (let n = 0; n < 1e6; n += 997) values.push(n);
+    for (const lang of LANGS) {
+      const intl = new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits: 2 });
+      for (const n of [...values, ...values.map((v) => -v)])
+        expect(formatNumber(n, lang), `${lang} ${n}`).toBe(intl.format(n).replace('\u2212', '-'));
+    }
+  });
+
+  it('counts measures with the same figures', () => {
+    expect(formatCount(12_345, 'en')).toBe('12,345 measures');
+    expect(formatCount(1234, 'es')).toBe('1234 medidas');
+    expect(formatCount(12_345, 'es')).toBe('12.345 medidas');
   });
 });
 
