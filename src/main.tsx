@@ -7,7 +7,7 @@ import { countryCodes, typeIds } from './data/story.ts';
 import { dateRange } from './data/timeline.ts';
 import { preferredLang } from './i18n/strings.ts';
 import { startLoadingBoundaries } from './map/boundaries.ts';
-import { startLoadingLibrary, webglAvailable } from './map/map-adapter.ts';
+import { preloadLibrary } from './map/map-adapter.ts';
 import { DataContext, FullDataContext } from './state/data-context.ts';
 import { createAppStore, StoreContext } from './state/store.ts';
 import { fromUrlState, parseUrlState, syncUrlWithStore } from './state/url-state.ts';
@@ -15,6 +15,8 @@ import './ui/styles.css';
 
 // The boundaries arrive while React renders, not after (index.html is already downloading them).
 startLoadingBoundaries();
+// MapLibre downloads while React renders and paints; it runs when the map asks, after the first paint.
+preloadLibrary();
 
 const months = dateRange(data);
 const types = typeIds(data);
@@ -44,12 +46,4 @@ createRoot(root).render(
       </FullDataContext.Provider>
     </DataContext.Provider>
   </StrictMode>,
-);
-// MapLibre's code runs once the text has painted (after the first frame; before, it would delay
-// the text on slow phones), ahead of the map asking for it. Not where there is no WebGL: the SVG
-// map is drawn there.
-requestAnimationFrame(() =>
-  setTimeout(() => {
-    if (webglAvailable()) startLoadingLibrary();
-  }, 0),
 );

@@ -1,12 +1,15 @@
 /**
  * The narrow surface of MapLibre the app uses. The map component talks only to `MapLike`; the
- * real implementation loads maplibre-gl lazily (its own chunk, which main.tsx starts loading once
- * the text has painted; never in the app bundle), and
+ * real implementation loads maplibre-gl lazily (its own file, which main.tsx starts downloading
+ * once the app bundle has arrived, and which runs only when the map asks for it; never in the app
+ * bundle), and
  * jsdom tests pass a fake. `MAP_METHODS` lists every method called, and one unit test checks the
  * real maplibre-gl Map still has each of them, so the fake cannot drift from the real API.
  */
-// Only the worker's URL (a string, no request of its own): MapLibre fetches the file itself, after
-// `startLoadingLibrary` has prefetched it.
+// MapLibre's own ES module builds, as files of their own (URLs only: nothing is requested here).
+// The library is imported from its URL, so `preloadLibrary` can ask for that same file early; the
+// worker's file MapLibre fetches itself.
+import libraryUrl from 'maplibre-gl/dist/maplibre-gl.mjs?url';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 
 export interface MapLike {
@@ -78,17 +81,20 @@ export class MapLoadError extends Error {
 
 type Maplibre = typeof import('maplibre-gl');
 let library: Promise<Maplibre> | null = null;
+/**
+ * MapLibre's self-contained ES module build (maplibre-gl.mjs, what `import('maplibre-gl')` resolves
+ * to), imported by its URL and typed by the package's own declarations.
+ */
+const importLibrary = (): Promise<Maplibre> => import(/* @vite-ignore */ libraryUrl);
 
 /**
- * maplibre-gl and its CSS, fetched once (main.tsx starts them once the text has painted). A
- * failure stays here until a map has been refused by it
- * (`createMaplibreMap`), so an early start that failed is reported like any other failure, with
+ * maplibre-gl and its CSS, run once, when the map asks for them. A failure stays here until a map
+ * has been refused by it (`createMaplibreMap`), so it is reported like any other failure, with
  * Retry; then it is forgotten, so Retry fetches again (and only this).
  */
 function loadLibrary(): Promise<Maplibre> {
-  library ??= Promise.all([import('maplibre-gl'), import('maplibre-gl/dist/maplibre-gl.css')]).then(
+  library ??= Promise.all([importLibrary(), import('maplibre-gl/dist/maplibre-gl.css')]).then(
     ([maplibre]) => {
-      // Vite emits the worker as its own file; without this MapLibre cannot start it (see stack.md).
       maplibre.setWorkerUrl(workerUrl);
       return maplibre;
     },
@@ -99,34 +105,37 @@ function loadLibrary(): Promise<Maplibre> {
   return library;
 }
 
-/** Whether a map has asked for the library (then an early start has nothing left to do). */
-let asked = false;
+let preloaded = false;
 
 /**
- * Starts loading maplibre-gl ahead of the map (main.tsx, once the text has painted, where WebGL is
- * available), so its code has run by the time the map asks for it. The map takes this same
- * promise; a failure is logged here at once and reported again by the map when it asks. Does
- * nothing once a map has asked: it never fetches again behind the map's back.
+ * Starts downloading MapLibre's code and worker (about 440 KB gzipped) without running them: main.tsx
+ * calls it once the app bundle has arrived, so the download shares the network with nothing the
+ * text needs, and runs alongside React's first render and paint. The code runs only when the map
+ * asks for it, after the first paint (a `modulepreload` fetches and compiles; it never evaluates).
+ * The worker is prefetched into the HTTP cache, where MapLibre's `new Worker(url)` finds it
+ * (Chromium has no `preload as="worker"`). Skipped where the browser has no WebGL at all; a browser
+ * whose WebGL turns out unusable (the map's probe, after the first paint) downloads it for nothing
+ * and draws the SVG map.
  */
-export function startLoadingLibrary(): void {
-  if (asked) return;
-  loadLibrary().catch((error: unknown) => console.error('map: loading maplibre-gl early failed', error));
-  // MapLibre starts its worker only when the map is created, with `new Worker(url)`, which no
-  // preload is matched to (Chromium has no `as="worker"`; a `preload as="fetch"` is downloaded once
-  // but warned about as unused). A prefetch lands in the HTTP cache, where the worker's request
-  // finds it (assets/ is cacheable): one download, started now.
-  const hint = document.createElement('link');
-  hint.rel = 'prefetch';
-  hint.href = workerUrl;
-  document.head.append(hint);
+export function preloadLibrary(): void {
+  if (preloaded || typeof WebGLRenderingContext === 'undefined') return;
+  preloaded = true;
+  for (const [rel, href] of [
+    ['modulepreload', libraryUrl],
+    ['prefetch', workerUrl],
+  ] as const) {
+    const hint = document.createElement('link');
+    hint.rel = rel;
+    hint.href = href;
+    document.head.append(hint);
+  }
 }
 
 let webgl: boolean | undefined;
 
 /**
  * Whether this browser can give MapLibre a WebGL context at all (else the SVG map is drawn). Probed
- * once per page: main.tsx asks before React renders and the map asks again, and each probe creates
- * a WebGL context.
+ * once per page, by the map, after the first paint: creating the context takes 10–15 ms.
  */
 export function webglAvailable(): boolean {
   if (webgl === undefined) {
@@ -141,9 +150,8 @@ export class NoWebGLError extends Error {
   override name = 'NoWebGLError';
 }
 
-/** Creates a real MapLibre map; maplibre-gl and its CSS load now unless main.tsx started them. */
+/** Creates a real MapLibre map; maplibre-gl runs now (downloaded already, when main.tsx preloaded it). */
 export const createMaplibreMap: CreateMap = async (container, init) => {
-  asked = true;
   const loading = loadLibrary();
   // Forget a failure once a map has seen it: the next attempt (Retry) fetches again.
   loading.catch(() => {

@@ -46,7 +46,7 @@ export function maplibreAssets(dist: string) {
     return `assets/${f}`;
   };
   return {
-    js: find(/^maplibre-gl-(?!worker)[\w-]+\.js$/),
+    js: find(/^maplibre-gl-(?!worker)[\w-]+\.m?js$/),
     worker: find(/^maplibre-gl-worker-[\w-]+\.mjs$/),
     css: find(/^maplibre-gl-[\w-]+\.css$/),
   };

@@ -96,7 +96,7 @@ describe('a lost WebGL context', () => {
 describe('failed loads say what failed, and Retry fixes only that', () => {
   const FILES = {
     boundaries: { pattern: /\/geo\/region\.topo\.json$/, message: 'The country boundaries' },
-    library: { pattern: /\/assets\/maplibre-gl-[^/]*\.js$/, message: 'The map’s code' },
+    library: { pattern: /\/assets\/maplibre-gl-(?!worker)[^/]*\.mjs$/, message: 'The map’s code' },
     worker: { pattern: /\/assets\/maplibre-gl-worker-[^/]*\.mjs$/, message: 'The map' },
   } as const;
   const FAULTS = ['404', '500', 'truncated', 'hung'] as const;

@@ -28,7 +28,7 @@ const asset = (re: RegExp) => {
 };
 /** The map's files, relative to index.html. */
 const MAP_FILES = {
-  library: asset(/^maplibre-gl-(?!worker)[\w-]+\.js$/),
+  library: asset(/^maplibre-gl-(?!worker)[\w-]+\.mjs$/),
   worker: asset(/^maplibre-gl-worker-[\w-]+\.mjs$/),
   css: asset(/^maplibre-gl-[\w-]+\.css$/),
   boundaries: 'geo/region.topo.json',
@@ -92,7 +92,7 @@ function firstRequests(page: Page, files: Record<string, string>) {
 }
 
 describe('the map’s files', () => {
-  it('start with the app bundle (boundaries) or after it (MapLibre), each crossing the network once', async () => {
+  it('start with the app bundle (boundaries) or once it has arrived (MapLibre), each crossing the network once', async () => {
     const { page, errors, warnings } = await newPage();
     server.reset();
     await page.goto(`${server.origin}/`);
@@ -104,13 +104,14 @@ describe('the map’s files', () => {
     // before DOMContentLoaded).
     expect(t.files.boundaries?.by, why).toBe('link');
     expect(t.files.boundaries?.start, why).toBeLessThan(t.domContentLoaded);
-    // MapLibre: not competing with the app bundle (requested after it has arrived and run)…
-    for (const file of ['library', 'css', 'worker'] as const) {
+    // MapLibre: not competing with the app bundle (requested once it has arrived, by its first run)…
+    for (const file of ['library', 'css', 'worker'] as const)
       expect(t.files[file]?.start, `${file}: ${why}`).toBeGreaterThanOrEqual(t.appBundleEnd);
-      expect(t.files[file]?.start, `${file}: ${why}`).toBeGreaterThanOrEqual(t.domContentLoaded);
-    }
-    // …and the worker by the prefetch, before the map's Worker asks for it.
+    // …its code and worker by hints (a modulepreload, which does not run the code, and which
+    // Chromium reports as a script; a prefetch), before the map asks for the code and its CSS.
     expect(t.files.worker?.by, why).toBe('link');
+    expect(t.files.library?.start, why).toBeLessThan(t.files.css?.start ?? 0);
+    expect(t.files.css?.start, why).toBeGreaterThanOrEqual(t.domContentLoaded);
     expect(fetched(server)).toEqual({ library: 1, worker: 1, css: 1, boundaries: 1 });
     // No "preloaded but not used" or "unsupported as" warnings.
     expect(warnings).toEqual([]);
@@ -138,7 +139,7 @@ describe('a failed early start', () => {
     await page.addInitScript(() => {
       (window as unknown as { __POLICY_MAP_TIMEOUT_MS__: number }).__POLICY_MAP_TIMEOUT_MS__ = 5000;
     });
-    const pattern = /\/assets\/maplibre-gl-(?!worker)[\w-]+\.js$/;
+    const pattern = /\/assets\/maplibre-gl-(?!worker)[\w-]+\.mjs$/;
     await page.route(pattern, (route) => route.fulfill({ status: 404, body: 'gone', contentType: 'text/plain' }));
     server.reset();
     await page.goto(`${server.origin}/`);

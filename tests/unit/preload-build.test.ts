@@ -52,21 +52,19 @@ beforeAll(async () => {
   html = source(bundle, 'index.html');
 }, 60_000);
 
-/** maplibre-gl's chunk and worker in the build. */
+/** maplibre-gl's code and worker in the build: MapLibre's own ES module files, each a file of its own. */
 function maplibreFiles(bundle: Rollup.OutputBundle) {
-  const items = Object.values(bundle);
-  const chunk = items.find(
-    (c): c is Rollup.OutputChunk =>
-      c.type === 'chunk' && Boolean(c.facadeModuleId?.endsWith('node_modules/maplibre-gl/dist/maplibre-gl.mjs')),
-  );
-  const worker = items.find(
-    (a) => a.type === 'asset' && a.originalFileNames.some((f) => f.endsWith('maplibre-gl/dist/maplibre-gl-worker.mjs')),
-  );
-  if (!chunk || !worker) throw new Error('maplibre-gl is not in the build');
-  return { js: chunk.fileName, worker: worker.fileName };
+  const asset = (name: string) =>
+    Object.values(bundle).find(
+      (a) => a.type === 'asset' && a.originalFileNames.some((f) => f.endsWith(`maplibre-gl/dist/${name}`)),
+    );
+  const js = asset('maplibre-gl.mjs');
+  const worker = asset('maplibre-gl-worker.mjs');
+  if (!js || !worker) throw new Error('maplibre-gl is not in the build');
+  return { js: js.fileName, worker: worker.fileName };
 }
 
-describe('index.html starts the boundaries with the app bundle, and MapLibre after the text', () => {
+describe('index.html starts the boundaries with the app bundle, and MapLibre after it', () => {
   it('preloads the boundaries as the app fetches them', () => {
     // Same URL, mode and credentials as boundaries.ts's fetch(), so the fetch takes the preload.
     expect(headLinks(html).filter((l) => l.href === `./${BOUNDARIES_PATH}`)).toEqual([
@@ -74,7 +72,7 @@ describe('index.html starts the boundaries with the app bundle, and MapLibre aft
     ]);
   });
 
-  it('does not hint MapLibre’s files (main.tsx starts them once the text has painted)', () => {
+  it('does not hint MapLibre’s files (main.tsx starts them once the app bundle has arrived)', () => {
     expect(html).not.toMatch(/maplibre-gl/);
     expect(html).not.toMatch(/modulepreload|prefetch/);
   });
@@ -94,14 +92,15 @@ describe('index.html starts the boundaries with the app bundle, and MapLibre aft
     expect(entry.code).toContain(`./${BOUNDARIES_PATH}`);
   });
 
-  it('keeps maplibre-gl and its worker out of the app bundle', () => {
+  it('keeps maplibre-gl and its worker out of the app bundle: the bundle has their URLs only', () => {
     const files = maplibreFiles(bundle);
     const entry = Object.values(bundle).find((c) => c.type === 'chunk' && c.isEntry) as Rollup.OutputChunk;
     expect(entry.imports).not.toContain(files.js);
-    expect(entry.dynamicImports).toContain(files.js);
-    // The worker's URL is a string in the app bundle; no chunk of its own to wait for.
-    expect(entry.code).toContain(files.worker.replace(/^.*\//, ''));
-    expect(Object.keys(bundle).filter((f) => /maplibre-gl-worker-[\w-]+\.js$/.test(f))).toEqual([]);
+    for (const file of [files.js, files.worker]) expect(entry.code).toContain(file.replace(/^.*\//, ''));
+    // MapLibre is in the build once: no chunk of it besides its own file.
+    const code = (id: string) => id.includes('node_modules/maplibre-gl/') && !/\?url$|\.css$/.test(id);
+    const chunks = Object.values(bundle).filter((c) => c.type === 'chunk');
+    expect(chunks.filter((c) => c.moduleIds.some(code)).map((c) => c.fileName)).toEqual([]);
   });
 
   it('fails the build when a preloaded public file is missing (every reader would get a 404)', async () => {
