@@ -398,7 +398,8 @@ async function interactions(browser: Browser, server: BenchServer, bare: () => P
   const paired = (kind: string, one: (i: number) => Promise<number>) =>
     sample(async (i) => {
       const ms = await one(i);
-      (refs[kind] ??= []).push(await bare());
+      const ref = await bare();
+      refs[kind] = [...(refs[kind] ?? []), ref];
       return ms;
     });
 
