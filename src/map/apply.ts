@@ -8,7 +8,7 @@
 import type { ThemeName } from '../data/palette.ts';
 import type { CountryCode } from '../data/vocabulary.ts';
 import type { MapLike } from './map-adapter.ts';
-import { countPaint, SOURCE_ID, themePaint } from './map-style.ts';
+import { countState, SOURCE_ID, themePaint } from './map-style.ts';
 
 export interface MapViewState {
   theme: ThemeName;
@@ -30,15 +30,14 @@ export function applyMapState(map: MapLike, before: Partial<MapViewState>, after
   }
   if (before.theme !== after.theme)
     for (const [layer, property, value] of themePaint(after.theme)) map.setPaintProperty(layer, property, value);
-  if (before.theme !== after.theme || before.colours !== after.colours) {
-    const { paint, filters } = countPaint(after.colours, after.theme);
-    for (const [layer, property, value] of paint) map.setPaintProperty(layer, property, value);
-    for (const [layer, filter] of filters) map.setFilter(layer, filter);
-  }
   // Feature-state is keyed by the promoted `iso3`, so a country's main and inset copies share it.
-  const setState = (id: CountryCode | null | undefined, state: Record<string, boolean>) => {
+  const setState = (id: CountryCode | null | undefined, state: Record<string, boolean | string>) => {
     if (id) map.setFeatureState({ source: SOURCE_ID, id }, state);
   };
+  // Counts as feature-state: repainted in the frame, where a filter or a data-driven paint value
+  // would send every tile back through MapLibre's worker (map-style.ts).
+  if (before.theme !== after.theme || before.colours !== after.colours)
+    for (const [country, state] of countState(after.colours, after.theme)) setState(country, state);
   const everything = !('selected' in before);
   if (everything) {
     for (const c of Object.keys(after.colours))

@@ -21,6 +21,13 @@ export function evaluate(expr: Expression, feature: Feature | null, state: Recor
       const v = ev(args[0]);
       return typeof v === 'boolean' ? v : ev(args[1]);
     }
+    case 'coalesce': {
+      for (const a of args) {
+        const v = ev(a);
+        if (v !== null && v !== undefined) return v;
+      }
+      return null;
+    }
     case '!':
       return !ev(args[0]);
     case '==':

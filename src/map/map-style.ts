@@ -4,7 +4,7 @@
  * another origin. Labels are HTML (country-labels.tsx), so the style needs no text at all.
  * Colours come from `palette.ts`, per theme.
  */
-import { type MapPalette, PALETTES, type ThemeName } from '../data/palette.ts';
+import { PALETTES, type ThemeName } from '../data/palette.ts';
 import type { CountryCode } from '../data/vocabulary.ts';
 
 export const SOURCE_ID = 'countries';
@@ -64,42 +64,67 @@ const selected = ['boolean', ['feature-state', 'selected'], false];
 const hovered = ['boolean', ['feature-state', 'hover'], false];
 const inPart = (part: 'main' | 'inset') => ['==', ['get', 'part'], part];
 
-/** Paint properties that change with the theme, as [layer, property, value] for setPaintProperty. */
-export function themePaint(theme: ThemeName): [string, string, unknown][] {
+/**
+ * Counts reach the map as feature-state (`countState`), never as new filters or data-driven paint
+ * values: MapLibre lays a tile out again in its worker for either of those, so every filter toggle
+ * or date step re-tiled the whole map and drew two or three frames; feature-state repaints in the
+ * frame. The style built for a map carries the counts of that moment as each expression's fallback
+ * (for a country with no state yet), so the first frame is right and `load` sets nothing.
+ */
+const zeroState = (zero: readonly CountryCode[]) => [
+  'boolean',
+  ['feature-state', 'zero'],
+  ['in', ['get', 'iso3'], ['literal', zero]],
+];
+
+/**
+ * Paint properties that change with the theme, as [layer, property, value] for setPaintProperty.
+ * With `colours`, the count-driven expressions fall back to those counts (the style a map is built
+ * with); without, to "no count" (a theme change, which sets every country's count state anyway).
+ */
+export function themePaint(
+  theme: ThemeName,
+  colours?: Record<CountryCode, string | null>,
+): [string, string, unknown][] {
   const p = PALETTES[theme];
+  const zero = colours ? zeroCountries(colours) : [];
+  const fill = ['coalesce', ['feature-state', 'fill'], fillColourExpression(colours ?? {}, theme)];
   return [
     [LAYERS.sea, 'background-color', p.sea],
     ...bothParts('context').map((id): [string, string, unknown] => [id, 'fill-color', p.context]),
+    ...bothParts('focus').map((id): [string, string, unknown] => [id, 'fill-color', fill]),
     ...bothParts('none').map((id): [string, string, unknown] => [id, 'fill-pattern', hatchImageId(theme)]),
     ...bothParts('borders').map((id): [string, string, unknown] => [id, 'line-color', p.border]),
     ...bothParts('casing').map((id): [string, string, unknown] => [id, 'line-color', p.selectedCasing]),
+    ...bothParts('outline').map((id): [string, string, unknown] => [
+      id,
+      'line-color',
+      ['case', zeroState(zero), p.zeroOutline, p.focusOutline],
+    ]),
     [LAYERS.insetGuides, 'line-color', p.guide],
     [LAYERS.insetFrame, 'fill-color', p.sea],
     [LAYERS.insetFrameLine, 'line-color', p.guide],
   ];
 }
 
-/** Paint properties and filters that follow the counts, for both parts. */
-export function countPaint(
+const zeroCountries = (colours: Record<CountryCode, string | null>) =>
+  (Object.keys(colours) as CountryCode[]).filter((c) => colours[c] === null);
+
+/**
+ * Each focus country's count as feature-state: its fill colour (the hatch base when no measure
+ * matches) and whether it is hatched. Keyed by the promoted `iso3`, so both parts follow.
+ */
+export function countState(
   colours: Record<CountryCode, string | null>,
   theme: ThemeName,
-): { paint: [string, string, unknown][]; filters: [string, unknown][] } {
-  const zero = (Object.keys(colours) as CountryCode[]).filter((c) => colours[c] === null);
-  const fill = fillColourExpression(colours, theme);
-  const outline = outlineColourExpression(zero, theme);
-  return {
-    paint: [
-      ...bothParts('focus').map((id): [string, string, unknown] => [id, 'fill-color', fill]),
-      ...bothParts('outline').map((id): [string, string, unknown] => [id, 'line-color', outline]),
-    ],
-    filters: (['main', 'inset'] as const).map((part) => [
-      part === 'main' ? GROUP.none : INSET_LAYERS.none,
-      ['all', inPart(part), noneFilter(zero)],
-    ]),
-  };
+): [CountryCode, { fill: string; zero: boolean }][] {
+  return (Object.keys(colours) as CountryCode[]).map((c) => [
+    c,
+    { fill: colours[c] ?? PALETTES[theme].hatchBase, zero: colours[c] === null },
+  ]);
 }
 
-function groupLayers(part: 'main' | 'inset', paint: Record<string, unknown>, theme: ThemeName) {
+function groupLayers(part: 'main' | 'inset', paint: Record<string, unknown>, zero: readonly CountryCode[]) {
   const id = (layer: GroupLayer) => (part === 'main' ? GROUP[layer] : INSET_LAYERS[layer]);
   const where = inPart(part);
   const focus = ['all', where, ['get', 'focus']];
@@ -116,14 +141,19 @@ function groupLayers(part: 'main' | 'inset', paint: Record<string, unknown>, the
       type: 'fill' as const,
       source: SOURCE_ID,
       filter: focus,
-      paint: { 'fill-color': PALETTES[theme].hatchBase, ...NO_EDGE_PASS },
+      paint: { 'fill-color': paint[`${GROUP.focus}/fill-color`], ...NO_EDGE_PASS },
     },
     {
+      // Every focus country, drawn only where it is hatched (feature-state, not a filter).
       id: id('none'),
       type: 'fill' as const,
       source: SOURCE_ID,
-      filter: ['all', where, noneFilter([])],
-      paint: { 'fill-pattern': paint[`${GROUP.none}/fill-pattern`], ...NO_EDGE_PASS },
+      filter: focus,
+      paint: {
+        'fill-pattern': paint[`${GROUP.none}/fill-pattern`],
+        'fill-opacity': ['case', zeroState(zero), 1, 0],
+        ...NO_EDGE_PASS,
+      },
     },
     {
       id: id('borders'),
@@ -152,7 +182,7 @@ function groupLayers(part: 'main' | 'inset', paint: Record<string, unknown>, the
       filter: focus,
       layout: { 'line-join': 'round' as const },
       paint: {
-        'line-color': outlineColourExpression([], theme),
+        'line-color': paint[`${GROUP.outline}/line-color`],
         'line-width': ['case', selected, 1.5, 0.8],
       },
     },
@@ -160,39 +190,20 @@ function groupLayers(part: 'main' | 'inset', paint: Record<string, unknown>, the
 }
 
 /**
- * The whole style for the composed features (composition.ts): the main map's layers, the inset's
- * guides and frame, then the inset's own copy of the main map's layers on top.
- */
-/**
- * The whole style for the composed features, in `theme`, with each country's colour and hatching
- * for `colours` already in it (when given), so the map's first frame is the right one and `load`
- * has nothing to re-lay out.
+ * The whole style for the composed features (composition.ts), in `theme`: the main map's layers,
+ * the inset's guides and frame, then the inset's own copy of the main map's layers on top. With
+ * `colours`, each country's colour and hatching of the moment are the expressions' fallbacks, so
+ * the map's first frame is the right one and `load` has nothing to set.
  */
 export function buildStyle(
   geojson: GeoJSON.FeatureCollection,
   theme: ThemeName,
   colours?: Record<CountryCode, string | null>,
 ) {
-  const style = baseStyle(geojson, theme);
-  if (colours) {
-    const byId = new Map<string, { paint?: Record<string, unknown>; filter?: unknown }>(
-      style.layers.map((l) => [l.id, l as { paint?: Record<string, unknown>; filter?: unknown }]),
-    );
-    const { paint, filters } = countPaint(colours, theme);
-    for (const [layer, property, value] of paint) {
-      const l = byId.get(layer);
-      if (l) l.paint = { ...l.paint, [property]: value };
-    }
-    for (const [layer, filter] of filters) {
-      const l = byId.get(layer);
-      if (l) l.filter = filter;
-    }
-  }
-  return style;
-}
-
-function baseStyle(geojson: GeoJSON.FeatureCollection, theme: ThemeName) {
-  const paint = Object.fromEntries(themePaint(theme).map(([layer, prop, value]) => [`${layer}/${prop}`, value]));
+  const paint = Object.fromEntries(
+    themePaint(theme, colours).map(([layer, prop, value]) => [`${layer}/${prop}`, value]),
+  );
+  const zero = colours ? zeroCountries(colours) : [];
   return {
     version: 8 as const,
     name: 'policy-map',
@@ -201,7 +212,7 @@ function baseStyle(geojson: GeoJSON.FeatureCollection, theme: ThemeName) {
     },
     layers: [
       { id: LAYERS.sea, type: 'background' as const, paint: { 'background-color': paint['sea/background-color'] } },
-      ...groupLayers('main', paint, theme),
+      ...groupLayers('main', paint, zero),
       {
         id: LAYERS.insetGuides,
         type: 'line' as const,
@@ -216,7 +227,7 @@ function baseStyle(geojson: GeoJSON.FeatureCollection, theme: ThemeName) {
         filter: ['==', ['get', 'part'], 'frame'],
         paint: { 'fill-color': paint[`${LAYERS.insetFrame}/fill-color`], ...NO_EDGE_PASS },
       },
-      ...groupLayers('inset', paint, theme),
+      ...groupLayers('inset', paint, zero),
       {
         id: LAYERS.insetFrameLine,
         type: 'line' as const,
@@ -229,21 +240,10 @@ function baseStyle(geojson: GeoJSON.FeatureCollection, theme: ThemeName) {
 }
 
 /** `fill-color` for the focus layer: each country's colour by count; zero falls back to the hatch base. */
-export function fillColourExpression(colours: Record<CountryCode, string | null>, theme: ThemeName): unknown {
+export function fillColourExpression(colours: Partial<Record<CountryCode, string | null>>, theme: ThemeName): unknown {
   const fallback = PALETTES[theme].hatchBase;
   const pairs = Object.entries(colours).flatMap(([iso, colour]) => (colour ? [iso, colour] : []));
   return pairs.length ? ['match', ['get', 'iso3'], ...pairs, fallback] : fallback;
-}
-
-/** Outline colour: light on the coloured fills, dark around hatched "none" countries (light theme). */
-export function outlineColourExpression(zero: CountryCode[], theme: ThemeName): unknown {
-  const p: MapPalette = PALETTES[theme];
-  return ['case', ['in', ['get', 'iso3'], ['literal', zero]], p.zeroOutline, p.focusOutline];
-}
-
-/** Filter for the hatch layer: focus countries with no matching measure. */
-export function noneFilter(zero: CountryCode[]): unknown {
-  return ['all', ['get', 'focus'], ['in', ['get', 'iso3'], ['literal', zero]]];
 }
 
 function hexBytes(hex: string): [number, number, number] {

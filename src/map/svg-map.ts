@@ -292,6 +292,7 @@ export class SvgMap implements MapLike {
         el.setAttribute('data-layer', layer.id);
         el.setAttribute('data-id', id);
         if (layer.type === 'fill') {
+          if (!(Number(evaluate(paint['fill-opacity'] ?? 1, feature, state)) > 0)) return;
           const pattern = paint['fill-pattern'];
           const fill = pattern !== undefined ? this.pattern(String(evaluate(pattern, feature, state))) : null;
           el.setAttribute('fill', fill ?? String(evaluate(paint['fill-color'], feature, state) ?? 'none'));

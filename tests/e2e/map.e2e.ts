@@ -134,6 +134,32 @@ describe('the map in a real browser', () => {
     expectClean(w);
   });
 
+  it('repaints counts in place: date steps and filter toggles change the colours and re-tile nothing', async () => {
+    // Counts reach MapLibre as feature-state. A filter or a data-driven paint value would send every
+    // tile back through its worker (two or three frames per step, the long tail of a step's latency).
+    const w = await open();
+    const { page } = w;
+    await page.evaluate(`window.__tiles = 0;
+      window.__POLICY_MAP__.on('sourcedata', (e) => { if (e.tile) window.__tiles++; });`);
+    const p = await clickablePoint(page, 'GTM');
+    if (!p) throw new Error('Guatemala has no clickable point');
+    const pixel = async () => (await pixelAt(page, p.x, p.y)).join();
+    const asOf = await pixel();
+    const slider = page.getByRole('slider', { name: /date|month/i });
+    await slider.focus();
+    await page.keyboard.press('Home'); // the first month: Guatemala had taken no measure yet
+    await expect.poll(pixel).not.toBe(asOf);
+    await page.keyboard.press('End');
+    await expect.poll(pixel).toBe(asOf);
+    const filter = page.getByRole('group', { name: /measure type/ });
+    await filter.getByRole('checkbox', { name: 'State of exception' }).uncheck();
+    await expect.poll(pixel).not.toBe(asOf);
+    await filter.getByRole('checkbox', { name: 'State of exception' }).check();
+    await expect.poll(pixel).toBe(asOf);
+    expect(await page.evaluate('window.__tiles')).toBe(0);
+    expectClean(w);
+  });
+
   it('saves screenshots at 320, 768 and 1280 px', async () => {
     for (const width of [320, 768, 1280]) {
       const w = await open({ width, height: width === 320 ? 640 : 900 });

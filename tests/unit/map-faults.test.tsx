@@ -68,14 +68,10 @@ describe('the map stays in step (issue 9)', () => {
     expect(map.featureState.get('HND')).toMatchObject({ selected: true });
     expect(map.featureState.get('SLV')).toMatchObject({ selected: false });
     expect(map.lastPaint(LAYERS.sea, 'background-color')).toBe(PALETTES.dark.sea);
-    // The filter in force is the new one (maximum-security prisons off: El Salvador has 1 left).
-    expect(map.lastPaint(LAYERS.focus, 'fill-color')).toEqual([
-      'match',
-      ['get', 'iso3'],
-      'SLV',
-      PALETTES.dark.counts[0],
-      expect.any(String),
-    ]);
+    // The filter in force is the new one (maximum-security prisons off: El Salvador has 1 left),
+    // in the new theme's colours.
+    expect(map.featureState.get('SLV')).toMatchObject({ fill: PALETTES.dark.counts[0], zero: false });
+    expect(map.featureState.get('CHL')).toMatchObject({ fill: PALETTES.dark.hatchBase, zero: true });
     expect(map.lastCall('setData')).toBeDefined();
   });
 });

@@ -1,15 +1,14 @@
+import * as styleSpec from '@maplibre/maplibre-gl-style-spec';
 import { describe, expect, it } from 'vitest';
 import { contrast, PALETTES } from '../../src/data/palette.ts';
 import { MAP_METHODS } from '../../src/map/map-adapter.ts';
 import {
   buildStyle,
-  countPaint,
+  countState,
   fillColourExpression,
   hatchImage,
   INSET_LAYERS,
   LAYERS,
-  noneFilter,
-  outlineColourExpression,
   themePaint,
 } from '../../src/map/map-style.ts';
 
@@ -62,12 +61,9 @@ describe('map style', () => {
     }
   });
 
-  it('gives every themed or count-driven setter a layer that exists, in both parts', () => {
+  it('gives every themed setter a layer that exists, in both parts', () => {
     const ids = new Set<string>(style.layers.map((l) => l.id));
-    const colours = { SLV: '#111111', GTM: null, HND: null, CRI: null, ECU: null, CHL: null };
-    const { paint, filters } = countPaint(colours, 'light');
-    for (const [layer] of [...themePaint('dark'), ...paint, ...filters]) expect(ids.has(layer), layer).toBe(true);
-    expect(filters.map(([l]) => l)).toEqual([LAYERS.none, INSET_LAYERS.none]);
+    for (const [layer] of themePaint('dark')) expect(ids.has(layer), layer).toBe(true);
   });
 
   it('colours each focus country by its count and leaves zero on the hatch base', () => {
@@ -78,20 +74,62 @@ describe('map style', () => {
     expect(fillColourExpression({ SLV: null, GTM: null, HND: null, CRI: null, ECU: null, CHL: null }, 'light')).toBe(
       base,
     );
+    expect(countState({ SLV: '#111111', GTM: null, HND: null, CRI: null, ECU: null, CHL: null }, 'dark')).toEqual([
+      ['SLV', { fill: '#111111', zero: false }],
+      ['GTM', { fill: PALETTES.dark.hatchBase, zero: true }],
+      ['HND', { fill: PALETTES.dark.hatchBase, zero: true }],
+      ['CRI', { fill: PALETTES.dark.hatchBase, zero: true }],
+      ['ECU', { fill: PALETTES.dark.hatchBase, zero: true }],
+      ['CHL', { fill: PALETTES.dark.hatchBase, zero: true }],
+    ]);
   });
 
-  it('hatches exactly the countries with no match and outlines them darker', () => {
-    expect(noneFilter(['GTM', 'CRI'])).toEqual([
-      'all',
-      ['get', 'focus'],
-      ['in', ['get', 'iso3'], ['literal', ['GTM', 'CRI']]],
-    ]);
-    expect(outlineColourExpression(['GTM'], 'light')).toEqual([
-      'case',
-      ['in', ['get', 'iso3'], ['literal', ['GTM']]],
-      PALETTES.light.zeroOutline,
-      PALETTES.light.focusOutline,
-    ]);
+  it('takes counts from feature-state, and the counts it was built with until then (MapLibre’s own evaluator)', () => {
+    // No count filter or data-driven value is ever set after the style is built: MapLibre would
+    // send every tile back through its worker for either (apply.ts sets feature-state instead).
+    const built = buildStyle({ type: 'FeatureCollection', features: [] }, 'light', {
+      SLV: '#111111',
+      GTM: null,
+      HND: null,
+      CRI: null,
+      ECU: null,
+      CHL: null,
+    });
+    const layer = (id: string) =>
+      built.layers.find((l) => l.id === id) as { filter?: unknown; paint: Record<string, unknown> };
+    const evaluate = (id: string, property: string, iso3: string, state: Record<string, unknown>) => {
+      const group = id === LAYERS.outline ? styleSpec.latest.paint_line : styleSpec.latest.paint_fill;
+      const spec = Object.entries(group).find(([name]) => name === property)?.[1];
+      if (!spec) throw new Error(`no ${property} in the style spec`);
+      const parsed = styleSpec.createPropertyExpression(
+        layer(id).paint[property],
+        property,
+        spec as styleSpec.StylePropertySpecification,
+      );
+      if (parsed.result !== 'success') throw new Error(JSON.stringify(parsed.value));
+      const value = parsed.value.evaluate(
+        { zoom: 3 },
+        { type: 'Polygon', properties: { iso3, focus: true } } as never,
+        state,
+      );
+      return value instanceof styleSpec.Color ? value.toString() : value;
+    };
+    const hex = (c: string) => styleSpec.Color.parse(c)?.toString();
+    for (const id of [LAYERS.focus, LAYERS.none, LAYERS.outline, INSET_LAYERS.none]) {
+      expect(JSON.stringify(layer(id).filter), id).not.toMatch(/SLV|GTM/);
+    }
+    // Built with: El Salvador coloured, Guatemala hatched.
+    expect(evaluate(LAYERS.focus, 'fill-color', 'SLV', {})).toBe(hex('#111111'));
+    expect(evaluate(LAYERS.focus, 'fill-color', 'GTM', {})).toBe(hex(PALETTES.light.hatchBase));
+    expect(evaluate(LAYERS.none, 'fill-opacity', 'SLV', {})).toBe(0);
+    expect(evaluate(LAYERS.none, 'fill-opacity', 'GTM', {})).toBe(1);
+    expect(evaluate(LAYERS.outline, 'line-color', 'GTM', {})).toBe(hex(PALETTES.light.zeroOutline));
+    // Then the state wins: El Salvador hatched, Guatemala coloured.
+    expect(evaluate(LAYERS.focus, 'fill-color', 'GTM', { fill: '#222222', zero: false })).toBe(hex('#222222'));
+    expect(evaluate(LAYERS.none, 'fill-opacity', 'GTM', { fill: '#222222', zero: false })).toBe(0);
+    expect(evaluate(LAYERS.none, 'fill-opacity', 'SLV', { fill: PALETTES.light.hatchBase, zero: true })).toBe(1);
+    expect(evaluate(LAYERS.outline, 'line-color', 'SLV', { zero: true })).toBe(hex(PALETTES.light.zeroOutline));
+    expect(evaluate(LAYERS.outline, 'line-color', 'GTM', { zero: false })).toBe(hex(PALETTES.light.focusOutline));
   });
 
   it('switches every themed colour through setPaintProperty, never a new style', () => {

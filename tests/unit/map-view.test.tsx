@@ -33,38 +33,31 @@ describe('map component (fake map)', () => {
     const user = userEvent.setup();
     const { maps } = renderApp();
     const map = await readyMap(maps);
+    // The style it was built with carries the counts of that moment (no state yet).
     expect(map.lastPaint(LAYERS.focus, 'fill-color')).toEqual([
-      'match',
-      ['get', 'iso3'],
-      'SLV',
-      COUNT_COLOURS[1],
-      'CHL',
-      COUNT_COLOURS[0],
-      expect.any(String),
+      'coalesce',
+      ['feature-state', 'fill'],
+      ['match', ['get', 'iso3'], 'SLV', COUNT_COLOURS[1], 'CHL', COUNT_COLOURS[0], PALETTES.light.hatchBase],
     ]);
+    const settersBefore = map.calls.filter((c) => c.method !== 'setFeatureState').length;
     await user.click(screen.getByRole('checkbox', { name: 'Maximum-security prison' }));
-    expect(map.lastPaint(LAYERS.focus, 'fill-color')).toEqual([
-      'match',
-      ['get', 'iso3'],
-      'SLV',
-      COUNT_COLOURS[0],
-      expect.any(String),
-    ]);
-    // The main map and the inset both follow: same colours, same hatching.
-    expect(map.lastPaint(INSET_LAYERS.focus, 'fill-color')).toEqual(map.lastPaint(LAYERS.focus, 'fill-color'));
-    for (const layer of [LAYERS.none, INSET_LAYERS.none]) {
-      expect(JSON.stringify(map.lastFilter(layer))).toContain('"CHL"');
-    }
+    // Each country's count arrives as feature-state, shared by its main and inset copies (one id).
+    expect(map.featureState.get('SLV')).toMatchObject({ fill: COUNT_COLOURS[0], zero: false });
+    expect(map.featureState.get('CHL')).toMatchObject({ fill: PALETTES.light.hatchBase, zero: true });
+    expect(map.featureState.get('GTM')).toMatchObject({ zero: true });
+    // …and nothing else: a filter or a data-driven paint value would re-tile the map in MapLibre's worker.
+    expect(map.calls.filter((c) => c.method !== 'setFeatureState').slice(settersBefore)).toEqual([]);
   });
 
-  it('builds the style with the colours and hatching of the moment, so load re-lays out nothing', async () => {
+  it('builds the style with the colours and hatching of the moment, so load sets nothing', async () => {
     const { maps } = renderApp();
     const map = await readyMap(maps);
     // Filters re-run the worker's layout and colour changes repaint: neither is needed at load.
     expect(map.calls.filter((c) => c.method === 'setFilter')).toEqual([]);
     expect(map.calls.filter((c) => c.method === 'setPaintProperty')).toEqual([]);
+    expect(map.calls.filter((c) => c.method === 'setFeatureState')).toEqual([]);
     expect(map.lastPaint(LAYERS.focus, 'fill-color')).toEqual(map.lastPaint(INSET_LAYERS.focus, 'fill-color'));
-    expect(JSON.stringify(map.lastFilter(LAYERS.none))).toContain('"GTM"');
+    expect(JSON.stringify(map.lastPaint(LAYERS.none, 'fill-opacity'))).toContain('"GTM"');
   });
 
   it('selects a country on a map click and outlines it through feature-state', async () => {
