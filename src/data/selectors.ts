@@ -8,7 +8,7 @@ import { PALETTES, type ThemeName } from './palette.ts';
 import type { MeasureIndex, PolicyIndex } from './policy-index.ts';
 import type { Dataset, MeasureType, Source, Text } from './schema.ts';
 import { countryCodes } from './story.ts';
-import { asOfMonth, existsAt, type Month, measureAt } from './timeline.ts';
+import { asOfMonth, existingAt, type Month, measureAt } from './timeline.ts';
 import type { CountryCode, MeasureTypeId } from './vocabulary.ts';
 
 export type Counts = Record<CountryCode, number>;
@@ -24,9 +24,9 @@ export function visibleMeasures(
   month: Month = asOfMonth(data),
 ): MeasureIndex[] {
   const active = new Set(activeTypes);
-  const asOf = asOfMonth(data);
+  const exists = existingAt(month, asOfMonth(data));
   return (data.countries.find((c) => c.country === country)?.measures ?? []).filter(
-    (m) => active.has(m.type) && existsAt(m, month, asOf),
+    (m) => active.has(m.type) && exists(m),
   );
 }
 
@@ -37,7 +37,28 @@ export function countsByCountry(
   month: Month = asOfMonth(data),
 ): Counts {
   const counts: Counts = Object.fromEntries(countryCodes(data).map((c) => [c, 0]));
-  for (const c of data.countries) counts[c.country] = visibleMeasures(data, c.country, activeTypes, month).length;
+  const active = new Set(activeTypes);
+  const exists = existingAt(month, asOfMonth(data));
+  for (const c of data.countries) {
+    let n = 0;
+    for (const m of c.measures) if (active.has(m.type) && exists(m)) n++;
+    counts[c.country] = n;
+  }
+  return counts;
+}
+
+/** One entry per dataset: the counts of the reader's last filter and month, shared by every view. */
+const lastCounts = new WeakMap<PolicyIndex, { types: readonly MeasureTypeId[]; month: Month | null; counts: Counts }>();
+
+/**
+ * `countsByCountry` for the reader's filter and month (null = "as of"), computed once per change
+ * however many views ask (the map, its labels, the country list and the live region each did).
+ */
+export function matchingCounts(data: PolicyIndex, activeTypes: readonly MeasureTypeId[], month: Month | null): Counts {
+  const last = lastCounts.get(data);
+  if (last && last.types === activeTypes && last.month === month) return last.counts;
+  const counts = month === null ? countsByCountry(data, activeTypes) : countsByCountry(data, activeTypes, month);
+  lastCounts.set(data, { types: activeTypes, month, counts });
   return counts;
 }
 
@@ -47,9 +68,8 @@ export function countsByCountry(
  */
 export function countsByType(data: PolicyIndex, month: Month = asOfMonth(data)): Record<MeasureTypeId, number> {
   const counts = Object.fromEntries(data.meta.types.map((t) => [t.id, 0])) as Record<MeasureTypeId, number>;
-  const asOf = asOfMonth(data);
-  for (const c of data.countries)
-    for (const m of c.measures) if (existsAt(m, month, asOf)) counts[m.type] = (counts[m.type] ?? 0) + 1;
+  const exists = existingAt(month, asOfMonth(data));
+  for (const c of data.countries) for (const m of c.measures) if (exists(m)) counts[m.type] = (counts[m.type] ?? 0) + 1;
   return counts;
 }
 

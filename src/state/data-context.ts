@@ -2,10 +2,10 @@
  * Hands the data down the tree: the index at once (the real build's, or a test fixture), the full
  * records through a source that downloads them when first needed (src/data/records.ts).
  */
-import { createContext, useContext, useEffect, useMemo, useSyncExternalStore } from 'react';
+import { createContext, useContext, useEffect, useSyncExternalStore } from 'react';
 import type { PolicyIndex } from '../data/policy-index.ts';
 import type { FullData, FullDataSource } from '../data/records.ts';
-import { type Counts, countsByCountry } from '../data/selectors.ts';
+import { type Counts, matchingCounts } from '../data/selectors.ts';
 import { STRINGS, type Strings } from '../i18n/strings.ts';
 import { useAppStore } from './store.ts';
 
@@ -46,8 +46,5 @@ export function useMatchingCounts(): Counts {
   const data = usePolicyData();
   const activeTypes = useAppStore((s) => s.activeTypes);
   const date = useAppStore((s) => s.date);
-  return useMemo(
-    () => (date === null ? countsByCountry(data, activeTypes) : countsByCountry(data, activeTypes, date)),
-    [data, activeTypes, date],
-  );
+  return matchingCounts(data, activeTypes, date);
 }

@@ -6,6 +6,7 @@ import {
   countsByCountry,
   countsByType,
   groupByType,
+  matchingCounts,
   visibleMeasures,
 } from '../../src/data/selectors.ts';
 import { createAppStore, DEFAULT_STATE } from '../../src/state/store.ts';
@@ -63,6 +64,21 @@ describe('selectors', () => {
     expect(countsByCountry(data, MEASURE_TYPES)).toEqual({ GTM: 0, SLV: 2, HND: 0, CRI: 0, ECU: 0, CHL: 1 });
     expect(countsByCountry(data, ['state-of-exception'])).toEqual({ GTM: 0, SLV: 1, HND: 0, CRI: 0, ECU: 0, CHL: 0 });
     expect(countsByCountry(data, [])).toEqual({ GTM: 0, SLV: 0, HND: 0, CRI: 0, ECU: 0, CHL: 0 });
+  });
+
+  it('computes the reader’s counts once per filter and month, however many views ask', () => {
+    const types = [...MEASURE_TYPES];
+    const first = matchingCounts(data, types, null);
+    expect(first).toEqual(countsByCountry(data, MEASURE_TYPES));
+    // The same object for every view of the same state (so their memos hold), a new one after a change.
+    expect(matchingCounts(data, types, null)).toBe(first);
+    const earlier = matchingCounts(data, types, '2022-01');
+    expect(earlier).not.toBe(first);
+    expect(earlier).toEqual(countsByCountry(data, MEASURE_TYPES, '2022-01'));
+    const fewer = ['state-of-exception'] as typeof types;
+    expect(matchingCounts(data, fewer, null)).toEqual({ GTM: 0, SLV: 1, HND: 0, CRI: 0, ECU: 0, CHL: 0 });
+    // Another dataset (a test fixture, a second story) never gets this one's counts.
+    expect(matchingCounts(createData(), fewer, null)).not.toBe(matchingCounts(data, fewer, null));
   });
 
   it('counts measures per type regardless of the filter', () => {
