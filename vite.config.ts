@@ -26,8 +26,6 @@ export default defineConfig({
   ],
   build: {
     target: 'es2022',
-    // maplibre-gl is one ~1 MB chunk, loaded lazily after the text has painted.
-    chunkSizeWarningLimit: 1200,
   },
   test: {
     environment: 'jsdom',

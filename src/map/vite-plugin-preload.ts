@@ -5,8 +5,8 @@
  * response. The URL is relative to the page (the build's `base: './'`), so the build works from any
  * folder; the build fails if the file is missing (a preload of nothing would cost every reader a 404).
  *
- * MapLibre's files (chunk, worker, CSS: about 450 KB gzipped) are deliberately not hinted here:
- * main.tsx starts them once the text has painted (map-adapter.ts `startLoadingLibrary`). Hinted
+ * MapLibre's files (code, worker, CSS: about 450 KB gzipped) are deliberately not hinted here:
+ * main.tsx hints them once the text has painted (map-adapter.ts `preloadLibrary`). Hinted
  * in index.html (modulepreload, or even prefetch at the lowest priority), they share the reader's
  * bandwidth with the app bundle before the first paint: Lighthouse's mobile run put first
  * contentful paint / largest contentful paint at 2.0 / 4.4 s and the performance score at 53,
