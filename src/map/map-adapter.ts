@@ -95,6 +95,7 @@ const importLibrary = (): Promise<Maplibre> => import(/* @vite-ignore */ library
 function loadLibrary(): Promise<Maplibre> {
   library ??= Promise.all([importLibrary(), import('maplibre-gl/dist/maplibre-gl.css')]).then(
     ([maplibre]) => {
+      // The worker is a file of its own; without this MapLibre cannot start it (see stack.md).
       maplibre.setWorkerUrl(workerUrl);
       return maplibre;
     },
