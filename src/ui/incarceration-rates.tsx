@@ -4,6 +4,7 @@
  * carries its year and source, and the data's caveats are printed with it: years differ by country
  * and column, so countries must not be ranked across columns or years.
  */
+import { Fragment } from 'react';
 import { formatDate, formatNumber } from '../data/format.ts';
 import type { PolicyData } from '../data/load-dataset.ts';
 import { type IncarcerationRow, incarcerationRates, type Rate } from '../data/selectors.ts';
@@ -29,10 +30,13 @@ function RateValue({ rate, t, lang, max }: { rate: Rate | null; t: Strings; lang
       ) : null}
       <strong>{formatNumber(rate.value, lang)}</strong>{' '}
       <span className="rate-year">({formatDate(rate.asOf, lang)})</span>{' '}
-      {rate.sources.map((s) => (
-        <a key={s.n} href={s.url} target="_blank" rel="noopener noreferrer" className="rate-source">
-          [{s.publisher}]<span className="visually-hidden"> {t.opensInNewTab}</span>
-        </a>
+      {rate.sources.map((s, i) => (
+        <Fragment key={s.n}>
+          {i > 0 ? ' ' : null}
+          <a href={s.url} target="_blank" rel="noopener noreferrer" className="rate-source">
+            [{s.publisher}]<span className="visually-hidden"> {t.opensInNewTab}</span>
+          </a>
+        </Fragment>
       ))}
     </>
   );

@@ -48,6 +48,25 @@ describe('incarceration rates', () => {
     expect(screen.getByText('Years differ; do not rank.')).toBeInTheDocument();
   });
 
+  it('separates a figure’s sources: each its own bracketed link, with a space between', () => {
+    const data = dataWithRates();
+    const rates = data.meta.incarceration;
+    if (!rates) throw new Error('no rates');
+    rates.sources.push({
+      ...(rates.sources[0] as (typeof rates.sources)[number]),
+      n: 'R2',
+      publisher: 'Second Publisher',
+    });
+    (rates.rows[0] as (typeof rates.rows)[number]).wpb = { value: 1086, asOf: '2022', sources: ['R1', 'R2'] };
+    renderApp({ data, state: { selected: 'SLV' } });
+    const panel = screen.getByRole('complementary', { name: 'El Salvador' });
+    const links = within(panel).getAllByRole('link', { name: /^\[(Rate|Second) Publisher\]/ });
+    expect(links).toHaveLength(2);
+    // Not "[Rate Publisher][Second Publisher]": a space between the two links.
+    expect(links[0]?.nextSibling?.textContent).toBe(' ');
+    expect(links[0]?.nextSibling?.nextSibling).toBe(links[1]);
+  });
+
   it('panel: the country rate with its year and source', () => {
     renderApp({ data: dataWithRates(), state: { selected: 'SLV' } });
     const panel = screen.getByRole('complementary', { name: 'El Salvador' });
