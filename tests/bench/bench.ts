@@ -13,7 +13,7 @@
  *
  * Builds dist/ if it is missing or older than the sources; serves it gzipped (server.ts); prints one
  * table; writes JSON to tests/.results/bench/ (git-ignored). Exits 1 when a budget fails, unless `--report`.
- * Environment: BENCH_PAIRS (6), BENCH_INTERACTIONS (50 of each, or as many as fit in BENCH_SLICE_S
+ * Environment: BENCH_PAIRS (10), BENCH_INTERACTIONS (50 of each, or as many as fit in BENCH_SLICE_S
  * = 15 s once BENCH_MIN_SAMPLES = 10 are in), BENCH_CYCLES (500),
  * BENCH_LIGHTHOUSE=0 / BENCH_SYNTHETIC=0 skip those parts, BENCH_ONLY=navigation runs only 1–3 and BENCH_ONLY=lighthouse only 6, BENCH_QUICK=1 is a one-iteration smoke,
  * BENCH_RTT_MS / BENCH_KBPS emulate a slower network for every page load (e.g. 150 and 1600).
@@ -36,7 +36,7 @@ const SYNTH_DIST = join(RESULTS, 'dist-synthetic');
 const QUICK = process.env.BENCH_QUICK === '1';
 const REPORT_ONLY = process.argv.includes('--report');
 const num = (name: string, full: number, quick: number) => Number(process.env[name] ?? (QUICK ? quick : full));
-const PAIRS = num('BENCH_PAIRS', 6, 1);
+const PAIRS = num('BENCH_PAIRS', 10, 1);
 const INTERACTIONS = num('BENCH_INTERACTIONS', 50, 3);
 const CYCLES = num('BENCH_CYCLES', 500, 12);
 /** Time slice per interaction kind and dataset, and the fewest samples taken whatever the time. */
