@@ -14,8 +14,8 @@
  * country and view). Each step picks, at random, an action that applies to the tab's current state;
  * an action whose target turns out not to be visible or actionable is logged as a skip and another
  * is drawn. Asserts: 0 uncaught errors, 0 console errors, 0 dialogs, 0 requests to other origins,
- * ≥ 95 % of drawn actions executed, and the objects on the page's JS heap after forced GC at the end
- * within 10 % of those after step 100 (V8's compiled code is reported beside them, not counted:
+ * ≥ 90 % of drawn actions executed (a failure lists the skips), and the objects on the page's JS
+ * heap after forced GC at the end within 10 % of those after step 100 (V8's compiled code is reported beside them, not counted:
  * see heap.ts). The walk starts after WARMUP_STEPS uncounted steps (another seed): without
  * them step 100 comes before caches that level off have filled (measured: the language switch
  * alone settles only after ~200 round trips), and the check would measure warm-up, not leaks.
@@ -611,7 +611,8 @@ describe(`random walk (seed ${WALK_SEED}; replay with WALK_SEED=${WALK_SEED})`, 
         `heap after GC by step: ${heaps.join(', ')}; ${mainSince100} steps on the page after step 100\n` +
         `actions: ${JSON.stringify(counts)}\n` +
         `skips: ${log
-          .filter((l) => l.startsWith('-'))
+          // Skips read "- [tab] skip: why"; warm-up steps are numbered from -1.
+          .filter((l) => l.startsWith('- ['))
           .slice(0, 12)
           .join(' | ')}`,
     );
@@ -620,7 +621,12 @@ describe(`random walk (seed ${WALK_SEED}; replay with WALK_SEED=${WALK_SEED})`, 
       expect(w.foreign, 'requests to other origins').toEqual([]);
     }
     expect(dialogs).toEqual([]);
-    expect(ratio, 'share of drawn actions executed').toBeGreaterThanOrEqual(0.95);
+    // Whether a drawn action can run depends on the moment (a dialog over a marker, a control still
+    // moving after 1 s on a loaded machine), and the walk goes another way after each skip: five
+    // clean-clone runs skipped 4, 5, 5, 8 and 18 of about 310. The guard is for a walker whose
+    // targets have gone (most actions skipped), not for that spread.
+    const skips = log.filter((l) => l.startsWith('- [')).join('\n  ');
+    expect(ratio, `share of drawn actions executed; the skips:\n  ${skips}`).toBeGreaterThanOrEqual(0.9);
     expect(Math.abs(growth), 'change of the objects on the heap since step 100').toBeLessThanOrEqual(0.1);
     // A check of the page's heap means something only if the walk spent time on the page.
     expect(mainSince100, 'steps on the page after step 100').toBeGreaterThanOrEqual((WALK_STEPS - 100) / 4);
