@@ -7,7 +7,7 @@
  * - The **records** are the countries' files in full (every measure's summary, facts, figures,
  *   timeline, concerns and sources) and the incarceration rates. They are one JSON file the browser
  *   fetches the first time a reader reaches for them: a panel, the table, the overview, a link's
- *   sources (src/state/full-data.ts).
+ *   sources (src/data/records.ts, src/ui/with-full-data.tsx).
  *
  * Both are cut from the same validated `PolicyData` at build time; `joinRecords` puts them back
  * together and refuses a records file that does not belong to the index (a stale cache).

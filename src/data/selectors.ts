@@ -57,7 +57,7 @@ const lastCounts = new WeakMap<PolicyIndex, { types: readonly MeasureTypeId[]; m
 export function matchingCounts(data: PolicyIndex, activeTypes: readonly MeasureTypeId[], month: Month | null): Counts {
   const last = lastCounts.get(data);
   if (last && last.types === activeTypes && last.month === month) return last.counts;
-  const counts = month === null ? countsByCountry(data, activeTypes) : countsByCountry(data, activeTypes, month);
+  const counts = countsByCountry(data, activeTypes, month ?? undefined);
   lastCounts.set(data, { types: activeTypes, month, counts });
   return counts;
 }

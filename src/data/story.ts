@@ -11,7 +11,7 @@ import type { CountryCode, MeasureTypeId } from './vocabulary.ts';
 export interface StoryIndex {
   /** Focus countries, in display order. */
   countries: readonly CountryCode[];
-  /** MeasureIndex types, in legend order. */
+  /** Measure types, in legend order. */
   types: readonly MeasureTypeId[];
   /** Names of the focus countries and of the outside actors links name. */
   names: ReadonlyMap<string, Text>;

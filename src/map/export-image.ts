@@ -122,8 +122,7 @@ export async function renderImageSvg(req: ImageRequest): Promise<string> {
   const palette = PALETTES[theme];
   const boundaries = req.boundaries ?? (await loadBoundaries());
   const month = req.date ?? asOfMonth(data);
-  const counts =
-    req.date === null ? countsByCountry(data, req.activeTypes) : countsByCountry(data, req.activeTypes, req.date);
+  const counts = countsByCountry(data, req.activeTypes, month);
   const colours = colourByCountry(counts, theme);
   // What the map will draw besides the countries: the legend keys them.
   const facilities = mappedFacilities(data, month).filter((x) => x.exists && req.activeTypes.includes(x.type));

@@ -21,7 +21,7 @@ export function usePolicyData(): PolicyIndex {
 
 export function useFullDataSource(): FullDataSource {
   const source = useContext(FullDataContext);
-  if (!source) throw new Error('useFullData needs a <FullDataContext.Provider>');
+  if (!source) throw new Error('useFullDataSource needs a <FullDataContext.Provider>');
   return source;
 }
 

@@ -3,7 +3,6 @@
  * Shared by the share dialog (ui/download-image.tsx), which builds it, and the renderer
  * (map/export-image.ts), which draws it — ui/ and map/ never import each other.
  */
-
 import type { ThemeName } from '../data/palette.ts';
 import type { PolicyIndex } from '../data/policy-index.ts';
 import type { Month } from '../data/timeline.ts';
