@@ -78,6 +78,14 @@ export function linkMeasure(
   return null;
 }
 
+/**
+ * ISO dates ("2024-04", "2024-04-15") in time order, by code unit: `localeCompare` would build a
+ * collator inside the engine, about 10 ms of the first screen, to order digits.
+ */
+function compareDates(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** A country's links at `month`, in both directions, newest first; undated ones last. */
 export function linksOfCountry(
   data: PolicyIndex,
@@ -86,12 +94,12 @@ export function linksOfCountry(
 ): ReturnType<typeof linksAt> {
   return linksAt(data, month)
     .filter(({ link }) => link.from.includes(country) || link.to.includes(country))
-    .sort((a, b) => (b.link.date ?? '').localeCompare(a.link.date ?? ''));
+    .sort((a, b) => compareDates(b.link.date ?? '', a.link.date ?? ''));
 }
 
 /** The links drawn at `month`: those that exist then, oldest first, undated last (map and image). */
 export function linksShownAt(data: PolicyIndex, month: Month): ReturnType<typeof linksAt> {
-  return linksAt(data, month).sort((a, b) => (a.link.date ?? '9999').localeCompare(b.link.date ?? '9999'));
+  return linksAt(data, month).sort((a, b) => compareDates(a.link.date ?? '9999', b.link.date ?? '9999'));
 }
 
 /** The ends of `links` that are not focus countries (the story's outside actors), each once. */

@@ -1,6 +1,7 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { loadPolicyData } from '../../src/data/load-dataset.ts';
 import { serializeUrlState } from '../../src/state/url-state.ts';
 import { createData, createMeasure } from '../fixtures/create-data.ts';
 import { readyMap, renderApp } from '../fixtures/render-app.tsx';
@@ -245,9 +246,15 @@ describe('page', () => {
     expect(screen.getByText('13 March 2026')).toHaveAttribute('datetime', '2026-03-13');
   });
 
-  it('builds no Intl formatter for the first screen and map, in either language (each cost 8–30 ms there)', async () => {
+  it('builds no Intl formatter or collator for the first screen and map, in either language (each cost 8–30 ms there)', async () => {
     const built: string[] = [];
-    for (const name of ['NumberFormat', 'DateTimeFormat', 'ListFormat', 'PluralRules'] as const) {
+    // String#localeCompare builds a collator inside the engine (about 10 ms the first time).
+    const localeCompare = String.prototype.localeCompare;
+    vi.spyOn(String.prototype, 'localeCompare').mockImplementation(function (this: string, ...args) {
+      built.push('localeCompare');
+      return localeCompare.apply(this, args);
+    });
+    for (const name of ['NumberFormat', 'DateTimeFormat', 'ListFormat', 'PluralRules', 'Collator'] as const) {
       const Real = Intl[name];
       vi.spyOn(Intl, name).mockImplementation(function (this: unknown, ...args: never[]) {
         built.push(name);
@@ -255,7 +262,9 @@ describe('page', () => {
       } as never);
     }
     try {
-      for (const lang of ['en', 'es'] as const) await readyMap(renderApp({ state: { lang } }).maps);
+      // The real story: it has policy links (sorted by date for the map) and every kind of figure.
+      const data = loadPolicyData();
+      for (const lang of ['en', 'es'] as const) await readyMap(renderApp({ data, state: { lang } }).maps);
     } finally {
       vi.restoreAllMocks();
     }
