@@ -21,6 +21,20 @@ describe('map style', () => {
     expect(JSON.stringify(style)).not.toMatch(/https?:|mapbox:|tiles/);
   });
 
+  it('is valid by the style specification, in both themes, with and without counts (MapLibre skips the check: validateStyle is off)', () => {
+    const colours = { SLV: '#7a2e12', GTM: null, HND: '#d08a54', CRI: null, ECU: '#d08a54', CHL: null };
+    for (const theme of ['light', 'dark'] as const)
+      for (const c of [undefined, colours]) {
+        const built = buildStyle({ type: 'FeatureCollection', features: [] }, theme, c);
+        expect(styleSpec.validateStyleMin(built as never).map((e) => e.message)).toEqual([]);
+      }
+    // The check can fail: a misspelt paint property is reported.
+    const broken = { ...style, layers: [{ id: 'x', type: 'fill', source: 'countries', paint: { 'fill-colour': '#000' } }] };
+    expect(styleSpec.validateStyleMin(broken as never).map((e) => e.message)).toEqual([
+      'layers[0].paint.fill-colour: unknown property "fill-colour"',
+    ]);
+  });
+
   it('keys features by ISO code so feature-state works', () => {
     expect(style.sources.countries).toMatchObject({ type: 'geojson', promoteId: 'iso3', buffer: 8, tolerance: 1 });
   });
