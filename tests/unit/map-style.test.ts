@@ -29,7 +29,10 @@ describe('map style', () => {
         expect(styleSpec.validateStyleMin(built as never).map((e) => e.message)).toEqual([]);
       }
     // The check can fail: a misspelt paint property is reported.
-    const broken = { ...style, layers: [{ id: 'x', type: 'fill', source: 'countries', paint: { 'fill-colour': '#000' } }] };
+    const broken = {
+      ...style,
+      layers: [{ id: 'x', type: 'fill', source: 'countries', paint: { 'fill-colour': '#000' } }],
+    };
     expect(styleSpec.validateStyleMin(broken as never).map((e) => e.message)).toEqual([
       'layers[0].paint.fill-colour: unknown property "fill-colour"',
     ]);
