@@ -15,6 +15,7 @@ import {
   compose,
   composeFeatures,
   compositionConfig,
+  type Draw,
   type LngLat,
   labelExtents,
   mercX,
@@ -81,7 +82,11 @@ export function renderFallbackSvg(topo: Topology<{ countries: GeometryCollection
         ? p.focusOutline
         : p.zeroOutline
       : p.border;
-    return `<path d="${d}" fill="${fill(f as Feature & { properties: Props })}" stroke="${stroke}" stroke-width="${props.focus ? 0.8 : 0.5}"/>`;
+    // A country cut by the inset's frame comes as its area and its outline (composition.ts).
+    const draw = (f.properties as { draw?: Draw }).draw;
+    const area = draw === 'line' ? 'none' : fill(f as Feature & { properties: Props });
+    const line = draw === 'fill' ? 'none' : stroke;
+    return `<path d="${d}" fill="${area}" stroke="${line}" stroke-width="${props.focus ? 0.8 : 0.5}"/>`;
   };
   const part = (name: string) => composed.features.filter((f) => (f.properties as Props).part === name);
   // The inset (when the story has one): its frame, the magnified copy, its caption and guides.

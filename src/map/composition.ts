@@ -12,7 +12,7 @@
  * a link end) reaches the map.
  */
 import type { Story } from '../data/schema.ts';
-import { clipPolygons } from './clip.ts';
+import { clipPolygons, clipPolygonsOutside, ringsOutside } from './clip.ts';
 
 export type LngLat = [number, number];
 export type Bounds = [LngLat, LngLat];
@@ -179,6 +179,24 @@ type Ring = [number, number][];
 
 /** Where a feature is drawn: the main map, the inset, or the inset's own furniture. */
 export type Part = 'main' | 'inset' | 'frame' | 'source' | 'connector';
+/**
+ * A country cut by the inset's frame comes as two features: its area (`fill`, drawn by fill layers
+ * only) and its outline (`line`, by line layers only). Every other country is one polygon feature.
+ */
+export type Draw = 'fill' | 'line';
+
+/** Where a polygon lies against a box, by its outer ring's bounding box: wholly outside, wholly inside, or across its edge. */
+function against(polygon: Ring[], [[w, s], [e, n]]: Bounds): 'outside' | 'inside' | 'across' {
+  let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const [x, y] of polygon[0] ?? []) {
+    x0 = Math.min(x0, x);
+    y0 = Math.min(y0, y);
+    x1 = Math.max(x1, x);
+    y1 = Math.max(y1, y);
+  }
+  if (x0 >= e || x1 <= w || y0 >= n || y1 <= s) return 'outside';
+  return x0 >= w && x1 <= e && y0 >= s && y1 <= n ? 'inside' : 'across';
+}
 
 function polygonsOf(g: GeoJSON.Geometry): Ring[][] {
   if (g.type === 'Polygon') return [g.coordinates as Ring[]];
@@ -203,32 +221,59 @@ function rectangle([[w, s], [e, n]]: Bounds): GeoJSON.Polygon {
 }
 
 /**
- * The boundary features as the map draws them: every country at its place (`part: 'main'`), then
- * copies of those in the inset's source area, clipped to it and moved into the inset
- * (`part: 'inset'`), plus the inset's frame, the outline of its source area on the main map, and
- * two connector lines between them. Feature properties are kept, so `iso3` ties the copies.
+ * The boundary features as the map draws them: every country at its place (`part: 'main'`), less
+ * what lies under the inset's frame, then copies of those in the inset's source area, clipped to
+ * it and moved into the inset (`part: 'inset'`), plus the inset's frame, the outline of its source
+ * area on the main map, and two connector lines between them. The main map and the inset are drawn
+ * by the same layers, so nothing of the main map may lie under the frame: islands there are
+ * dropped, and a polygon across its edge (southern Mexico) is cut, as two features (`Draw`).
+ * Feature properties are kept, so `iso3` ties the copies.
  */
 export function composeFeatures<P extends object>(
   collection: GeoJSON.FeatureCollection<GeoJSON.Geometry, P>,
   composition: Composition,
   config: CompositionConfig,
-): GeoJSON.FeatureCollection<GeoJSON.Geometry, (P & { part: Part }) | { part: Part }> {
-  const main = collection.features.map((f) => ({
-    ...f,
-    geometry: {
-      type: 'MultiPolygon' as const,
-      coordinates: polygonsOf(f.geometry).map((polygon) =>
-        polygon.map((ring) => ring.map((p) => composition.toMain(p as LngLat) as [number, number])),
-      ),
-    },
-    properties: { ...f.properties, part: 'main' as Part },
-  }));
-  const source = config.insetSource;
+): GeoJSON.FeatureCollection<GeoJSON.Geometry, (P & { part: Part; draw?: Draw }) | { part: Part }> {
   const frame = composition.insetFrame;
+  type Out = GeoJSON.Feature<GeoJSON.Geometry, P & { part: Part; draw?: Draw }>;
+  const main = collection.features.flatMap((f): Out[] => {
+    const polygons = polygonsOf(f.geometry).map((polygon) =>
+      polygon.map((ring) => ring.map((p) => composition.toMain(p as LngLat) as [number, number])),
+    );
+    const properties = { ...f.properties, part: 'main' as Part };
+    const whole = (coordinates: Ring[][]): Out[] => [
+      { ...f, geometry: { type: 'MultiPolygon', coordinates }, properties },
+    ];
+    if (!frame) return whole(polygons);
+    // Land under the inset's frame (islands such as Easter Island, and southern Mexico) is cut out,
+    // so the inset, drawn in the same layers, shows nothing of the main map beneath it.
+    const where = polygons.map((polygon) => against(polygon, frame));
+    const kept = polygons.filter((_, i) => where[i] !== 'inside');
+    if (!where.includes('across')) return whole(kept);
+    // A polygon across the frame's edge: its area and its outline, each cut, as two features.
+    const [[w, s], [e, n]] = frame;
+    const box = [w, s, e, n] as const;
+    return [
+      {
+        ...f,
+        geometry: {
+          type: 'MultiPolygon',
+          coordinates: kept.flatMap((p) => (against(p, frame) === 'across' ? clipPolygonsOutside([p], box) : [p])),
+        },
+        properties: { ...properties, draw: 'fill' },
+      },
+      {
+        ...f,
+        geometry: { type: 'MultiLineString', coordinates: ringsOutside(kept, box) },
+        properties: { ...properties, draw: 'line' },
+      },
+    ];
+  });
+  const source = config.insetSource;
   const mainSource = composition.insetSource;
   if (!source || !frame || !mainSource) return { type: 'FeatureCollection', features: main };
   const [[sw, ss], [se, sn]] = source;
-  const inset: typeof main = [];
+  const inset: GeoJSON.Feature<GeoJSON.MultiPolygon, P & { part: Part }>[] = [];
   for (const f of collection.features) {
     const clipped = clipPolygons(polygonsOf(f.geometry), [sw, ss, se, sn]);
     if (clipped.length === 0) continue;
@@ -281,7 +326,10 @@ export function labelExtents(
     const copies = features.features.filter((f) => (f.properties as { iso3?: string }).iso3 === id);
     const copy =
       copies.find((f) => (f.properties as { part?: Part }).part === 'inset') ??
-      copies.find((f) => (f.properties as { part?: Part }).part === 'main');
+      copies.find((f) => {
+        const { part, draw } = f.properties as { part?: Part; draw?: Draw };
+        return part === 'main' && draw !== 'line';
+      });
     if (!copy) continue;
     let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
     // The largest polygon by its box's size: a country's mainland, not its islands.

@@ -9,7 +9,12 @@ import type { CountryCode } from '../data/vocabulary.ts';
 
 export const SOURCE_ID = 'countries';
 
-/** The layers drawn once for the main map and once, on top, for the Central America inset. */
+/**
+ * The countries' layers: each draws the main map and the inset together (the inset's copies lie
+ * over open sea or over land cut out of the main map, composition.ts), so the inset costs features,
+ * not layers. As a second set of layers drawn over the main map's, the style had 16 layers instead
+ * of 10, and map ready took about 0.1 of the bare MapLibre page's time longer (README, Performance).
+ */
 const GROUP = {
   context: 'context-fill',
   focus: 'focus-fill',
@@ -18,26 +23,19 @@ const GROUP = {
   casing: 'focus-casing',
   outline: 'focus-outline',
 } as const;
-type GroupLayer = keyof typeof GROUP;
 
-/** Main-map layer ids (the inset's are the same with an `inset-` prefix), plus the shared ones. */
+/** Layer ids. */
 export const LAYERS = {
   sea: 'sea',
   ...GROUP,
   /** The outline of the inset's source area on the main map, and the lines to the inset. */
   insetGuides: 'inset-guides',
-  /** The inset's background: covers whatever of the main map lies under it. */
+  /** The inset's background (its sea), under the countries' layers. */
   insetFrame: 'inset-frame',
   insetFrameLine: 'inset-frame-line',
 } as const;
-export const INSET_LAYERS = Object.fromEntries(Object.entries(GROUP).map(([k, id]) => [k, `inset-${id}`])) as {
-  [K in GroupLayer]: `inset-${(typeof GROUP)[K]}`;
-};
-
-/** A group layer's id in both parts, main first. */
-export const bothParts = (layer: GroupLayer): [string, string] => [GROUP[layer], INSET_LAYERS[layer]];
 /** Layers a reader can click or hover to pick a focus country. */
-export const FOCUS_FILL_LAYERS = bothParts('focus');
+export const FOCUS_FILL_LAYERS = [GROUP.focus];
 
 /** Name of the hatch pattern image for a theme; generated on demand (no sprite file). */
 export const hatchImageId = (theme: ThemeName) => `hatch-${theme}`;
@@ -62,7 +60,14 @@ export const TILING = { buffer: 8, tolerance: 1 } as const;
 
 const selected = ['boolean', ['feature-state', 'selected'], false];
 const hovered = ['boolean', ['feature-state', 'hover'], false];
-const inPart = (part: 'main' | 'inset') => ['==', ['get', 'part'], part];
+/** The countries, main map and inset, as fills: a country cut by the inset's frame draws its area here. */
+const areas = ['all', ['in', ['get', 'part'], ['literal', ['main', 'inset']]], ['!', ['==', ['get', 'draw'], 'line']]];
+/** The countries as lines: a country cut by the inset's frame draws its outline here, not its area's cuts. */
+const outlines = [
+  'all',
+  ['in', ['get', 'part'], ['literal', ['main', 'inset']]],
+  ['!', ['==', ['get', 'draw'], 'fill']],
+];
 
 /**
  * Counts reach the map as feature-state (`countState`), never as new filters or data-driven paint
@@ -91,16 +96,12 @@ export function themePaint(
   const fill = ['coalesce', ['feature-state', 'fill'], fillColourExpression(colours ?? {}, theme)];
   return [
     [LAYERS.sea, 'background-color', p.sea],
-    ...bothParts('context').map((id): [string, string, unknown] => [id, 'fill-color', p.context]),
-    ...bothParts('focus').map((id): [string, string, unknown] => [id, 'fill-color', fill]),
-    ...bothParts('none').map((id): [string, string, unknown] => [id, 'fill-pattern', hatchImageId(theme)]),
-    ...bothParts('borders').map((id): [string, string, unknown] => [id, 'line-color', p.border]),
-    ...bothParts('casing').map((id): [string, string, unknown] => [id, 'line-color', p.selectedCasing]),
-    ...bothParts('outline').map((id): [string, string, unknown] => [
-      id,
-      'line-color',
-      ['case', zeroState(zero), p.zeroOutline, p.focusOutline],
-    ]),
+    [GROUP.context, 'fill-color', p.context],
+    [GROUP.focus, 'fill-color', fill],
+    [GROUP.none, 'fill-pattern', hatchImageId(theme)],
+    [GROUP.borders, 'line-color', p.border],
+    [GROUP.casing, 'line-color', p.selectedCasing],
+    [GROUP.outline, 'line-color', ['case', zeroState(zero), p.zeroOutline, p.focusOutline]],
     [LAYERS.insetGuides, 'line-color', p.guide],
     [LAYERS.insetFrame, 'fill-color', p.sea],
     [LAYERS.insetFrameLine, 'line-color', p.guide],
@@ -124,31 +125,30 @@ export function countState(
   ]);
 }
 
-function groupLayers(part: 'main' | 'inset', paint: Record<string, unknown>, zero: readonly CountryCode[]) {
-  const id = (layer: GroupLayer) => (part === 'main' ? GROUP[layer] : INSET_LAYERS[layer]);
-  const where = inPart(part);
-  const focus = ['all', where, ['get', 'focus']];
+function groupLayers(paint: Record<string, unknown>, zero: readonly CountryCode[]) {
+  const focusAreas = ['all', areas, ['get', 'focus']];
+  const focusOutlines = ['all', outlines, ['get', 'focus']];
   return [
     {
-      id: id('context'),
+      id: GROUP.context,
       type: 'fill' as const,
       source: SOURCE_ID,
-      filter: ['all', where, ['!', ['get', 'focus']]],
+      filter: ['all', areas, ['!', ['get', 'focus']]],
       paint: { 'fill-color': paint[`${GROUP.context}/fill-color`], ...NO_EDGE_PASS },
     },
     {
-      id: id('focus'),
+      id: GROUP.focus,
       type: 'fill' as const,
       source: SOURCE_ID,
-      filter: focus,
+      filter: focusAreas,
       paint: { 'fill-color': paint[`${GROUP.focus}/fill-color`], ...NO_EDGE_PASS },
     },
     {
       // Every focus country, drawn only where it is hatched (feature-state, not a filter).
-      id: id('none'),
+      id: GROUP.none,
       type: 'fill' as const,
       source: SOURCE_ID,
-      filter: focus,
+      filter: focusAreas,
       paint: {
         'fill-pattern': paint[`${GROUP.none}/fill-pattern`],
         'fill-opacity': ['case', zeroState(zero), 1, 0],
@@ -156,18 +156,18 @@ function groupLayers(part: 'main' | 'inset', paint: Record<string, unknown>, zer
       },
     },
     {
-      id: id('borders'),
+      id: GROUP.borders,
       type: 'line' as const,
       source: SOURCE_ID,
-      filter: ['all', where, ['!', ['get', 'focus']]],
+      filter: ['all', outlines, ['!', ['get', 'focus']]],
       paint: { 'line-color': paint[`${GROUP.borders}/line-color`], 'line-width': 0.6 },
     },
     {
       // A contrasting band under the selected country's outline: visible on light and dark fills.
-      id: id('casing'),
+      id: GROUP.casing,
       type: 'line' as const,
       source: SOURCE_ID,
-      filter: focus,
+      filter: focusOutlines,
       layout: { 'line-join': 'round' as const },
       paint: {
         'line-color': paint[`${GROUP.casing}/line-color`],
@@ -176,10 +176,10 @@ function groupLayers(part: 'main' | 'inset', paint: Record<string, unknown>, zer
       },
     },
     {
-      id: id('outline'),
+      id: GROUP.outline,
       type: 'line' as const,
       source: SOURCE_ID,
-      filter: focus,
+      filter: focusOutlines,
       layout: { 'line-join': 'round' as const },
       paint: {
         'line-color': paint[`${GROUP.outline}/line-color`],
@@ -190,10 +190,11 @@ function groupLayers(part: 'main' | 'inset', paint: Record<string, unknown>, zer
 }
 
 /**
- * The whole style for the composed features (composition.ts), in `theme`: the main map's layers,
- * the inset's guides and frame, then the inset's own copy of the main map's layers on top. With
- * `colours`, each country's colour and hatching of the moment are the expressions' fallbacks, so
- * the map's first frame is the right one and `load` has nothing to set.
+ * The whole style for the composed features (composition.ts), in `theme`: the sea, the inset's
+ * frame (its own sea), the countries of the main map and the inset together, then the guides from
+ * the inset's source area to its frame and the frame's line. With `colours`, each country's colour
+ * and hatching of the moment are the expressions' fallbacks, so the map's first frame is the right
+ * one and `load` has nothing to set.
  */
 export function buildStyle(
   geojson: GeoJSON.FeatureCollection,
@@ -212,14 +213,6 @@ export function buildStyle(
     },
     layers: [
       { id: LAYERS.sea, type: 'background' as const, paint: { 'background-color': paint['sea/background-color'] } },
-      ...groupLayers('main', paint, zero),
-      {
-        id: LAYERS.insetGuides,
-        type: 'line' as const,
-        source: SOURCE_ID,
-        filter: ['in', ['get', 'part'], ['literal', ['source', 'connector']]],
-        paint: { 'line-color': paint[`${LAYERS.insetGuides}/line-color`], 'line-width': 1 },
-      },
       {
         id: LAYERS.insetFrame,
         type: 'fill' as const,
@@ -227,7 +220,14 @@ export function buildStyle(
         filter: ['==', ['get', 'part'], 'frame'],
         paint: { 'fill-color': paint[`${LAYERS.insetFrame}/fill-color`], ...NO_EDGE_PASS },
       },
-      ...groupLayers('inset', paint, zero),
+      ...groupLayers(paint, zero),
+      {
+        id: LAYERS.insetGuides,
+        type: 'line' as const,
+        source: SOURCE_ID,
+        filter: ['in', ['get', 'part'], ['literal', ['source', 'connector']]],
+        paint: { 'line-color': paint[`${LAYERS.insetGuides}/line-color`], 'line-width': 1 },
+      },
       {
         id: LAYERS.insetFrameLine,
         type: 'line' as const,

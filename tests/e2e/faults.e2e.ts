@@ -150,8 +150,8 @@ describe('without WebGL', () => {
       await waitForMap(page);
       expect(await page.locator('.map').getAttribute('data-renderer')).toBe('svg');
       expect(await page.getByText(/Simplified map/).isVisible()).toBe(true);
-      // The same map: the inset copy of El Salvador is drawn, in its count's colour.
-      expect(await page.locator('path[data-layer="inset-focus-fill"][data-id="SLV"]').count()).toBe(1);
+      // The same map: El Salvador drawn twice, on the main map and enlarged in the inset.
+      expect(await page.locator('path[data-layer="focus-fill"][data-id="SLV"]').count()).toBe(2);
       await page.locator('.map-labels button[data-country="SLV"]').click();
       await page.getByRole('complementary', { name: 'El Salvador' }).waitFor();
       await page.locator('path[data-layer="focus-fill"][data-id="CHL"]').dispatchEvent('click');

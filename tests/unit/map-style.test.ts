@@ -7,7 +7,6 @@ import {
   countState,
   fillColourExpression,
   hatchImage,
-  INSET_LAYERS,
   LAYERS,
   themePaint,
 } from '../../src/map/map-style.ts';
@@ -42,16 +41,40 @@ describe('map style', () => {
     expect(style.sources.countries).toMatchObject({ type: 'geojson', promoteId: 'iso3', buffer: 8, tolerance: 1 });
   });
 
-  it('draws the main map, then the inset over it: sea, six layers, guides, frame, the six again, frame line', () => {
+  it('draws the sea, the inset’s frame, the countries of the main map and the inset in six layers, the guides, the frame line', () => {
     const group = ['context', 'focus', 'none', 'borders', 'casing', 'outline'] as const;
     expect(style.layers.map((l) => l.id)).toEqual([
       LAYERS.sea,
+      LAYERS.insetFrame,
       ...group.map((k) => LAYERS[k]),
       LAYERS.insetGuides,
-      LAYERS.insetFrame,
-      ...group.map((k) => INSET_LAYERS[k]),
       LAYERS.insetFrameLine,
     ]);
+  });
+
+  it('draws a country cut by the inset’s frame as its area in the fills and its outline in the lines', () => {
+    const drawn = (id: string, properties: Record<string, unknown>) => {
+      const layer = style.layers.find((l) => l.id === id) as { filter: unknown };
+      return styleSpec
+        .featureFilter(layer.filter as never, 'filter')
+        .filter({ zoom: 3 }, { type: 3, properties } as never);
+    };
+    const fills: string[] = [LAYERS.context, LAYERS.focus, LAYERS.none];
+    const lines: string[] = [LAYERS.borders, LAYERS.casing, LAYERS.outline];
+    for (const part of ['main', 'inset'])
+      for (const focus of [true, false]) {
+        const country = { iso3: 'X', part, focus };
+        for (const id of [...fills, ...lines]) {
+          const whole = drawn(id, country);
+          const isFill = fills.includes(id);
+          expect(drawn(id, { ...country, draw: 'fill' }), `${id} ${part} area`).toBe(isFill && whole);
+          expect(drawn(id, { ...country, draw: 'line' }), `${id} ${part} outline`).toBe(!isFill && whole);
+        }
+        // Each country is drawn by one fill and, for its edges, by one line layer of each kind.
+        expect(fills.filter((id) => drawn(id, country)).length, `${part} ${focus}`).toBe(focus ? 2 : 1);
+      }
+    for (const part of ['frame', 'source', 'connector'])
+      for (const id of [...fills, ...lines]) expect(drawn(id, { part }), `${id} ${part}`).toBe(false);
   });
 
   it('draws no antialiased edge pass for fills: a line layer drawn later covers each fill’s edges', () => {
@@ -61,24 +84,23 @@ describe('map style', () => {
     for (const fill of fills) expect(fill.paint?.['fill-antialias'], fill.id).toBe(false);
     const index = (id: string) => layers.findIndex((l) => l.id === id);
     const filterOf = (id: string) => JSON.stringify(layers[index(id)]?.filter);
-    // Each fill, the line over its edges (same features, or a superset for the hatch).
+    // Each fill, the line over its edges (the same countries, as outlines; the hatch's superset).
     const pairs: [string, string][] = [
       [LAYERS.context, LAYERS.borders],
       [LAYERS.focus, LAYERS.outline],
       [LAYERS.none, LAYERS.outline],
-      [INSET_LAYERS.context, INSET_LAYERS.borders],
-      [INSET_LAYERS.focus, INSET_LAYERS.outline],
-      [INSET_LAYERS.none, INSET_LAYERS.outline],
       [LAYERS.insetFrame, LAYERS.insetFrameLine],
     ];
     expect(pairs.map(([f]) => f).sort()).toEqual(fills.map((l) => l.id).sort());
+    const asOutlines = (id: string) =>
+      filterOf(id).replace('"!",["==",["get","draw"],"line"]', '"!",["==",["get","draw"],"fill"]');
     for (const [fill, line] of pairs) {
       expect(index(line), `${line} after ${fill}`).toBeGreaterThan(index(fill));
-      if (fill !== LAYERS.none && fill !== INSET_LAYERS.none) expect(filterOf(line), line).toBe(filterOf(fill));
+      if (fill !== LAYERS.none) expect(filterOf(line), line).toBe(asOutlines(fill));
     }
   });
 
-  it('gives every themed setter a layer that exists, in both parts', () => {
+  it('gives every themed setter a layer that exists', () => {
     const ids = new Set<string>(style.layers.map((l) => l.id));
     for (const [layer] of themePaint('dark')) expect(ids.has(layer), layer).toBe(true);
   });
@@ -132,7 +154,7 @@ describe('map style', () => {
       return value instanceof styleSpec.Color ? value.toString() : value;
     };
     const hex = (c: string) => styleSpec.Color.parse(c)?.toString();
-    for (const id of [LAYERS.focus, LAYERS.none, LAYERS.outline, INSET_LAYERS.none]) {
+    for (const id of [LAYERS.focus, LAYERS.none, LAYERS.outline]) {
       expect(JSON.stringify(layer(id).filter), id).not.toMatch(/SLV|GTM/);
     }
     // Built with: El Salvador coloured, Guatemala hatched.
