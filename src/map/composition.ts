@@ -247,9 +247,10 @@ export function composeFeatures<P extends object>(
     if (!frame) return whole(polygons);
     // Land under the inset's frame (islands such as Easter Island, and southern Mexico) is cut out,
     // so the inset, drawn in the same layers, shows nothing of the main map beneath it.
-    const where = polygons.map((polygon) => against(polygon, frame));
-    const kept = polygons.filter((_, i) => where[i] !== 'inside');
-    if (!where.includes('across')) return whole(kept);
+    const kept = polygons
+      .map((polygon) => ({ polygon, where: against(polygon, frame) }))
+      .filter(({ where }) => where !== 'inside');
+    if (!kept.some(({ where }) => where === 'across')) return whole(kept.map(({ polygon }) => polygon));
     // A polygon across the frame's edge: its area and its outline, each cut, as two features.
     const [[w, s], [e, n]] = frame;
     const box = [w, s, e, n] as const;
@@ -258,13 +259,21 @@ export function composeFeatures<P extends object>(
         ...f,
         geometry: {
           type: 'MultiPolygon',
-          coordinates: kept.flatMap((p) => (against(p, frame) === 'across' ? clipPolygonsOutside([p], box) : [p])),
+          coordinates: kept.flatMap(({ polygon, where }) =>
+            where === 'across' ? clipPolygonsOutside([polygon], box) : [polygon],
+          ),
         },
         properties: { ...properties, draw: 'fill' },
       },
       {
         ...f,
-        geometry: { type: 'MultiLineString', coordinates: ringsOutside(kept, box) },
+        geometry: {
+          type: 'MultiLineString',
+          coordinates: ringsOutside(
+            kept.map(({ polygon }) => polygon),
+            box,
+          ),
+        },
         properties: { ...properties, draw: 'line' },
       },
     ];
