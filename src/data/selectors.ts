@@ -13,6 +13,17 @@ import type { CountryCode, MeasureTypeId } from './vocabulary.ts';
 
 export type Counts = Record<CountryCode, number>;
 
+/** The test "its type is active and it exists at `month`", built once for many measures. */
+function matching(
+  data: PolicyIndex,
+  activeTypes: readonly MeasureTypeId[],
+  month: Month,
+): (m: MeasureIndex) => boolean {
+  const active = new Set(activeTypes);
+  const exists = existingAt(month, asOfMonth(data));
+  return (m) => active.has(m.type) && exists(m);
+}
+
 /**
  * Measures of `country` whose type is active and that exist at `month` (default: the "as of"
  * month, i.e. all of them), in data order.
@@ -23,11 +34,7 @@ export function visibleMeasures(
   activeTypes: readonly MeasureTypeId[],
   month: Month = asOfMonth(data),
 ): MeasureIndex[] {
-  const active = new Set(activeTypes);
-  const exists = existingAt(month, asOfMonth(data));
-  return (data.countries.find((c) => c.country === country)?.measures ?? []).filter(
-    (m) => active.has(m.type) && exists(m),
-  );
+  return (data.countries.find((c) => c.country === country)?.measures ?? []).filter(matching(data, activeTypes, month));
 }
 
 /** Number of measures per focus country that match the active types and exist at `month` (default: "as of"). */
@@ -37,11 +44,10 @@ export function countsByCountry(
   month: Month = asOfMonth(data),
 ): Counts {
   const counts: Counts = Object.fromEntries(countryCodes(data).map((c) => [c, 0]));
-  const active = new Set(activeTypes);
-  const exists = existingAt(month, asOfMonth(data));
+  const matches = matching(data, activeTypes, month);
   for (const c of data.countries) {
     let n = 0;
-    for (const m of c.measures) if (active.has(m.type) && exists(m)) n++;
+    for (const m of c.measures) if (matches(m)) n++;
     counts[c.country] = n;
   }
   return counts;

@@ -1,9 +1,10 @@
 /**
  * Clips GeoJSON polygons to a longitude/latitude box (Sutherland–Hodgman, one edge at a time).
  * The boundary build uses it for the few countries whose territory reaches far outside the region
- * (the United States, France, the Netherlands); the map composition uses it to cut out the inset's area. Shared
- * borders stay identical in both neighbours because clipping the same
- * segment against the same edge yields the same point.
+ * (the United States, France, the Netherlands); the map composition uses it to copy the inset's
+ * area, and `cutOut` to take what lies under the inset's frame out of the main map. Shared borders
+ * stay identical in both neighbours because clipping the same segment against the same edge
+ * yields the same point.
  */
 type Ring = [number, number][];
 type Box = readonly [number, number, number, number];
@@ -54,7 +55,7 @@ const FAR = 1e9;
  * as one fill without an edge pass (MapLibre) or as one path (SVG), they show no seam; their rings
  * are not the country's outline (see `ringsOutside`).
  */
-export function clipPolygonsOutside(polygons: Ring[][], box: Box): Ring[][] {
+function clipPolygonsOutside(polygons: Ring[][], box: Box): Ring[][] {
   const [w, s, e, n] = box;
   const around: Box[] = [
     [-FAR, -FAR, w, FAR],
@@ -90,7 +91,7 @@ function insideSpan(a: [number, number], b: [number, number], [w, s, e, n]: Box)
 }
 
 /** The polygons' rings as lines, without their stretches inside `box` (an outline for `clipPolygonsOutside`). */
-export function ringsOutside(polygons: Ring[][], box: Box): Ring[] {
+function ringsOutside(polygons: Ring[][], box: Box): Ring[] {
   const lines: Ring[] = [];
   for (const ring of polygons.flat()) {
     const own: Ring[] = [];
@@ -127,4 +128,34 @@ export function ringsOutside(polygons: Ring[][], box: Box): Ring[] {
     lines.push(...own);
   }
   return lines;
+}
+
+/** Where a polygon lies against a box, by its outer ring's bounding box. */
+function against(polygon: Ring[], [w, s, e, n]: Box): 'outside' | 'inside' | 'across' {
+  let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const [x, y] of polygon[0] ?? []) {
+    x0 = Math.min(x0, x);
+    y0 = Math.min(y0, y);
+    x1 = Math.max(x1, x);
+    y1 = Math.max(y1, y);
+  }
+  if (x0 >= e || x1 <= w || y0 >= n || y1 <= s) return 'outside';
+  return x0 >= w && x1 <= e && y0 >= s && y1 <= n ? 'inside' : 'across';
+}
+
+/**
+ * `polygons` without what lies inside `box`: polygons wholly inside are dropped; when none crosses
+ * its edge the rest come back as they are (`whole`), else as an area (`clipPolygonsOutside` of those
+ * across the edge) and an outline (`ringsOutside`), to be drawn by fills and by lines apart.
+ */
+export function cutOut(polygons: Ring[][], box: Box): { whole: Ring[][] } | { area: Ring[][]; outline: Ring[] } {
+  const kept = polygons
+    .map((polygon) => ({ polygon, where: against(polygon, box) }))
+    .filter((p) => p.where !== 'inside');
+  const rest = kept.map(({ polygon }) => polygon);
+  if (!kept.some(({ where }) => where === 'across')) return { whole: rest };
+  return {
+    area: kept.flatMap(({ polygon, where }) => (where === 'across' ? clipPolygonsOutside([polygon], box) : [polygon])),
+    outline: ringsOutside(rest, box),
+  };
 }

@@ -12,7 +12,7 @@
  * a link end) reaches the map.
  */
 import type { Story } from '../data/schema.ts';
-import { clipPolygons, clipPolygonsOutside, ringsOutside } from './clip.ts';
+import { clipPolygons, cutOut } from './clip.ts';
 
 export type LngLat = [number, number];
 export type Bounds = [LngLat, LngLat];
@@ -185,19 +185,6 @@ export type Part = 'main' | 'inset' | 'frame' | 'source' | 'connector';
  */
 export type Draw = 'fill' | 'line';
 
-/** Where a polygon lies against a box, by its outer ring's bounding box: wholly outside, wholly inside, or across its edge. */
-function against(polygon: Ring[], [[w, s], [e, n]]: Bounds): 'outside' | 'inside' | 'across' {
-  let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const [x, y] of polygon[0] ?? []) {
-    x0 = Math.min(x0, x);
-    y0 = Math.min(y0, y);
-    x1 = Math.max(x1, x);
-    y1 = Math.max(y1, y);
-  }
-  if (x0 >= e || x1 <= w || y0 >= n || y1 <= s) return 'outside';
-  return x0 >= w && x1 <= e && y0 >= s && y1 <= n ? 'inside' : 'across';
-}
-
 function polygonsOf(g: GeoJSON.Geometry): Ring[][] {
   if (g.type === 'Polygon') return [g.coordinates as Ring[]];
   if (g.type === 'MultiPolygon') return g.coordinates as Ring[][];
@@ -246,34 +233,16 @@ export function composeFeatures<P extends object>(
     ];
     if (!frame) return whole(polygons);
     // Land under the inset's frame (islands such as Easter Island, and southern Mexico) is cut out,
-    // so the inset, drawn in the same layers, shows nothing of the main map beneath it.
-    const kept = polygons
-      .map((polygon) => ({ polygon, where: against(polygon, frame) }))
-      .filter(({ where }) => where !== 'inside');
-    if (!kept.some(({ where }) => where === 'across')) return whole(kept.map(({ polygon }) => polygon));
-    // A polygon across the frame's edge: its area and its outline, each cut, as two features.
+    // so the inset, drawn in the same layers, shows nothing of the main map beneath it; a polygon
+    // across the frame's edge makes two features, its area and its outline, each cut.
     const [[w, s], [e, n]] = frame;
-    const box = [w, s, e, n] as const;
+    const cut = cutOut(polygons, [w, s, e, n]);
+    if ('whole' in cut) return whole(cut.whole);
     return [
+      { ...f, geometry: { type: 'MultiPolygon', coordinates: cut.area }, properties: { ...properties, draw: 'fill' } },
       {
         ...f,
-        geometry: {
-          type: 'MultiPolygon',
-          coordinates: kept.flatMap(({ polygon, where }) =>
-            where === 'across' ? clipPolygonsOutside([polygon], box) : [polygon],
-          ),
-        },
-        properties: { ...properties, draw: 'fill' },
-      },
-      {
-        ...f,
-        geometry: {
-          type: 'MultiLineString',
-          coordinates: ringsOutside(
-            kept.map(({ polygon }) => polygon),
-            box,
-          ),
-        },
+        geometry: { type: 'MultiLineString', coordinates: cut.outline },
         properties: { ...properties, draw: 'line' },
       },
     ];

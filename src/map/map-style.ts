@@ -60,14 +60,12 @@ export const TILING = { buffer: 8, tolerance: 1 } as const;
 
 const selected = ['boolean', ['feature-state', 'selected'], false];
 const hovered = ['boolean', ['feature-state', 'hover'], false];
-/** The countries, main map and inset, as fills: a country cut by the inset's frame draws its area here. */
-const areas = ['all', ['in', ['get', 'part'], ['literal', ['main', 'inset']]], ['!', ['==', ['get', 'draw'], 'line']]];
+/** The countries, of the main map and of the inset (not the inset's frame or guides). */
+const countries = ['in', ['get', 'part'], ['literal', ['main', 'inset']]];
+/** The countries as fills: a country cut by the inset's frame draws its area here. */
+const areas = ['all', countries, ['!', ['==', ['get', 'draw'], 'line']]];
 /** The countries as lines: a country cut by the inset's frame draws its outline here, not its area's cuts. */
-const outlines = [
-  'all',
-  ['in', ['get', 'part'], ['literal', ['main', 'inset']]],
-  ['!', ['==', ['get', 'draw'], 'fill']],
-];
+const outlines = ['all', countries, ['!', ['==', ['get', 'draw'], 'fill']]];
 
 /**
  * Counts reach the map as feature-state (`countState`), never as new filters or data-driven paint
