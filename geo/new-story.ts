@@ -116,6 +116,14 @@ export function newStory(dir: string, codes: string[]): string[] {
     dek: TODO('one sentence under the headline'),
     asOf: new Date().toISOString().slice(0, 10),
     credit: TODO('sources and credit line'),
+    // The shipped story's licence for the data (editable); the methods note's sections, to write.
+    licence: shipped.meta.licence,
+    methods: shipped.meta.methods.map((m) => ({
+      id: m.id,
+      heading: m.heading,
+      text: TODO(`the methods note's section "${m.heading.en}"`),
+    })),
+    corrections: [],
     types: [
       {
         id: 'example-type',

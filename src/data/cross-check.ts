@@ -4,6 +4,7 @@
  * story declares).
  */
 import { asRecord, type DataProblem, listOf } from './problems.ts';
+import { CORRECTABLE_FIELDS } from './schema.ts';
 import type { CountryCode } from './vocabulary.ts';
 
 interface BoundingBox {
@@ -253,6 +254,18 @@ export function crossCheck(
           });
     }
   }
+  // A correction names what it touched: a measure, a link, or a dataset-wide field.
+  const linkIds = idsOf(meta.links);
+  const correctable: readonly string[] = CORRECTABLE_FIELDS;
+  for (const [c, item] of listOf(meta.corrections).entries())
+    for (const [i, id] of listOf(asRecord(item)?.ids).entries())
+      if (typeof id === 'string' && allRead && !byId.has(id) && !linkIds.includes(id) && !correctable.includes(id))
+        problems.push({
+          file: metaFile,
+          record: null,
+          path: `corrections[${c}].ids[${i}]`,
+          message: `"${id}" is not a measure id, a link id or one of ${CORRECTABLE_FIELDS.join(', ')}`,
+        });
   const incarceration = asRecord(meta.incarceration);
   const rateSources = new Set(listOf(incarceration?.sources).map((s) => asRecord(s)?.n));
   for (const [r, item] of listOf(incarceration?.rows).entries()) {

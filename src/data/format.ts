@@ -84,10 +84,11 @@ export function formatNumber(value: number, lang: Lang): string {
 
 /**
  * Money that readers know by a unit name rather than a currency symbol: the Chilean unidad de
- * fomento (ISO 4217 "CLF") is written "4.75 million UF", never "CLF 4.75 million". Values in these
- * currencies print as number + the figure's own unit text.
+ * fomento is "UF" in the data (the schema refuses its ISO 4217 code, CLF) and is written
+ * "4.75 million UF", as Chileans write it. Values in these currencies print as number + the
+ * figure's own unit text.
  */
-export const CURRENCIES_SHOWN_AS_UNIT: ReadonlySet<string> = new Set(['CLF']);
+export const CURRENCIES_SHOWN_AS_UNIT: ReadonlySet<string> = new Set(['UF']);
 
 /** "more than 91,000 people", "65–70 inmates per cell", "US$35 million", "4.75 million UF (…)". */
 export function formatFigureValue(v: FigureValue, lang: Lang): string {

@@ -4,7 +4,8 @@
  * Every problem in every file is collected and reported with file, record id, field path and
  * reason; nothing is ever dropped silently.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
@@ -27,6 +28,11 @@ export function storyDir(env: Record<string, string | undefined> = process.env):
 export { DataError, type DataProblem, formatProblem } from './problems.ts';
 
 export interface PolicyData {
+  /**
+   * The data's version: a short hash of the data files' contents (`dataVersion`), shown beside the
+   * "as of" date and written into every download and citation.
+   */
+  version: string;
   /** The story's frame: countries, region, link kinds, languages (`story.json`). */
   story: Story;
   meta: Dataset;
@@ -55,6 +61,32 @@ function readJson(path: string, file: string, problems: DataProblem[]): unknown 
     });
     return undefined;
   }
+}
+
+/** The boundary file of a content folder (built by `npm run geo`). */
+export const BOUNDARIES_FILE = 'boundaries.topo.json';
+
+/**
+ * The data's version: the first 8 hex digits of a SHA-256 over the story's data files — story.json,
+ * dataset.json, every measures/*.json and the boundary file — by name and content (a byte-order
+ * mark dropped and line ends read as LF, so a checkout's line-end setting does not change it). It
+ * changes when any of these files changes, and only then.
+ */
+export function dataVersion(dir: string = CONTENT_DIR): string {
+  const measures = existsSync(join(dir, 'measures'))
+    ? readdirSync(join(dir, 'measures'))
+        .filter((f) => f.endsWith('.json'))
+        .map((f) => `measures/${f}`)
+    : [];
+  const files = ['story.json', 'dataset.json', BOUNDARIES_FILE, ...measures].filter((f) => existsSync(join(dir, f)));
+  const hash = createHash('sha256');
+  for (const f of files.sort()) {
+    const text = readFileSync(join(dir, f), 'utf8')
+      .replace(/^\uFEFF/, '')
+      .replace(/\r\n/g, '\n');
+    hash.update(`${f}\0${text.length}\0${text}\0`);
+  }
+  return hash.digest('hex').slice(0, 8);
 }
 
 /** The `$schema` key only tells editors where the JSON Schema is; the app never sees it. */
@@ -144,5 +176,10 @@ export function loadPolicyData(dir: string = CONTENT_DIR): PolicyData {
         .map((x) => x.p),
     );
   }
-  return { story: withoutSchemaKey(story), meta: withoutSchemaKey(meta), countries: countries.map(withoutSchemaKey) };
+  return {
+    version: dataVersion(dir),
+    story: withoutSchemaKey(story),
+    meta: withoutSchemaKey(meta),
+    countries: countries.map(withoutSchemaKey),
+  };
 }

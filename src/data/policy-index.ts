@@ -2,15 +2,16 @@
  * The data in two parts, so a reader who only looks at the map does not download every source.
  *
  * - The **index** is what the first screen, the map and the time slider read: the story's frame,
- *   the dataset's texts, types, statuses and links, and for each measure its id, country, type,
+ *   the dataset's texts, licence, corrections log, types, statuses and links, and for each measure its id, country, type,
  *   title, dates, status, place and capacity figure. It ships inside the app's script.
  * - The **records** are the countries' files in full (every measure's summary, facts, figures,
- *   timeline, concerns and sources) and the incarceration rates. They are one JSON file the browser
- *   fetches the first time a reader reaches for them: a panel, the table, the overview, a link's
- *   sources (src/data/records.ts, src/ui/with-full-data.tsx).
+ *   timeline, concerns and sources), the methods note and the incarceration rates. They are one
+ *   JSON file the browser fetches the first time a reader reaches for them: a panel, the table, the
+ *   overview, a link's sources, "About this data" (src/data/records.ts, src/ui/with-full-data.tsx).
  *
  * Both are cut from the same validated `PolicyData` at build time; `joinRecords` puts them back
- * together and refuses a records file that does not belong to the index (a stale cache).
+ * together and refuses a records file that does not belong to the index (a stale cache: another
+ * data version).
  */
 import type { PolicyData } from './load-dataset.ts';
 import type { CountryFile, Dataset, Figure, Measure, PartialDate, Story, Text } from './schema.ts';
@@ -44,14 +45,20 @@ export interface CountryIndex {
 
 /** What the app's script carries. A full `PolicyData` is one too (tests pass either). */
 export interface PolicyIndex {
+  /** The data's version (load-dataset.ts `dataVersion`). */
+  version: string;
   story: Story;
-  meta: Omit<Dataset, 'incarceration' | '$schema'>;
+  meta: Omit<Dataset, 'incarceration' | 'methods' | '$schema'>;
   countries: CountryIndex[];
 }
 
 /** What the records file carries. */
 export interface PolicyRecords {
+  /** The version of the data they were cut from: `joinRecords` refuses another version's records. */
+  version: string;
   countries: CountryFile[];
+  /** The methods note: read only when a reader opens "About this data". */
+  methods: Dataset['methods'];
   incarceration?: Dataset['incarceration'];
 }
 
@@ -77,8 +84,9 @@ function measureIndex(m: Measure): MeasureIndex {
 
 /** The index part of validated data (the build writes it into the app's script). */
 export function policyIndex(data: PolicyData): PolicyIndex {
-  const { incarceration: _, ...meta } = data.meta;
+  const { incarceration: _, methods: __, ...meta } = data.meta;
   return {
+    version: data.version,
     story: data.story,
     meta,
     countries: data.countries.map((c) => ({
@@ -92,7 +100,9 @@ export function policyIndex(data: PolicyData): PolicyIndex {
 /** The records part of validated data (the build writes it to its own file). */
 export function policyRecords(data: PolicyData): PolicyRecords {
   return {
+    version: data.version,
     countries: data.countries,
+    methods: data.meta.methods,
     ...(data.meta.incarceration ? { incarceration: data.meta.incarceration } : {}),
   };
 }
@@ -103,15 +113,20 @@ export function policyRecords(data: PolicyData): PolicyRecords {
  */
 export function joinRecords(index: PolicyIndex, records: unknown): PolicyData {
   const r = records as Partial<PolicyRecords> | null;
-  if (!r || typeof r !== 'object' || !Array.isArray(r.countries))
-    throw new Error('records: the file is not a records file (no "countries" list)');
+  if (!r || typeof r !== 'object' || !Array.isArray(r.countries) || !Array.isArray(r.methods))
+    throw new Error('records: the file is not a records file (no "countries" or "methods" list)');
+  if (r.version !== index.version)
+    throw new Error(
+      `records: the file is of data version ${String(r.version)}, the app's is ${index.version} (a stale copy?)`,
+    );
   const ids = (cs: { country: string; measures: { id: string }[] }[]) =>
     cs.map((c) => `${c.country}:${c.measures.map((m) => m.id).join(',')}`).join(';');
   if (ids(r.countries) !== ids(index.countries))
     throw new Error("records: the file lists other countries or measures than the app's index (a stale copy?)");
   return {
+    version: index.version,
     story: index.story,
-    meta: { ...index.meta, ...(r.incarceration ? { incarceration: r.incarceration } : {}) },
+    meta: { ...index.meta, methods: r.methods, ...(r.incarceration ? { incarceration: r.incarceration } : {}) },
     countries: r.countries,
   };
 }

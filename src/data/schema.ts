@@ -138,10 +138,14 @@ export const FigureValue = z
     qualifier: z.enum(['about', 'more-than', 'at-least', 'up-to']).optional(),
     /** What one unit is, after the number: "places", "inmates per cell". */
     unit: Text,
-    /** ISO 4217 code when the value is money ("USD", "CLP", "GTQ", "CLF" for the UF). */
+    /**
+     * The currency when the value is money: an ISO 4217 code ("USD", "CLP", "GTQ"), or "UF" for
+     * Chile's unidad de fomento, the unit readers know (its ISO code, CLF, is shown nowhere).
+     */
     currency: z
       .string()
-      .regex(/^[A-Z]{3}$/)
+      .regex(/^([A-Z]{3}|UF)$/, 'must be an ISO 4217 code such as "USD", or "UF"')
+      .refine((c) => c !== 'CLF', 'write the unidad de fomento as "UF", the unit readers know')
       .optional(),
     /** When the value was true, at its precision; null when the source does not say. */
     asOf: PartialDate.nullable(),
@@ -348,6 +352,34 @@ export const MeasureType = z.strictObject({
 });
 export type MeasureType = z.infer<typeof MeasureType>;
 
+/** A day, `YYYY-MM-DD`: a correction is dated to the day it was made. */
+const Day = PartialDate.refine((d) => /^\d{4}-\d{2}-\d{2}$/.test(d), 'must be a full date, YYYY-MM-DD');
+
+/** One section of the methods note ("How this was made"): a heading and paragraphs (blank-line separated). */
+export const MethodsSection = z.strictObject({
+  /** Stable kebab-case id: the section's anchor and its row in methods.csv. */
+  id: KebabId,
+  heading: Text,
+  /** Paragraphs separated by a blank line. */
+  text: Text,
+});
+export type MethodsSection = z.infer<typeof MethodsSection>;
+
+/**
+ * One entry of the corrections and updates log: what changed after publication, when, and which
+ * records it touched (measure ids, link ids, or the dataset fields in `CORRECTABLE_FIELDS`; none
+ * for a change to the graphic's own wording).
+ */
+export const Correction = z.strictObject({
+  date: Day,
+  ids: z.array(nonEmpty),
+  text: Text,
+});
+export type Correction = z.infer<typeof Correction>;
+
+/** Dataset-level fields a correction may name besides measure and link ids. */
+export const CORRECTABLE_FIELDS = ['title', 'dek', 'credit', 'incarceration', 'methods'] as const;
+
 const RateCell = z
   .strictObject({
     value: z.number().positive(),
@@ -364,6 +396,24 @@ export const Dataset = z.strictObject({
   /** The facts are current as of this day (the newest source in the brief). */
   asOf: PartialDate,
   credit: Text,
+  /** The data's licence (the code's is MIT): named in the methods note and written into every download. */
+  licence: z.strictObject({
+    /** Short name, e.g. "CC BY 4.0". */
+    name: nonEmpty,
+    url: SourceUrl,
+  }),
+  /** The methods note, "How this was made": what counts, how it is coded, sources, limits. */
+  methods: z.array(MethodsSection).min(1, 'needs at least one section'),
+  /** Corrections and updates since publication, oldest first; every download carries them. */
+  corrections: z.array(Correction).superRefine((list, ctx) => {
+    for (const [i, c] of list.entries())
+      if (i > 0 && c.date < (list[i - 1] as Correction).date)
+        ctx.addIssue({
+          code: 'custom',
+          path: [i, 'date'],
+          message: `is before the entry above it (${(list[i - 1] as Correction).date}): keep the log oldest first, adding new entries at the end`,
+        });
+  }),
   /** The story's measure types, in legend order. */
   types: z.array(MeasureType).min(1, 'needs at least one measure type'),
   /** Labels of the lifecycle statuses (all of `STATUSES`: the time model can show any of them). */

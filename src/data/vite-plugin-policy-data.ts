@@ -14,14 +14,13 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Plugin } from 'vite';
-import { CONTENT_DIR, loadPolicyData, type PolicyData } from './load-dataset.ts';
+import { BOUNDARIES_FILE, CONTENT_DIR, loadPolicyData, type PolicyData } from './load-dataset.ts';
 import { policyIndex, policyRecords } from './policy-index.ts';
 
 const ID = 'virtual:policy-data';
 const RESOLVED = `\0${ID}`;
 
-/** The boundary file in a content folder (built by `npm run geo <folder>`). */
-export const BOUNDARIES_FILE = 'boundaries.topo.json';
+export { BOUNDARIES_FILE };
 /** Where the app fetches it, relative to index.html (`src/map/boundaries.ts`). */
 export const BOUNDARIES_PATH = 'geo/region.topo.json';
 

@@ -81,7 +81,13 @@ export function toTables(meta: Json, countryFiles: Json[]): Record<TableKey, Row
     { field: 'dek', value: '', ...text('text', meta.dek) },
     { field: 'as_of', value: cell(meta.asOf), ...text('text', undefined) },
     { field: 'credit', value: '', ...text('text', meta.credit) },
+    { field: 'licence', value: cell(obj(meta.licence).name), ...text('text', undefined) },
+    { field: 'licence_url', value: cell(obj(meta.licence).url), ...text('text', undefined) },
   );
+  for (const m of arr(meta.methods))
+    t.methods.push({ id: cell(m.id), ...text('heading', m.heading), ...text('text', m.text) });
+  for (const c of arr(meta.corrections))
+    t.corrections.push({ date: cell(c.date), ids: list(c.ids), ...text('text', c.text) });
   for (const ty of arr(meta.types))
     t.types.push({
       id: cell(ty.id),

@@ -92,6 +92,28 @@ function build(b: Builder, t: Record<TableKey, Row[]>): Map<string, Json> {
     dek: field('dek', (r) => b.text(F, 'dek', r, 'text')),
     asOf: field('as_of', (r) => b.str(F, 'asOf', r, 'value')),
     credit: field('credit', (r) => b.text(F, 'credit', r, 'text')),
+    licence: {
+      name: field('licence', (r) => b.str(F, 'licence.name', r, 'value')),
+      url: field('licence_url', (r) => b.str(F, 'licence.url', r, 'value')),
+    },
+    methods: t.methods.map((r, i) => {
+      const p = `methods[${i}]`;
+      b.at(F, p, r, 'id');
+      return {
+        id: b.str(F, `${p}.id`, r, 'id'),
+        heading: b.text(F, `${p}.heading`, r, 'heading'),
+        text: b.text(F, `${p}.text`, r, 'text'),
+      };
+    }),
+    corrections: t.corrections.map((r, i) => {
+      const p = `corrections[${i}]`;
+      b.at(F, p, r, 'date');
+      return {
+        date: b.str(F, `${p}.date`, r, 'date'),
+        ids: b.list(F, `${p}.ids`, r, 'ids'),
+        text: b.text(F, `${p}.text`, r, 'text'),
+      };
+    }),
     types: t.types.map((r, i) => {
       const p = `types[${i}]`;
       b.record(F, r.cells.id ?? '', p);

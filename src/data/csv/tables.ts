@@ -106,21 +106,45 @@ const rate = (prefix: string, what: string): Column[] => [
 export const TABLES = {
   dataset: {
     file: 'dataset.csv',
-    description: 'The story: title, dek, credit, "as of" date (one row per field)',
+    description: 'The story: title, dek, credit, "as of" date, the data\'s licence (one row per field)',
     columns: [
       col('field', 'text', 'yes', 'Which field of the story this row is', {
-        allowed: ['json_schema', 'title', 'dek', 'as_of', 'credit'],
+        allowed: ['json_schema', 'title', 'dek', 'as_of', 'credit', 'licence', 'licence_url'],
       }),
       col(
         'value',
         'text',
-        'for json_schema and as_of',
-        'The value of a field that is not translated (as_of: the date the facts are current to)',
+        'for json_schema, as_of, licence and licence_url',
+        "The value of a field that is not translated (as_of: the date the facts are current to; licence: the data's licence, e.g. CC BY 4.0; licence_url: its text)",
         {
-          format: `as_of: ${DATE}`,
+          format: `as_of: ${DATE}; licence_url: https:// URL`,
         },
       ),
       ...text('text', 'for title, dek and credit', 'The text of a translated field'),
+    ],
+  },
+  methods: {
+    file: 'methods.csv',
+    description: 'The methods note ("About this data"): one row per section, in reading order',
+    columns: [
+      col('id', 'text', 'yes', 'Section id (its anchor)', { format: 'kebab-case, e.g. what-counts' }),
+      ...text('heading', 'yes', 'Heading of the section'),
+      ...text('text', 'yes', 'The section; paragraphs separated by a blank line'),
+    ],
+  },
+  corrections: {
+    file: 'corrections.csv',
+    description: 'Corrections and updates since publication, oldest first (add new ones at the end)',
+    columns: [
+      col('date', 'text', 'yes', 'The day the correction was made', { format: 'YYYY-MM-DD' }),
+      col(
+        'ids',
+        'code-list',
+        'no',
+        "What it touched: measure ids, link ids, or title, dek, credit, incarceration, methods; empty for the graphic's own wording",
+        { format: 'ids separated by ";", e.g. gt-transfer-of-gang-prisoners-abroad; L11' },
+      ),
+      ...text('text', 'yes', 'What was corrected or updated, for readers'),
     ],
   },
   types: {
