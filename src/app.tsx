@@ -1,5 +1,6 @@
 /** The whole graphic. The page and (later) the embed render this same component. */
 import { useEffect } from 'react';
+import { versionLabel } from './data/citation.ts';
 import { formatDate } from './data/format.ts';
 import { startHeightMessages } from './embed/height-messages.ts';
 import type { CreateMap } from './map/map-adapter.ts';
@@ -9,6 +10,7 @@ import { usePolicyData, useStrings } from './state/data-context.ts';
 import { useAppStore } from './state/store.ts';
 import { useDocumentSettings, useResolvedTheme } from './state/theme.ts';
 import { serializeUrlState, toUrlState } from './state/url-state.ts';
+import { AboutData } from './ui/about-data.tsx';
 import { Announcer } from './ui/announcer.tsx';
 import { COUNTRY_LIST_ID, CountryList } from './ui/country-list.tsx';
 import { CountryPanel } from './ui/country-panel.tsx';
@@ -72,6 +74,7 @@ export function App({ createMap, webgl, embed = false }: Props) {
         {!embed && <p className="dek">{data.meta.dek[lang]}</p>}
         <p className="as-of">
           {t.asOf} <time dateTime={data.meta.asOf}>{formatDate(data.meta.asOf, lang)}</time>
+          <span className="data-version"> · {versionLabel(data, lang)}</span>
           {embed && (
             <>
               {' · '}
@@ -81,6 +84,7 @@ export function App({ createMap, webgl, embed = false }: Props) {
         </p>
         <div className="header-tools">
           <LanguageSwitch />
+          <AboutData />
           <ShareDialog imageExport={loadImageExport} />
         </div>
       </header>

@@ -5,8 +5,14 @@
  * fields, doubled quotes), starts with a UTF-8 byte-order mark so Excel reads accents right, and
  * neutralises cells that a spreadsheet would run as a formula (=, +, -, @, tab, CR) with a leading
  * apostrophe (OWASP's CSV-injection advice).
+ *
+ * Both state the data's licence, credit, version and "as of" date (README, "Downloads"): the JSON
+ * once, beside the rows, with the whole corrections log; the CSV in columns of every row (a CSV has
+ * no place for anything but rows), with the log's entries for that row's measure.
  */
 import { type Lang, STRINGS } from '../i18n/strings.ts';
+import type { DownloadCredits } from './citation.ts';
+import { correctionLabel } from './corrections.ts';
 import type { TableRow } from './table-rows.ts';
 
 export const BOM = '\uFEFF';
@@ -17,8 +23,14 @@ export function csvField(value: string): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-export function toCsv(rows: TableRow[], lang: Lang): string {
+export function toCsv(rows: TableRow[], lang: Lang, credits: DownloadCredits): string {
   const t = STRINGS[lang];
+  const licence = `${credits.licence.name} ${credits.licence.url}`;
+  const correctionsOf = (id: string) =>
+    credits.corrections
+      .filter((c) => c.ids.includes(id))
+      .map((c) => `${correctionLabel(c, lang)}: ${c.text}`)
+      .join('\n');
   const header = [
     t.colCountry,
     t.colType,
@@ -29,6 +41,11 @@ export function toCsv(rows: TableRow[], lang: Lang): string {
     t.colEnded,
     t.colFigure,
     t.colSources,
+    t.colAsOf,
+    t.colVersion,
+    t.colLicence,
+    t.colCredit,
+    t.colCorrections,
   ];
   const lines = rows.map((r) =>
     [
@@ -41,30 +58,38 @@ export function toCsv(rows: TableRow[], lang: Lang): string {
       r.ended,
       r.keyFigure,
       r.sources.map((s) => `[${s.n}] ${s.publisher} ${s.url}`).join('\n'),
+      credits.asOf,
+      credits.version,
+      licence,
+      credits.credit,
+      correctionsOf(r.id),
     ].map(csvField),
   );
   return `${BOM}${[header.map(csvField), ...lines].map((l) => l.join(',')).join('\r\n')}\r\n`;
 }
 
-export function toJson(rows: TableRow[]): string {
+export function toJson(rows: TableRow[], credits: DownloadCredits): string {
   return `${JSON.stringify(
-    rows.map((r) => ({
-      id: r.id,
-      country: r.country,
-      countryName: r.countryName,
-      type: r.type,
-      typeLabel: r.typeLabel,
-      title: r.title,
-      status: r.status,
-      statusLabel: r.statusLabel,
-      statusAtDate: r.statusAtMonth,
-      statusAtDateLabel: r.statusAtMonthLabel,
-      announced: r.announcedIso || null,
-      started: r.startedIso || null,
-      ended: r.endedIso || null,
-      keyFigure: r.keyFigure || null,
-      sources: r.sources,
-    })),
+    {
+      ...credits,
+      measures: rows.map((r) => ({
+        id: r.id,
+        country: r.country,
+        countryName: r.countryName,
+        type: r.type,
+        typeLabel: r.typeLabel,
+        title: r.title,
+        status: r.status,
+        statusLabel: r.statusLabel,
+        statusAtDate: r.statusAtMonth,
+        statusAtDateLabel: r.statusAtMonthLabel,
+        announced: r.announcedIso || null,
+        started: r.startedIso || null,
+        ended: r.endedIso || null,
+        keyFigure: r.keyFigure || null,
+        sources: r.sources,
+      })),
+    },
     null,
     2,
   )}\n`;

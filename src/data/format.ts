@@ -45,7 +45,7 @@ export function formatDate(date: PartialDate | null, lang: Lang): string {
 /** A Spanish /i/ sound at the start of a word ("Italia", "Hidalgo"; not "Hierro", "Huila"). */
 const I_SOUND = /^(i|hi)(?![aeouáéóú])/i;
 
-/** "Chile", "Chile and Costa Rica", "A, B, and C" / "A, B y C" (and "e" before an /i/ sound). */
+/** "Chile", "Chile and Costa Rica", "A, B and C" (en-GB) / "A, B y C" (and "e" before an /i/ sound). */
 export function formatList(items: readonly string[], lang: Lang): string {
   const s = STRINGS[lang];
   if (items.length <= 1) return items[0] ?? '';
@@ -102,7 +102,29 @@ export function formatFigureValue(v: FigureValue, lang: Lang): string {
     v.valueMax === undefined
       ? formatNumber(v.value, lang)
       : `${formatNumber(v.value, lang)}–${formatNumber(v.valueMax, lang)}`;
-  return `${qualifier}${number} ${v.unit[lang]}`;
+  const unit = v.unit[lang];
+  // A unit that starts with the per cent sign ("% drop") takes the language's style: "8% drop", "8 % de caída".
+  if (unit.startsWith('%')) return `${qualifier}${fill(s.percent, { number })}${unit.slice(1)}`;
+  return `${qualifier}${number} ${unit}`;
+}
+
+/**
+ * A label ("Maximum-security prison") as it reads inside a sentence: its first letter in lower case,
+ * unless its first word is an acronym ("CECOT visits" stays as it is).
+ */
+export function inSentence(label: string, lang: Lang): string {
+  const first = label.split(/[\s-]/)[0] ?? '';
+  if (first.length > 1 && first === first.toLocaleUpperCase(lang)) return label;
+  return label.charAt(0).toLocaleLowerCase(lang) + label.slice(1);
+}
+
+/**
+ * A coordinate as the map's data gives it, to at most three decimals (about 100 m): no more
+ * precision than the sources support (CECOT's point comes from a Wikipedia mirror; another mirror
+ * puts it 0.1 km away), and never padded with zeros it does not have.
+ */
+export function formatCoordinate(degrees: number): string {
+  return String(Math.round(degrees * 1000) / 1000);
 }
 
 /** "4 measures" / "1 medida"; zero reads "no measures" / "ninguna medida". */

@@ -372,6 +372,8 @@ export type MethodsSection = z.infer<typeof MethodsSection>;
  */
 export const Correction = z.strictObject({
   date: Day,
+  /** `correction`: something shown was wrong; `update`: a new fact or a change since publication. */
+  kind: z.enum(['correction', 'update']),
   ids: z.array(nonEmpty),
   text: Text,
 });

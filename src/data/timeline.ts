@@ -6,9 +6,11 @@
  * - A date counts from its month: '2022-03-27' and '2022-03' from 2022-03. A date of only a year
  *   ('2025') is certain only by December, so it counts from 2025-12; at the earlier months of that
  *   year the measure is "pending, month unknown" (the panel may mention it, counts leave it out).
- * - A measure exists from its announced date, or its start date when it has none. Timeline entries
- *   are its history: they never make it exist earlier. A measure with neither date exists only at
- *   the "as of" month, flagged `dateUnknown`.
+ * - A measure exists from its announced date, or its start date when it has none, or the date its
+ *   current status began (`status.since`) when it has neither (a measure dated only by its approval:
+ *   GT-2, approved by Congress). Timeline entries are its history: they never make it exist
+ *   earlier. A measure with none of these dates exists only at the "as of" month, flagged
+ *   `dateUnknown`.
  * - Its status at a month comes only from events dated up to that month (announced, started, ended
  *   and `status.since`); when the data cannot tell, the status is 'unknown'. At the "as of" month it
  *   is always the record's own status. Planned steps in the timeline are never counted as done.
@@ -68,9 +70,12 @@ export function asOfMonth(data: { meta: Pick<Dataset, 'asOf'> }): Month {
   return monthOf(data.meta.asOf);
 }
 
-/** The date a measure exists from: its announced date, else its start date; null when it has neither. */
+/**
+ * The date a measure exists from: its announced date, else its start date, else the date its
+ * current status began (`status.since`); null when it has none of them.
+ */
 export function existenceDate(m: MeasureIndex): PartialDate | null {
-  return m.dates.announced?.date ?? m.dates.started?.date ?? null;
+  return m.dates.announced?.date ?? m.dates.started?.date ?? m.status.since?.date ?? null;
 }
 
 /**
@@ -100,14 +105,14 @@ export function isInRange(month: unknown, range: MonthRange): month is Month {
 /**
  * Where a measure stands at a month: `exists` (counted and shown), `pending` (its year has come but
  * the source gives no month, so it is certain only in December), `later` (not yet), `undated` (no
- * announced or start date: shown only at the "as of" month).
+ * announced, start or `status.since` date: shown only at the "as of" month).
  */
 export type Presence = 'exists' | 'pending' | 'later' | 'undated';
 
 export interface MeasureAtMonth {
   presence: Presence;
   exists: boolean;
-  /** Neither announced nor started date: the measure exists only at the "as of" month. */
+  /** No announced, start or `status.since` date: the measure exists only at the "as of" month. */
   dateUnknown: boolean;
   /** Its status at the month; null when it does not exist then. */
   status: StatusAt | null;

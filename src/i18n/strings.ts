@@ -11,12 +11,14 @@ const en = {
   months: 'January February March April May June July August September October November December',
   dateDay: '{day} {month} {year}',
   dateMonth: '{month} {year}',
-  /** Lists of names ("Chile and Costa Rica", "A, B, and C"), as Intl's list format gives them. */
+  /** Lists of names ("Chile and Costa Rica", "A, B and C"), as Intl's en-GB list format gives them: no serial comma. */
   listTwo: '{first} and {last}',
-  listMany: '{first}, and {last}',
+  listMany: '{first} and {last}',
   /** The same before a name that starts with an /i/ sound (Spanish writes "e" there). */
   listTwoI: '{first} and {last}',
-  listManyI: '{first}, and {last}',
+  listManyI: '{first} and {last}',
+  /** A percentage in a figure ("8% drop"; Spanish "8 % de caída"): {number} is the formatted value. */
+  percent: '{number}%',
   /** Whole numbers (format.ts), as Intl writes them: "1,234"; Spanish "1234", "12.345". */
   thousandsSeparator: ',',
   groupFromDigits: '4',
@@ -47,7 +49,8 @@ const en = {
   linksHeading: 'Links with other countries',
   linksNone: 'None at this date.',
   linkReadMore: 'The measure: {title}',
-  legendLinks: 'Arrows: {kinds}; ↔ both ways; dashed: ended; dotted ring: undated.',
+  legendLinks:
+    'Arrows ({kinds}) run from the country that acts — visits, sends prisoners, helps, cites or follows a model — to the other; ↔ both ways; dashed: ended; dotted ring: undated.',
   filterLegend: 'Filter by measure type',
   filterReset: 'Show all types',
   filterSummaryAll: 'Measure types: all {n}',
@@ -72,7 +75,9 @@ const en = {
   concerns: 'Human-rights concerns',
   sources: 'Sources',
   contested: 'Sources differ',
+  /** Before a figure's date of a month or a year ("as of April 2025"); asOfShortDay before a day. */
   asOfShort: 'as of',
+  asOfShortDay: 'as of',
   noDate: 'n.d.',
   statusUnknownAtDate: 'Status at this date not known',
   headlineFromLink: 'description from the link; exact headline not verified',
@@ -151,8 +156,8 @@ const en = {
   announceDate: '{month}: {count} in all.',
   announceDateNew: '{month}: {n} new, {count} in all.',
   comingLater: 'Later than this date: {count}.',
-  /** A type's measures beyond the first dozen in a panel; {count} is "38 measures". */
-  groupShowAll: 'Show all {count} of {type}',
+  /** A type's measures beyond the first dozen in a panel; {count} is "38 measures", {type} the type in lower case. */
+  groupShowAll: 'Show all {count} of type “{type}”',
   monthUnknown: '{year}, month unknown',
   ratesTitle: 'Incarceration rates',
   ratesIntro:
@@ -161,11 +166,40 @@ const en = {
   ratesCaveats: 'Caveats',
   ratesRowLabel: '{source}: {value} per 100,000 ({year})',
   ratesUnknown: 'not known',
-  rateWpb: 'World Prison Brief',
+  rateWpb: 'World Prison Brief / World Prison Population List',
   rateOasAll: 'OAS, all persons in prison',
   rateOasAdults: 'OAS, adults in prison',
   ratesPanel: 'Incarceration rate',
   perHundredThousand: 'per 100,000',
+  /** "About this data": the methods note, the data's version and licence, the corrections log. */
+  aboutData: 'About this data',
+  /** On phones; the button's name stays aboutData, which contains it. */
+  aboutShort: 'About',
+  aboutIntro: 'How the data behind this graphic were made, what they leave out, and how to reuse and cite them.',
+  methodsHeading: 'How this was made',
+  dataVersion: 'data version {version}',
+  dataLicence: 'Data licence: {licence}',
+  correctionsHeading: 'Corrections and updates',
+  correctionsNone: 'None since publication.',
+  /** Beside a corrected measure or link, and in the log; {date} in words. */
+  correction_correction: 'Corrected on {date}',
+  correction_update: 'Updated on {date}',
+  correctionTouches: 'Concerns: {items}',
+  correctionGraphic: 'the graphic’s own wording',
+  correctionLink: 'the link {link} ({date})',
+  fieldTitle: 'the title',
+  fieldDek: 'the introduction',
+  fieldCredit: 'the credit line',
+  /** "Cite this" in the share dialog: a ready citation of the current view. */
+  citeThis: 'Cite this',
+  citation:
+    '{title}. Interactive graphic, facts as of {asOf}, {version}. {credit} {licence}. {url} (retrieved {today}).',
+  /** Columns the CSV download adds to every row, so each row names its data's licence and version. */
+  colAsOf: 'Facts as of',
+  colVersion: 'Data version',
+  colLicence: 'Licence',
+  colCredit: 'Credit',
+  colCorrections: 'Corrections and updates',
 };
 export type StringKey = keyof typeof en;
 export type Strings = Record<StringKey, string>;
@@ -178,9 +212,10 @@ const es: Strings = {
   listMany: '{first} y {last}',
   listTwoI: '{first} e {last}',
   listManyI: '{first} e {last}',
+  percent: '{number} %',
   thousandsSeparator: '.',
   groupFromDigits: '5',
-  asOf: 'Datos a',
+  asOf: 'Datos al',
   mapRegionLabel: 'Mapa — {title}',
   mapLoading: 'Cargando el mapa…',
   mapFailed_boundaries: 'No se pudieron cargar las fronteras de los países.',
@@ -207,7 +242,8 @@ const es: Strings = {
   linksHeading: 'Vínculos con otros países',
   linksNone: 'Ninguno en esta fecha.',
   linkReadMore: 'La medida: {title}',
-  legendLinks: 'Flechas: {kinds}; ↔ en ambos sentidos; discontinua: terminado; anillo punteado: sin fecha.',
+  legendLinks:
+    'Flechas ({kinds}): van del país que actúa —visita, envía presos, ayuda, cita o sigue un modelo— al otro; ↔ en ambos sentidos; discontinua: terminada; anillo punteado: sin fecha.',
   filterLegend: 'Filtrar por tipo de medida',
   filterReset: 'Mostrar todos los tipos',
   filterSummaryAll: 'Tipos: los {n} tipos de medida',
@@ -233,8 +269,9 @@ const es: Strings = {
   sources: 'Fuentes',
   contested: 'Las fuentes difieren',
   asOfShort: 'a',
+  asOfShortDay: 'al',
   noDate: 's. f.',
-  statusUnknownAtDate: 'Estado en esta fecha desconocido',
+  statusUnknownAtDate: 'Estado desconocido en esta fecha',
   headlineFromLink: 'descripción tomada del enlace; titular exacto no verificado',
   noHeadline: 'titular no disponible',
   opensInNewTab: '(se abre en una pestaña nueva)',
@@ -243,7 +280,7 @@ const es: Strings = {
   panelEmptyLabel: 'Detalles del país',
   mapCanvasLabel: 'Zona de desplazamiento y zoom: las flechas desplazan, más y menos acercan o alejan',
   legendPlaces: '{n} plazas',
-  legendFacilityStatus: 'relleno: en funcionamiento; hueco, discontinuo: prevista o paralizada.',
+  legendFacilityStatus: 'relleno: cárcel en funcionamiento; hueco, discontinuo: cárcel prevista o estancada.',
   qualifier_about: 'unos',
   'qualifier_more-than': 'más de',
   'qualifier_at-least': 'al menos',
@@ -307,11 +344,11 @@ const es: Strings = {
   openFull: 'Abrir el gráfico completo',
   dateLabel: 'Fecha mostrada',
   datePlay: 'Reproducir',
-  datePause: 'Pausa',
+  datePause: 'Pausar',
   announceDate: '{month}: {count} en total.',
   announceDateNew: '{month}: {n} nuevas, {count} en total.',
   comingLater: 'Posteriores a esta fecha: {count}.',
-  groupShowAll: 'Mostrar las {count} de {type}',
+  groupShowAll: 'Mostrar las {count} de tipo «{type}»',
   monthUnknown: '{year}, mes desconocido',
   ratesTitle: 'Tasas de encarcelamiento',
   ratesIntro:
@@ -320,11 +357,35 @@ const es: Strings = {
   ratesCaveats: 'Advertencias',
   ratesRowLabel: '{source}: {value} por 100.000 ({year})',
   ratesUnknown: 'desconocida',
-  rateWpb: 'World Prison Brief',
+  rateWpb: 'World Prison Brief / World Prison Population List',
   rateOasAll: 'OEA, todas las personas presas',
   rateOasAdults: 'OEA, adultos presos',
   ratesPanel: 'Tasa de encarcelamiento',
   perHundredThousand: 'por 100.000',
+  aboutData: 'Sobre estos datos',
+  aboutShort: 'Datos',
+  aboutIntro: 'Cómo se elaboraron los datos de este gráfico, qué dejan fuera y cómo reutilizarlos y citarlos.',
+  methodsHeading: 'Cómo se hizo',
+  dataVersion: 'versión de los datos {version}',
+  dataLicence: 'Licencia de los datos: {licence}',
+  correctionsHeading: 'Correcciones y actualizaciones',
+  correctionsNone: 'Ninguna desde la publicación.',
+  correction_correction: 'Corrección del {date}',
+  correction_update: 'Actualización del {date}',
+  correctionTouches: 'Afecta a: {items}',
+  correctionGraphic: 'los textos del propio gráfico',
+  correctionLink: 'el vínculo {link} ({date})',
+  fieldTitle: 'el título',
+  fieldDek: 'la entradilla',
+  fieldCredit: 'la línea de créditos',
+  citeThis: 'Citar',
+  citation:
+    '{title}. Gráfico interactivo, datos al {asOf}, {version}. {credit} {licence}. {url} (consultado el {today}).',
+  colAsOf: 'Datos al',
+  colVersion: 'Versión de los datos',
+  colLicence: 'Licencia',
+  colCredit: 'Atribución',
+  colCorrections: 'Correcciones y actualizaciones',
 };
 
 export const STRINGS: Record<Lang, Strings> = { en, es };

@@ -7,6 +7,7 @@
  * prison symbols and policy links are laid out by the same layoutLabels / layoutLinks and drawn
  * as SVG. The PNGs are this SVG drawn on a canvas (ui/download-image.tsx). Loaded lazily.
  */
+import { licenceLabel, versionLabel } from '../data/citation.ts';
 import { facilityScale, mappedFacilities } from '../data/facilities.ts';
 import { formatDate } from '../data/format.ts';
 import { linksShownAt, outsideActors } from '../data/links.ts';
@@ -174,7 +175,11 @@ export async function renderImageSvg(req: ImageRequest): Promise<string> {
     rowWidth += w;
   });
   const creditSize = f * 0.72;
-  const creditLines = wrap(data.meta.credit[lang], creditSize, inner).slice(0, 4);
+  // The credit, then the data's licence and version on lines of their own (never cut off).
+  const creditLines = [
+    ...wrap(data.meta.credit[lang], creditSize, inner).slice(0, 4),
+    ...wrap(`${licenceLabel(data, lang)} · ${versionLabel(data, lang)}`, creditSize, inner),
+  ];
   const footerHeight =
     pad * 0.6 + legendSize * 1.4 + rows.length * (swatch + 6) + creditLines.length * creditSize * 1.25 + pad * 0.8;
   const mapHeight = Math.max(40, Math.round(H - mapTop - footerHeight));

@@ -4,7 +4,7 @@
  * With no country selected it shows a short hint (the panel column never jumps on wide screens).
  */
 import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import { formatCount } from '../data/format.ts';
+import { formatCount, inSentence } from '../data/format.ts';
 import type { MeasureType } from '../data/schema.ts';
 import { groupByType, measuresComingLater } from '../data/selectors.ts';
 import { countryName, isFacilityType } from '../data/story.ts';
@@ -67,7 +67,7 @@ function TypeGroup({
       {full ? children : children.slice(0, GROUP_LIMIT)}
       {full ? null : (
         <button type="button" className="link-button group-more" onClick={() => setAll(true)}>
-          {fill(t.groupShowAll, { count: formatCount(count, lang), type: type.label[lang] })}
+          {fill(t.groupShowAll, { count: formatCount(count, lang), type: inSentence(type.label[lang], lang) })}
         </button>
       )}
     </section>

@@ -11,6 +11,7 @@ import type { LinkAtMonth, PolicyLink } from '../data/timeline.ts';
 import { fill } from '../i18n/strings.ts';
 import { usePolicyData, useStrings } from '../state/data-context.ts';
 import { useAppStore } from '../state/store.ts';
+import { CorrectionNotes } from './correction-notes.tsx';
 import { SourceItem } from './measure-article.tsx';
 import { WithFullData } from './with-full-data.tsx';
 
@@ -55,6 +56,7 @@ export function LinkDetails({ link, state, onOpenedMeasure, quiet = false }: Pro
         {state.ended ? ` · ${t.linkEnded}` : ''}
       </p>
       <p>{link.text[lang]}</p>
+      <CorrectionNotes id={link.id} />
       <WithFullData quiet={quiet}>{(full) => <LinkSourceList sources={linkSources(full, link)} />}</WithFullData>
       {measure && onOpenedMeasure ? (
         <button

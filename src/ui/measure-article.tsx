@@ -1,13 +1,14 @@
 /** One measure in the panel: an <article> headed by its title, every fact with its numbered sources. */
 import { Fragment } from 'react';
 import { isUnmappedFacility } from '../data/facilities.ts';
-import { formatDate, formatFigureValue } from '../data/format.ts';
+import { formatCoordinate, formatDate, formatFigureValue } from '../data/format.ts';
 import type { Measure, Source } from '../data/schema.ts';
 import { existenceDate, type MeasureAtMonth } from '../data/timeline.ts';
 import type { Status } from '../data/vocabulary.ts';
 import { fill, type Lang, type Strings } from '../i18n/strings.ts';
 import { usePolicyData, useStrings } from '../state/data-context.ts';
 import { useAppStore } from '../state/store.ts';
+import { CorrectionNotes } from './correction-notes.tsx';
 
 /** Status as a word with a symbol, never colour alone (design notes). */
 export const STATUS_SYMBOL: Record<Status, string> = {
@@ -126,6 +127,7 @@ export function MeasureArticle({ measure, at, past = false, detailsOnDemand = fa
       <h4 id={headingId} tabIndex={-1}>
         {measure.title[lang]}
       </h4>
+      <CorrectionNotes id={measure.id} />
       {at && at.presence === 'pending' ? (
         <p className="measure-status">
           <span className="status status-pending">
@@ -224,7 +226,7 @@ function MeasureDetails({ measure }: { measure: Measure }) {
                       {v.asOf ? (
                         <span className="muted">
                           {' '}
-                          {t.asOfShort} {formatDate(v.asOf, lang)}
+                          {v.asOf.length === 10 ? t.asOfShortDay : t.asOfShort} {formatDate(v.asOf, lang)}
                         </span>
                       ) : null}{' '}
                       <Cites measure={measure} sources={v.sources} />
@@ -272,7 +274,7 @@ function MeasureDetails({ measure }: { measure: Measure }) {
           {measure.location.lat !== undefined && measure.location.lon !== undefined ? (
             <span className="muted">
               {' '}
-              ({measure.location.lat.toFixed(4)}, {measure.location.lon.toFixed(4)})
+              ({formatCoordinate(measure.location.lat)}, {formatCoordinate(measure.location.lon)})
             </span>
           ) : null}
           {isUnmappedFacility(data, measure) ? <span className="muted"> ({t.locationNotMapped})</span> : null}

@@ -3,6 +3,7 @@
  * CSV and JSON downloads of exactly the rows shown, in the order shown.
  */
 import { useMemo, useState } from 'react';
+import { downloadCredits } from '../data/citation.ts';
 import { toCsv, toJson } from '../data/export.ts';
 import type { PolicyData } from '../data/load-dataset.ts';
 import { COLUMNS, type Column, type SortDirection, sortRows, tableRows } from '../data/table-rows.ts';
@@ -62,14 +63,26 @@ function Table({ data }: { data: PolicyData }) {
           <button
             type="button"
             aria-label={t.downloadCsvLabel}
-            onClick={() => downloadText(`policy-measures-${stamp}.csv`, 'text/csv;charset=utf-8', toCsv(rows, lang))}
+            onClick={() =>
+              downloadText(
+                `policy-measures-${stamp}.csv`,
+                'text/csv;charset=utf-8',
+                toCsv(rows, lang, downloadCredits(data, lang)),
+              )
+            }
           >
             {t.downloadCsv}
           </button>
           <button
             type="button"
             aria-label={t.downloadJsonLabel}
-            onClick={() => downloadText(`policy-measures-${stamp}.json`, 'application/json', toJson(rows))}
+            onClick={() =>
+              downloadText(
+                `policy-measures-${stamp}.json`,
+                'application/json',
+                toJson(rows, downloadCredits(data, lang)),
+              )
+            }
           >
             {t.downloadJson}
           </button>

@@ -1,14 +1,16 @@
 /**
  * "Share and embed": a dialog with copyable snippets that reproduce the current view (country,
- * filter, language). Copy uses the Clipboard API; where that is refused, the text is selected so
+ * filter, language), and a ready citation of it ("Cite this"). Copy uses the Clipboard API; where that is refused, the text is selected so
  * the reader can copy it by hand.
  */
 import { useRef, useState } from 'react';
+import { citation } from '../data/citation.ts';
 import { embedSnippets } from '../embed/embed-code.ts';
 import { usePolicyData, useStrings } from '../state/data-context.ts';
 import { useAppStore } from '../state/store.ts';
 import { toUrlState } from '../state/url-state.ts';
 import { DownloadImage, type ImageExport } from './download-image.tsx';
+import { ModalDialog } from './modal-dialog.tsx';
 
 /** The app's folder URL (works from /, /some/folder/ or …/index.html). */
 export function appBase(loc: Location = window.location): string {
@@ -37,7 +39,7 @@ function Snippet({ id, label, text }: { id: string; label: string; text: string 
         ref={area}
         readOnly
         value={text}
-        rows={text.includes('\n') ? 5 : 2}
+        rows={text.includes('\n') ? 5 : text.length > 160 ? 4 : 2}
         onFocus={(e) => e.currentTarget.select()}
       />
       <button type="button" className="copy-button" onClick={copy}>
@@ -53,35 +55,16 @@ function Snippet({ id, label, text }: { id: string; label: string; text: string 
 /** `imageExport` loads the image renderer (map/export-image.ts); without it, no download buttons. */
 export function ShareDialog({ imageExport }: { imageExport?: () => Promise<ImageExport> } = {}) {
   const t = useStrings();
-  const dialog = useRef<HTMLDialogElement>(null);
-  const [open, setOpen] = useState(false);
-
-  const show = () => {
-    setOpen(true);
-    const d = dialog.current;
-    if (d && typeof d.showModal === 'function') d.showModal();
-    else d?.setAttribute('open', '');
-  };
-  const hide = () => {
-    setOpen(false);
-    const d = dialog.current;
-    if (d && typeof d.close === 'function') d.close();
-    else d?.removeAttribute('open');
-  };
-
   return (
-    <>
-      {/* Phones show the short label; the name stays whole (and contains the short one). */}
-      <button type="button" className="share-button" onClick={show} aria-haspopup="dialog" aria-label={t.share}>
-        <span className="label-long">{t.share}</span>
-        <span className="label-short" aria-hidden="true">
-          {t.shareShort}
-        </span>
-      </button>
-      <dialog ref={dialog} className="share-dialog" aria-labelledby="share-title" onClose={() => setOpen(false)}>
-        {open && <ShareContent onClose={hide} imageExport={imageExport} />}
-      </dialog>
-    </>
+    <ModalDialog
+      id="share"
+      label={t.share}
+      shortLabel={t.shareShort}
+      title={t.shareTitle}
+      buttonClassName="share-button"
+    >
+      <ShareContent imageExport={imageExport} />
+    </ModalDialog>
   );
 }
 
@@ -89,7 +72,7 @@ export function ShareDialog({ imageExport }: { imageExport?: () => Promise<Image
  * The open dialog's content. Only it follows the reader's view (a closed dialog re-renders on no
  * click, filter or date step).
  */
-function ShareContent({ onClose, imageExport }: { onClose(): void; imageExport?: () => Promise<ImageExport> }) {
+function ShareContent({ imageExport }: { imageExport?: () => Promise<ImageExport> }) {
   const data = usePolicyData();
   const t = useStrings();
   const selected = useAppStore((s) => s.selected);
@@ -108,16 +91,11 @@ function ShareContent({ onClose, imageExport }: { onClose(): void; imageExport?:
   });
   return (
     <>
-      <div className="share-head">
-        <h2 id="share-title">{t.shareTitle}</h2>
-        <button type="button" className="panel-close" onClick={onClose} aria-label={t.panelClose}>
-          <span aria-hidden="true">✕</span>
-        </button>
-      </div>
       <p>{t.shareIntro}</p>
       <Snippet id="snippet-script" label={t.snippetScript} text={snippets.script} />
       <Snippet id="snippet-iframe" label={t.snippetIframe} text={snippets.iframe} />
       <Snippet id="snippet-link" label={t.snippetLink} text={snippets.link} />
+      <Snippet id="snippet-cite" label={t.citeThis} text={citation(data, lang, snippets.link, new Date())} />
       {imageExport && <DownloadImage load={imageExport} />}
     </>
   );

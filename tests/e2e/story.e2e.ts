@@ -160,7 +160,8 @@ describe('policy links', () => {
     // The sources come with the sourced records (fetched when the reader first acts).
     await dialog.getByRole('list', { name: 'Sources' }).waitFor();
     const sources = dialog.getByRole('list', { name: 'Sources' }).getByRole('link');
-    expect(await sources.count()).toBe(4);
+    // CL-1 [1], [3], [6] (the "first meeting"), [7] and S0.
+    expect(await sources.count()).toBe(5);
     for (const a of await sources.all()) {
       expect(await a.getAttribute('href')).toMatch(/^https:\/\//);
       expect(await a.getAttribute('target')).toBe('_blank');
@@ -177,7 +178,7 @@ describe('policy links', () => {
   it('no link touches Costa Rica at ?date=2024-01; links and facilities are reached by Tab', async () => {
     const w = await open('?date=2024-01');
     const { markers } = await linkLayout(w);
-    expect(markers.map((m) => m.name)).toEqual(['El Salvador → Honduras, 18 July 2023']);
+    expect(markers.map((m) => m.name)).toEqual(['Honduras → El Salvador, 18 July 2023']);
     const pairs = await w.page
       .locator('.map-link-arcs path[data-pair]')
       .evaluateAll((els) => els.map((e) => (e as SVGElement).dataset.pair));
@@ -188,11 +189,11 @@ describe('policy links', () => {
     for (let i = 0; i < 40 && reached.length < 2; i++) {
       await w.page.keyboard.press('Tab');
       const name = await w.page.evaluate(() => document.activeElement?.textContent ?? '');
-      if (name === 'CECOT mega-prison' || name.startsWith('El Salvador → Honduras')) reached.push(name);
+      if (name === 'CECOT mega-prison' || name.startsWith('Honduras → El Salvador')) reached.push(name);
     }
-    expect(reached).toEqual(['CECOT mega-prison', 'El Salvador → Honduras, 18 July 2023']);
+    expect(reached).toEqual(['CECOT mega-prison', 'Honduras → El Salvador, 18 July 2023']);
     await w.page.keyboard.press('Enter');
-    await w.page.getByRole('dialog', { name: 'El Salvador → Honduras' }).waitFor();
+    await w.page.getByRole('dialog', { name: 'Honduras → El Salvador' }).waitFor();
     expect(w.errors).toEqual([]);
     await w.page.close();
   });

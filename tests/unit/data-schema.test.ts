@@ -1,10 +1,12 @@
 // @vitest-environment node
+
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CONTENT_DIR, DataError, formatProblem, loadPolicyData } from '../../src/data/load-dataset.ts';
 import { CountryFile, HTTP_SOURCES_IN_BRIEF } from '../../src/data/schema.ts';
+import { loggedAsUnknown } from '../fixtures/broken-data/cases.ts';
 import { createCountry, createMeasure } from '../fixtures/create-data.ts';
 
 let dirs: string[] = [];
@@ -138,6 +140,7 @@ describe('broken data is rejected with file, record, field and reason', () => {
       j.measures[1].id = 'sv-cecot'; // cl-plan-cancerbero: no policy link points at it
     });
     expect(printed(dir)).toEqual([
+      ...loggedAsUnknown('cl-plan-cancerbero'),
       'measures/chl.json › record "sv-cecot" › id: is already used by a measure in measures/slv.json; ids must be unique',
     ]);
   });

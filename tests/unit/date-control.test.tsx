@@ -163,8 +163,8 @@ describe('everything follows the date', () => {
     ).toEqual(['Test state of exception', 'Chile test prison']);
     expect(within(table).getAllByRole('row')[1]).toHaveTextContent('Status at this date not known');
     fireEvent.click(screen.getByRole('button', { name: 'Download the rows shown as JSON' }));
-    const json = JSON.parse(await (created[0] as Blob).text()) as { id: string; statusAtDate: string }[];
-    expect(json.map((r) => [r.id, r.statusAtDate])).toEqual([
+    const json = JSON.parse(await (created[0] as Blob).text()) as { measures: { id: string; statusAtDate: string }[] };
+    expect(json.measures.map((r) => [r.id, r.statusAtDate])).toEqual([
       ['sv-test-measure', 'unknown'],
       ['cl-test-prison', 'in-force'],
     ]);

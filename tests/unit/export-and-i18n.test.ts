@@ -1,6 +1,7 @@
 // @vitest-environment node
 
 import { describe, expect, it } from 'vitest';
+import { downloadCredits } from '../../src/data/citation.ts';
 import { BOM, csvField, toCsv, toJson } from '../../src/data/export.ts';
 import { formatDate, formatFigureValue } from '../../src/data/format.ts';
 import { loadPolicyData } from '../../src/data/load-dataset.ts';
@@ -31,11 +32,13 @@ describe('CSV (RFC 4180, Excel-safe)', () => {
   it('starts with a UTF-8 BOM, ends lines with CRLF and keeps accents and URLs', () => {
     const data = loadPolicyData();
     const rows = tableRows(data, MEASURE_TYPES, 'es');
-    const csv = toCsv(rows, 'es');
+    const csv = toCsv(rows, 'es', downloadCredits(data, 'es'));
     expect(csv.startsWith(BOM)).toBe(true);
     expect(csv.endsWith('\r\n')).toBe(true);
     const header = csv.slice(1).split('\r\n')[0];
-    expect(header).toBe('País,Tipo,Medida,Estado,Anuncio,Inicio,Fin,Cifra clave,Fuentes');
+    expect(header).toBe(
+      'País,Tipo,Medida,Estado,Anuncio,Inicio,Fin,Cifra clave,Fuentes,Datos al,Versión de los datos,Licencia,Atribución,Correcciones y actualizaciones',
+    );
     expect(csv).toContain('Régimen de excepción');
     expect(csv).toContain('https://www.diariocolatino.com/asamblea-aprueba-prorroga-48-del-regimen-de-excepcion/');
   });
@@ -43,9 +46,9 @@ describe('CSV (RFC 4180, Excel-safe)', () => {
   it('has one record per row shown, in the order shown', () => {
     const data = createData();
     const rows = sortRows(tableRows(data, MEASURE_TYPES, 'en'), 'title', 'descending', 'en');
-    const json = JSON.parse(toJson(rows)) as { id: string }[];
-    expect(json.map((r) => r.id)).toEqual(rows.map((r) => r.id));
-    expect(json.map((r) => r.id)).toEqual(['sv-test-measure', 'sv-test-prison', 'cl-test-prison']);
+    const json = JSON.parse(toJson(rows, downloadCredits(data, 'en'))) as { measures: { id: string }[] };
+    expect(json.measures.map((r) => r.id)).toEqual(rows.map((r) => r.id));
+    expect(json.measures.map((r) => r.id)).toEqual(['sv-test-measure', 'sv-test-prison', 'cl-test-prison']);
   });
 });
 

@@ -84,7 +84,8 @@ describe('lists of names', () => {
   it('read exactly as Intl’s conjunction lists in each language', () => {
     const names = ['El Salvador', 'Costa Rica', 'Estados Unidos', 'Italia', 'Hidalgo', 'Hierro', 'Chile', 'Iquique'];
     for (const lang of LANGS) {
-      const intl = new Intl.ListFormat(lang, { type: 'conjunction' });
+      // The app's locales: en-GB writes no serial comma ("A, B and C").
+      const intl = new Intl.ListFormat(LOCALES[lang], { type: 'conjunction' });
       for (let n = 0; n <= 4; n++)
         for (let start = 0; start < names.length; start++) {
           const list = Array.from({ length: n }, (_, k) => names[(start + k) % names.length] as string);

@@ -71,7 +71,7 @@ describe('incarceration rates', () => {
     renderApp({ data: dataWithRates(), state: { selected: 'SLV' } });
     const panel = screen.getByRole('complementary', { name: 'El Salvador' });
     expect(panel).toHaveTextContent('Incarceration rate (per 100,000)');
-    expect(panel).toHaveTextContent('World Prison Brief: 1,086 (2022)');
+    expect(panel).toHaveTextContent('World Prison Brief / World Prison Population List: 1,086 (2022)');
   });
 
   it('panel in an embed: the rates open on demand, like the measures’ details', async () => {
@@ -84,6 +84,6 @@ describe('incarceration rates', () => {
     expect(details.open).toBe(false);
     await user.click(heading);
     expect(details.open).toBe(true);
-    expect(details).toHaveTextContent('World Prison Brief: 1,086 (2022)');
+    expect(details).toHaveTextContent('World Prison Brief / World Prison Population List: 1,086 (2022)');
   });
 });

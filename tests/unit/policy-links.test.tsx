@@ -29,16 +29,16 @@ describe('link names and sources', () => {
     expect(linkName(data, link('L2'), { ended: false }, 'en')).toBe('Chile → El Salvador, April 2024');
     expect(linkName(data, link('L7'), { ended: false }, 'en')).toBe('Costa Rica ↔ El Salvador, 11 December 2025');
     expect(linkName(data, link('L16'), { ended: false }, 'en')).toBe(
-      'El Salvador and United States → Chile, 11 March 2026',
+      'Chile → El Salvador and United States, 11 March 2026',
     );
     expect(linkName(data, link('L16'), { ended: false }, 'es')).toBe(
-      'El Salvador y Estados Unidos → Chile, 11 de marzo de 2026',
+      'Chile → El Salvador y Estados Unidos, 11 de marzo de 2026',
     );
     expect(linkName(data, link('L1'), { ended: true }, 'en')).toBe(
       'United States → El Salvador, 16 March 2025 – 18 July 2025, ended',
     );
     expect(linkName(data, link('L12'), { ended: false }, 'en')).toBe(
-      'Guatemala ↔ El Salvador, undated (after 15 October 2025)',
+      'Guatemala → El Salvador, undated (after 15 October 2025)',
     );
   });
 
@@ -66,8 +66,12 @@ describe('link kinds (story.json)', () => {
   it('every link has one of the story’s kinds, and the legend lists them in each language', () => {
     const kinds = new Set(data.story.linkKinds.map((k) => k.id));
     for (const l of data.meta.links) expect(kinds.has(l.kind), l.id).toBe(true);
-    expect(linkKindList(data, 'en')).toBe('visit, agreement or cooperation, prisoner transfer, cited as a model');
-    expect(linkKindList(data, 'es')).toBe('visita, acuerdo o cooperación, traslado de presos, citado como modelo');
+    expect(linkKindList(data, 'en')).toBe(
+      'visit, agreement or cooperation, prisoner transfer, cited as a model, cited as a benchmark, named as a destination',
+    );
+    expect(linkKindList(data, 'es')).toBe(
+      'visita, acuerdo o cooperación, traslado de presos, citado como modelo, tomado como referencia, señalado como destino',
+    );
     expect(linkKindLabel(data, link('L3').kind, 'en')).toBe('Visit');
   });
 });
@@ -167,7 +171,7 @@ describe('links on the map and in the panel', () => {
     expect(within(group).getAllByRole('button', { hidden: true })).toHaveLength(16);
     expect(within(group).getByRole('button', { name: 'Chile → El Salvador, 30 January 2026' })).toBeInTheDocument();
     // The undated link is marked so on the map (a dotted ring), not only in its name.
-    expect(within(group).getByRole('button', { name: /^Guatemala ↔ El Salvador, undated/ })).toHaveAttribute(
+    expect(within(group).getByRole('button', { name: /^Guatemala → El Salvador, undated/ })).toHaveAttribute(
       'data-undated',
     );
     act(() => store.getState().setDate('2024-01'));
@@ -175,7 +179,7 @@ describe('links on the map and in the panel', () => {
       within(group)
         .getAllByRole('button')
         .map((b) => b.textContent),
-    ).toEqual(['El Salvador → Honduras, 18 July 2023']);
+    ).toEqual(['Honduras → El Salvador, 18 July 2023']);
     act(() => store.getState().setDate(null));
     await user.click(screen.getByRole('checkbox', { name: 'Policy links' }));
     expect(store.getState().links).toBe(false);
@@ -194,7 +198,8 @@ describe('links on the map and in the panel', () => {
     expect(dialog).toHaveTextContent('studied and adapted');
     const sources = within(dialog).getByRole('list', { name: 'Sources' });
     const anchors = within(sources).getAllByRole('link');
-    expect(anchors).toHaveLength(4);
+    // CL-1 [1], [3], [6] (the "first meeting"), [7] and S0.
+    expect(anchors).toHaveLength(5);
     for (const a of anchors) {
       expect(a).toHaveAttribute('target', '_blank');
       expect(a.getAttribute('href')).toMatch(/^https:\/\//);
@@ -234,7 +239,7 @@ describe('links on the map and in the panel', () => {
         .filter((li) => li.classList.contains('link-item')),
     ).toHaveLength(3);
     expect(section).toHaveTextContent(
-      /El Salvador and United States → Chile.*Chile → El Salvador.*30 January 2026.*Chile → El Salvador.*April 2024/s,
+      /Chile → El Salvador and United States.*Chile → El Salvador.*30 January 2026.*Chile → El Salvador.*April 2024/s,
     );
   });
 });

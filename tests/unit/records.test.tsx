@@ -215,7 +215,7 @@ describe('views that show sources, before and after the records arrive', () => {
     expect(dialog).toHaveTextContent('studied and adapted');
     expect(within(dialog).getByRole('status')).toHaveTextContent('Loading the sourced records…');
     await act(async () => calls[0]?.resolve(shipped));
-    expect(within(within(dialog).getByRole('list', { name: 'Sources' })).getAllByRole('link')).toHaveLength(4);
+    expect(within(within(dialog).getByRole('list', { name: 'Sources' })).getAllByRole('link')).toHaveLength(5);
   });
 
   it('the map, the list, the filter and the slider need only the index: nothing is fetched until a reader acts', () => {

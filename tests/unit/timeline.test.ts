@@ -110,7 +110,7 @@ describe('counts at a month (issue 8 acceptance)', () => {
     const hn1 = rows.find((r) => r.id === 'hn-estado-de-excepcion-parcial');
     expect([hn1?.status, hn1?.statusAtMonth, hn1?.statusAtMonthLabel]).toEqual(['ended', 'in-force', 'In force']);
     const unknown = tableRows(data, MEASURE_TYPES, 'es', '2024-01').find((r) => r.id === 'ec-carcel-del-encuentro');
-    expect(unknown?.statusAtMonthLabel).toBe('Estado en esta fecha desconocido');
+    expect(unknown?.statusAtMonthLabel).toBe('Estado desconocido en esta fecha');
     for (const r of tableRows(data, MEASURE_TYPES, 'en')) expect(r.statusAtMonth).toBe(r.status);
   });
 
@@ -160,11 +160,13 @@ describe('existence', () => {
     });
   });
 
-  it('GT-2 and CL-1 carry the announced dates the brief gives (approved by Congress 2025-10-21; asked at the 2026-01-30 meeting)', () => {
-    expect(byId('gt-transfer-of-gang-prisoners-abroad').dates.announced).toMatchObject({
-      date: '2025-10-21',
-      sources: [1, 2],
-    });
+  it('GT-2 exists from its approval by Congress (2025-10-21, status.since: it has no announcement); CL-1 from the 2026-01-30 meeting', () => {
+    const gt2 = byId('gt-transfer-of-gang-prisoners-abroad');
+    expect(gt2.dates.announced).toBeNull();
+    expect(gt2.dates.started).toBeNull();
+    expect(gt2.status.since).toMatchObject({ date: '2025-10-21' });
+    expect(at(gt2, '2025-09').presence).toBe('later');
+    expect(at(gt2, '2025-10')).toMatchObject({ presence: 'exists', dateUnknown: false, status: 'approved' });
     expect(byId('cl-kast-bukele-security-cooperation').dates.announced).toMatchObject({
       date: '2026-01-30',
       sources: [1, 2, 3],
@@ -254,7 +256,7 @@ describe('facilities', () => {
     const mapped = mappedFacilities(data);
     expect(mapped.map((f) => f.id)).toEqual(['sv-cecot', 'hn-islas-del-cisne-prison']);
     const cecot = mapped[0];
-    expect(cecot).toMatchObject({ lat: 13.5329889, lon: -88.804, exists: true, status: 'operating' });
+    expect(cecot).toMatchObject({ lat: 13.533, lon: -88.804, exists: true, status: 'operating' });
     expect(cecot?.capacity?.values.map((v) => [v.value, v.unit.en])).toEqual([[40000, 'places']]);
     const swan = mappedFacilities(data, '2023-01')[1];
     expect(swan).toMatchObject({ id: 'hn-islas-del-cisne-prison', exists: false, status: null });

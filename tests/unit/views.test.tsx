@@ -60,8 +60,8 @@ describe('table view', () => {
     vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
     renderApp({ state: { view: 'table', activeTypes: ['max-security-prison'] } });
     await user.click(screen.getByRole('button', { name: 'Download the rows shown as JSON' }));
-    const json = JSON.parse(await (created[0] as Blob).text()) as { id: string }[];
-    expect(json.map((r) => r.id)).toEqual(['sv-test-prison', 'cl-test-prison']);
+    const json = JSON.parse(await (created[0] as Blob).text()) as { measures: { id: string }[] };
+    expect(json.measures.map((r) => r.id)).toEqual(['sv-test-prison', 'cl-test-prison']);
   });
 
   it('opens a measure in the map view from its title', async () => {
@@ -222,7 +222,9 @@ describe('a country with many measures of one type', () => {
     renderApp({ data: manyPrisons(), state: { selected: 'CHL' } });
     const panel = screen.getByRole('complementary', { name: 'Chile' });
     expect(within(panel).getAllByRole('article')).toHaveLength(GROUP_LIMIT);
-    await user.click(within(panel).getByRole('button', { name: 'Show all 15 measures of Maximum-security prison' }));
+    await user.click(
+      within(panel).getByRole('button', { name: 'Show all 15 measures of type “maximum-security prison”' }),
+    );
     expect(within(panel).getAllByRole('article')).toHaveLength(15);
   });
 

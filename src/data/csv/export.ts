@@ -87,7 +87,7 @@ export function toTables(meta: Json, countryFiles: Json[]): Record<TableKey, Row
   for (const m of arr(meta.methods))
     t.methods.push({ id: cell(m.id), ...text('heading', m.heading), ...text('text', m.text) });
   for (const c of arr(meta.corrections))
-    t.corrections.push({ date: cell(c.date), ids: list(c.ids), ...text('text', c.text) });
+    t.corrections.push({ date: cell(c.date), kind: cell(c.kind), ids: list(c.ids), ...text('text', c.text) });
   for (const ty of arr(meta.types))
     t.types.push({
       id: cell(ty.id),

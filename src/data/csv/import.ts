@@ -110,6 +110,7 @@ function build(b: Builder, t: Record<TableKey, Row[]>): Map<string, Json> {
       b.at(F, p, r, 'date');
       return {
         date: b.str(F, `${p}.date`, r, 'date'),
+        kind: b.str(F, `${p}.kind`, r, 'kind'),
         ids: b.list(F, `${p}.ids`, r, 'ids'),
         text: b.text(F, `${p}.text`, r, 'text'),
       };

@@ -138,6 +138,15 @@ export const TABLES = {
     columns: [
       col('date', 'text', 'yes', 'The day the correction was made', { format: 'YYYY-MM-DD' }),
       col(
+        'kind',
+        'text',
+        'yes',
+        'correction: something shown was wrong; update: a new fact or a change since publication',
+        {
+          allowed: ['correction', 'update'],
+        },
+      ),
+      col(
         'ids',
         'code-list',
         'no',
@@ -344,7 +353,7 @@ export const TABLES = {
     description: 'Prisoners per 100,000 population, one row per country',
     columns: [
       col('country', 'text', 'yes', 'Country (code from countries.csv)', { format: 'ISO 3166-1 alpha-3' }),
-      ...rate('wpb', 'World Prison Brief'),
+      ...rate('wpb', 'World Prison Brief / World Prison Population List'),
       ...rate('oas_all_persons', 'OAS, all persons'),
       ...rate('oas_adults', 'OAS, adults'),
     ],

@@ -1,0 +1,26 @@
+/**
+ * "Corrected on 5 December 2026: …" beside a measure or a policy link that an entry of the
+ * corrections log touched, newest first; nothing when none did.
+ */
+import { correctionLabel, correctionsOf } from '../data/corrections.ts';
+import { usePolicyData } from '../state/data-context.ts';
+import { useAppStore } from '../state/store.ts';
+
+export function CorrectionNotes({ id }: { id: string }) {
+  const data = usePolicyData();
+  const lang = useAppStore((s) => s.lang);
+  const entries = correctionsOf(data, id);
+  if (entries.length === 0) return null;
+  return (
+    <>
+      {entries.map((c) => (
+        <p key={`${c.date}-${c.text.en}`} className="correction-note">
+          <strong>
+            <time dateTime={c.date}>{correctionLabel(c, lang)}</time>:
+          </strong>{' '}
+          {c.text[lang]}
+        </p>
+      ))}
+    </>
+  );
+}
