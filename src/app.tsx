@@ -1,6 +1,5 @@
 /** The whole graphic. The page and (later) the embed render this same component. */
 import { useEffect } from 'react';
-import { versionLabel } from './data/citation.ts';
 import { formatDate } from './data/format.ts';
 import { startHeightMessages } from './embed/height-messages.ts';
 import type { CreateMap } from './map/map-adapter.ts';
@@ -74,7 +73,7 @@ export function App({ createMap, webgl, embed = false }: Props) {
         {!embed && <p className="dek">{data.meta.dek[lang]}</p>}
         <p className="as-of">
           {t.asOf} <time dateTime={data.meta.asOf}>{formatDate(data.meta.asOf, lang)}</time>
-          <span className="data-version"> · {versionLabel(data, lang)}</span>
+          <span className="data-version"> · {t.dataVersionShort.replace('{version}', data.version)}</span>
           {embed && (
             <>
               {' · '}

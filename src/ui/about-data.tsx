@@ -80,16 +80,21 @@ function AboutContent() {
   );
 }
 
+/** "i" in a circle, drawn (a font may lack the ⓘ character). */
+function InfoIcon() {
+  return (
+    <svg viewBox="0 0 16 16" width="16" height="16" focusable="false" aria-hidden="true">
+      <circle cx="8" cy="8" r="7" fill="none" stroke="currentColor" strokeWidth="1.5" />
+      <circle cx="8" cy="4.6" r="1.1" fill="currentColor" />
+      <path d="M8 7.2v5" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" />
+    </svg>
+  );
+}
+
 export function AboutData() {
   const t = useStrings();
   return (
-    <ModalDialog
-      id="about"
-      label={t.aboutData}
-      shortLabel={t.aboutShort}
-      title={t.aboutData}
-      buttonClassName="share-button about-button"
-    >
+    <ModalDialog id="about" label={t.aboutData} shortLabel={t.aboutShort} icon={<InfoIcon />} title={t.aboutData}>
       <AboutContent />
     </ModalDialog>
   );

@@ -1,9 +1,10 @@
 /**
  * "Corrected on 5 December 2026: …" beside a measure or a policy link that an entry of the
- * corrections log touched, newest first; nothing when none did.
+ * corrections log touched, newest first; nothing when none did. (In embeds a measure's notes sit
+ * in its details, whose summary says so: `CorrectionsSummary`.)
  */
 import { correctionLabel, correctionsOf } from '../data/corrections.ts';
-import { usePolicyData } from '../state/data-context.ts';
+import { usePolicyData, useStrings } from '../state/data-context.ts';
 import { useAppStore } from '../state/store.ts';
 
 export function CorrectionNotes({ id }: { id: string }) {
@@ -23,4 +24,17 @@ export function CorrectionNotes({ id }: { id: string }) {
       ))}
     </>
   );
+}
+
+/**
+ * " · corrected" after the summary line of a measure's details (embeds), when the log touched it;
+ * the dates and texts are inside. Nothing otherwise.
+ */
+export function CorrectionsSummary({ id }: { id: string }) {
+  const data = usePolicyData();
+  const t = useStrings();
+  const entries = correctionsOf(data, id);
+  if (entries.length === 0) return null;
+  const kinds = [...new Set(entries.map((c) => c.kind))];
+  return <> · {kinds.map((k) => t[`correctedMark_${k}`]).join(', ')}</>;
 }

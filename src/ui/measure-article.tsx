@@ -8,7 +8,7 @@ import type { Status } from '../data/vocabulary.ts';
 import { fill, type Lang, type Strings } from '../i18n/strings.ts';
 import { usePolicyData, useStrings } from '../state/data-context.ts';
 import { useAppStore } from '../state/store.ts';
-import { CorrectionNotes } from './correction-notes.tsx';
+import { CorrectionNotes, CorrectionsSummary } from './correction-notes.tsx';
 
 /** Status as a word with a symbol, never colour alone (design notes). */
 export const STATUS_SYMBOL: Record<Status, string> = {
@@ -127,7 +127,7 @@ export function MeasureArticle({ measure, at, past = false, detailsOnDemand = fa
       <h4 id={headingId} tabIndex={-1}>
         {measure.title[lang]}
       </h4>
-      <CorrectionNotes id={measure.id} />
+      {detailsOnDemand ? null : <CorrectionNotes id={measure.id} />}
       {at && at.presence === 'pending' ? (
         <p className="measure-status">
           <span className="status status-pending">
@@ -166,7 +166,11 @@ export function MeasureArticle({ measure, at, past = false, detailsOnDemand = fa
 
       {detailsOnDemand ? (
         <details className="measure-details" open={opened || undefined}>
-          <summary>{t.measureDetails}</summary>
+          <summary>
+            {t.measureDetails}
+            <CorrectionsSummary id={measure.id} />
+          </summary>
+          <CorrectionNotes id={measure.id} />
           {/* What the short form left out: the status's note and the dates' notes. */}
           {measure.status.note ? (
             <p className="status-note">

@@ -13,13 +13,14 @@ interface Props {
   label: string;
   /** A shorter label for phones; the accessible name stays `label`, which must contain it. */
   shortLabel?: string;
+  /** A symbol (SVG) instead of the short label at the narrowest widths (the name stays `label`). */
+  icon?: ReactNode;
   /** The dialog's heading. */
   title: string;
-  buttonClassName?: string;
   children: ReactNode;
 }
 
-export function ModalDialog({ id, label, shortLabel, title, buttonClassName, children }: Props) {
+export function ModalDialog({ id, label, shortLabel, icon, title, children }: Props) {
   const t = useStrings();
   const dialog = useRef<HTMLDialogElement>(null);
   const [open, setOpen] = useState(false);
@@ -42,7 +43,7 @@ export function ModalDialog({ id, label, shortLabel, title, buttonClassName, chi
     <>
       <button
         type="button"
-        className={buttonClassName}
+        className="header-button"
         onClick={show}
         aria-haspopup="dialog"
         aria-label={shortLabel ? label : undefined}
@@ -50,9 +51,14 @@ export function ModalDialog({ id, label, shortLabel, title, buttonClassName, chi
         {shortLabel ? (
           <>
             <span className="label-long">{label}</span>
-            <span className="label-short" aria-hidden="true">
+            <span className={icon ? 'label-short label-has-icon' : 'label-short'} aria-hidden="true">
               {shortLabel}
             </span>
+            {icon ? (
+              <span className="label-icon" aria-hidden="true">
+                {icon}
+              </span>
+            ) : null}
           </>
         ) : (
           label

@@ -56,13 +56,7 @@ function Snippet({ id, label, text }: { id: string; label: string; text: string 
 export function ShareDialog({ imageExport }: { imageExport?: () => Promise<ImageExport> } = {}) {
   const t = useStrings();
   return (
-    <ModalDialog
-      id="share"
-      label={t.share}
-      shortLabel={t.shareShort}
-      title={t.shareTitle}
-      buttonClassName="share-button"
-    >
+    <ModalDialog id="share" label={t.share} shortLabel={t.shareShort} title={t.shareTitle}>
       <ShareContent imageExport={imageExport} />
     </ModalDialog>
   );

@@ -144,7 +144,7 @@ describe('keyboard only', () => {
 });
 
 describe('table downloads', () => {
-  it('the CSV has exactly the rows shown, in the order shown, with BOM and source URLs', async () => {
+  it('the CSV has exactly the rows shown, in the order shown, with BOM, source URLs, licence and version', async () => {
     const w = await open('/?view=table');
     const { page } = w;
     await page.getByRole('checkbox', { name: 'Military deployment' }).uncheck();
@@ -168,10 +168,20 @@ describe('table downloads', () => {
       'Ended',
       'Key figure',
       'Sources',
+      'Facts as of',
+      'Data version',
+      'Licence',
+      'Credit',
+      'Corrections and updates',
     ]);
     expect(rows.slice(1).map((r) => r[2])).toEqual(visible);
     expect(visible.length).toBe(21);
     expect(rows.slice(1).every((r) => /https?:\/\//.test(r[8] ?? ''))).toBe(true);
+    // Every row names the data it came from: "as of", the version shown in the header, the licence.
+    const version = (await page.getByRole('banner').textContent())?.match(/ · version ([0-9a-f]{8})/)?.[1];
+    expect(version).toBeDefined();
+    for (const r of rows.slice(1))
+      expect(r.slice(9, 12)).toEqual(['2026-03-13', version, 'CC BY 4.0 https://creativecommons.org/licenses/by/4.0/']);
     await page.close();
   });
 });

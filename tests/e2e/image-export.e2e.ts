@@ -45,7 +45,7 @@ async function downloadAll(page: Page, lang: 'en' | 'es', tag: string) {
   const frame = await page
     .locator('.map .map-canvas')
     .evaluate((el) => ({ width: Math.round(el.clientWidth), height: Math.round(el.clientHeight) }));
-  await page.locator('.share-button').click();
+  await page.getByRole('button', { name: /^(Share or embed|Compartir o insertar)$/ }).click();
   const files: Saved = {};
   for (const variant of ['social', 'square', 'large', 'svg']) {
     const [download] = await Promise.all([
@@ -115,7 +115,7 @@ describe('download image', () => {
       });
       await w.page.goto(`${server.origin}/?types=state-of-exception&date=2023-06`);
       await waitForMap(w.page);
-      await w.page.locator('.share-button').click();
+      await w.page.getByRole('button', { name: /^(Share or embed|Compartir o insertar)$/ }).click();
       const [download] = await Promise.all([
         w.page.waitForEvent('download', { timeout: 30_000 }),
         w.page.locator('.download-image-button[data-variant="social"]').click(),

@@ -42,7 +42,7 @@ describe('About this data', () => {
   it('opens from the header with the methods note, version, licence and the log, newest first', async () => {
     const user = userEvent.setup();
     renderApp({ data: correctedData() });
-    expect(screen.getByRole('banner')).toHaveTextContent('data version test0001');
+    expect(screen.getByRole('banner')).toHaveTextContent('Facts as of 13 March 2026 · version test0001');
     await user.click(screen.getByRole('button', { name: 'About this data' }));
     const dialog = screen.getByRole('dialog', { name: 'About this data' });
     expect(within(dialog).getByRole('heading', { level: 3, name: 'How this was made' })).toBeInTheDocument();
@@ -59,7 +59,7 @@ describe('About this data', () => {
       'Updated on 2 May 2026: A newer update.',
       'Corrected on 1 April 2026: The older fix.',
     ]);
-    expect(entries[0]).toHaveTextContent('Concerns: the graphic’s own wording');
+    expect(entries[0]).toHaveTextContent('Concerns: wording across the graphic');
     expect(entries[1]).toHaveTextContent('Concerns: Test prison');
     await user.click(within(dialog).getByRole('button', { name: 'Close' }));
     await waitFor(() => expect(screen.queryByRole('dialog', { name: 'About this data' })).toBeNull());
@@ -93,6 +93,16 @@ describe('corrections beside what they corrected', () => {
     expect(prison).toHaveTextContent('Corrected on 1 April 2026: The older fix.');
     const other = within(panel).getByRole('article', { name: 'Test state of exception' });
     expect(other).not.toHaveTextContent(/Corrected on/);
+  });
+
+  it('in an embed the note waits in the measure’s details, whose summary says so', async () => {
+    renderApp({ data: correctedData(), state: { selected: 'SLV' }, embed: true });
+    const panel = await screen.findByRole('complementary', { name: 'El Salvador' });
+    const prison = within(panel).getByRole('article', { name: 'Test prison' });
+    const details = within(prison).getByRole('group');
+    expect(details.querySelector('summary')).toHaveTextContent('Figures, timeline and sources · corrected');
+    expect(details).toHaveTextContent('Corrected on 1 April 2026: The older fix.');
+    expect(within(panel).getAllByText(/Corrected on/)).toHaveLength(1);
   });
 });
 
