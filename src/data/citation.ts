@@ -6,6 +6,7 @@
 import { fill, type Lang, STRINGS } from '../i18n/strings.ts';
 import { correctionsNewestFirst } from './corrections.ts';
 import { formatDate } from './format.ts';
+import type { PolicyData } from './load-dataset.ts';
 import type { PolicyIndex } from './policy-index.ts';
 import type { Correction, Dataset } from './schema.ts';
 
@@ -52,7 +53,7 @@ export interface DownloadCredits {
   corrections: (Pick<Correction, 'date' | 'kind' | 'ids'> & { text: string })[];
 }
 
-export function downloadCredits(data: Pick<PolicyIndex, 'meta' | 'version'>, lang: Lang): DownloadCredits {
+export function downloadCredits(data: PolicyData, lang: Lang): DownloadCredits {
   return {
     title: data.meta.title[lang],
     asOf: data.meta.asOf,

@@ -1,16 +1,17 @@
 /**
- * The corrections and updates log (dataset.json `corrections`, kept oldest first) as readers see
- * it: newest first, each entry with what it touched in words, and the entries of one measure or
- * link. Pure functions of the data.
+ * The corrections and updates log (dataset.json `corrections`, kept oldest first; it travels in the
+ * records file) as readers see it: newest first, each entry with what it touched in words, and the
+ * entries of one measure or link. Pure functions of the data.
  */
 import { type Lang, STRINGS } from '../i18n/strings.ts';
 import { formatDate, formatList } from './format.ts';
 import { linkDate, linkTitle } from './links.ts';
+import type { PolicyData } from './load-dataset.ts';
 import type { PolicyIndex } from './policy-index.ts';
-import type { Correction } from './schema.ts';
+import type { Correction, Dataset } from './schema.ts';
 
 /** The log, newest first (entries of the same day: the later one first). */
-export function correctionsNewestFirst(data: Pick<PolicyIndex, 'meta'>): Correction[] {
+export function correctionsNewestFirst(data: { meta: Pick<Dataset, 'corrections'> }): Correction[] {
   return data.meta.corrections
     .map((c, i) => ({ c, i }))
     .sort((a, b) => (a.c.date === b.c.date ? b.i - a.i : a.c.date < b.c.date ? 1 : -1))
@@ -18,7 +19,7 @@ export function correctionsNewestFirst(data: Pick<PolicyIndex, 'meta'>): Correct
 }
 
 /** The entries that touched one measure or link, newest first. */
-export function correctionsOf(data: Pick<PolicyIndex, 'meta'>, id: string): Correction[] {
+export function correctionsOf(data: { meta: Pick<Dataset, 'corrections'> }, id: string): Correction[] {
   return correctionsNewestFirst(data).filter((c) => c.ids.includes(id));
 }
 
@@ -31,7 +32,7 @@ export function correctionLabel(c: Pick<Correction, 'kind' | 'date'>, lang: Lang
  * What an entry touched, in words: a measure by its title, a link by its countries and date, a
  * dataset field by its name; "the graphic's own wording" when it names nothing.
  */
-export function correctionTargets(data: PolicyIndex, c: Correction, lang: Lang): string {
+export function correctionTargets(data: PolicyIndex | PolicyData, c: Correction, lang: Lang): string {
   const t = STRINGS[lang];
   if (c.ids.length === 0) return t.correctionGraphic;
   const measures = new Map(data.countries.flatMap((country) => country.measures.map((m) => [m.id, m.title[lang]])));

@@ -2,12 +2,13 @@
  * The data in two parts, so a reader who only looks at the map does not download every source.
  *
  * - The **index** is what the first screen, the map and the time slider read: the story's frame,
- *   the dataset's texts, licence, corrections log, types, statuses and links, and for each measure its id, country, type,
- *   title, dates, status, place and capacity figure. It ships inside the app's script.
+ *   the dataset's texts, licence, types, statuses and links, and for each measure its id, country,
+ *   type, title, dates, status, place and capacity figure. It ships inside the app's script.
  * - The **records** are the countries' files in full (every measure's summary, facts, figures,
- *   timeline, concerns and sources), the methods note and the incarceration rates. They are one
- *   JSON file the browser fetches the first time a reader reaches for them: a panel, the table, the
- *   overview, a link's sources, "About this data" (src/data/records.ts, src/ui/with-full-data.tsx).
+ *   timeline, concerns and sources), the methods note, the corrections log and the incarceration
+ *   rates. They are one JSON file the browser fetches the first time a reader reaches for them: a
+ *   panel, the table, the overview, a link's sources, "About this data" (src/data/records.ts,
+ *   src/ui/with-full-data.tsx).
  *
  * Both are cut from the same validated `PolicyData` at build time; `joinRecords` puts them back
  * together and refuses a records file that does not belong to the index (a stale cache: another
@@ -48,7 +49,7 @@ export interface PolicyIndex {
   /** The data's version (load-dataset.ts `dataVersion`). */
   version: string;
   story: Story;
-  meta: Omit<Dataset, 'incarceration' | 'methods' | '$schema'>;
+  meta: Omit<Dataset, 'incarceration' | 'methods' | 'corrections' | '$schema'>;
   countries: CountryIndex[];
 }
 
@@ -57,8 +58,9 @@ export interface PolicyRecords {
   /** The version of the data they were cut from: `joinRecords` refuses another version's records. */
   version: string;
   countries: CountryFile[];
-  /** The methods note: read only when a reader opens "About this data". */
+  /** The methods note and the corrections log: read with a panel, a link's sources, "About this data". */
   methods: Dataset['methods'];
+  corrections: Dataset['corrections'];
   incarceration?: Dataset['incarceration'];
 }
 
@@ -84,7 +86,7 @@ function measureIndex(m: Measure): MeasureIndex {
 
 /** The index part of validated data (the build writes it into the app's script). */
 export function policyIndex(data: PolicyData): PolicyIndex {
-  const { incarceration: _, methods: __, ...meta } = data.meta;
+  const { incarceration: _, methods: __, corrections: ___, ...meta } = data.meta;
   return {
     version: data.version,
     story: data.story,
@@ -103,6 +105,7 @@ export function policyRecords(data: PolicyData): PolicyRecords {
     version: data.version,
     countries: data.countries,
     methods: data.meta.methods,
+    corrections: data.meta.corrections,
     ...(data.meta.incarceration ? { incarceration: data.meta.incarceration } : {}),
   };
 }
@@ -113,8 +116,14 @@ export function policyRecords(data: PolicyData): PolicyRecords {
  */
 export function joinRecords(index: PolicyIndex, records: unknown): PolicyData {
   const r = records as Partial<PolicyRecords> | null;
-  if (!r || typeof r !== 'object' || !Array.isArray(r.countries) || !Array.isArray(r.methods))
-    throw new Error('records: the file is not a records file (no "countries" or "methods" list)');
+  if (
+    !r ||
+    typeof r !== 'object' ||
+    !Array.isArray(r.countries) ||
+    !Array.isArray(r.methods) ||
+    !Array.isArray(r.corrections)
+  )
+    throw new Error('records: the file is not a records file (no "countries", "methods" or "corrections" list)');
   if (r.version !== index.version)
     throw new Error(
       `records: the file is of data version ${String(r.version)}, the app's is ${index.version} (a stale copy?)`,
@@ -126,7 +135,12 @@ export function joinRecords(index: PolicyIndex, records: unknown): PolicyData {
   return {
     version: index.version,
     story: index.story,
-    meta: { ...index.meta, methods: r.methods, ...(r.incarceration ? { incarceration: r.incarceration } : {}) },
+    meta: {
+      ...index.meta,
+      methods: r.methods,
+      corrections: r.corrections,
+      ...(r.incarceration ? { incarceration: r.incarceration } : {}),
+    },
     countries: r.countries,
   };
 }

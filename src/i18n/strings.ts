@@ -172,8 +172,6 @@ const en = {
   perHundredThousand: 'per 100,000',
   /** "About this data": the methods note, the data's version and licence, the corrections log. */
   aboutData: 'About this data',
-  /** On phones; the button's name stays aboutData, which contains it. */
-  aboutShort: 'About',
   aboutIntro: 'How the data behind this graphic were made, what they leave out, and how to reuse and cite them.',
   methodsHeading: 'How this was made',
   dataVersion: 'data version {version}',
@@ -367,7 +365,6 @@ const es: Strings = {
   ratesPanel: 'Tasa de encarcelamiento',
   perHundredThousand: 'por 100.000',
   aboutData: 'Sobre estos datos',
-  aboutShort: 'Datos',
   aboutIntro: 'Cómo se elaboraron los datos de este gráfico, qué dejan fuera y cómo reutilizarlos y citarlos.',
   methodsHeading: 'Cómo se hizo',
   dataVersion: 'versión de los datos {version}',

@@ -6,6 +6,7 @@
 import { versionLabel } from '../data/citation.ts';
 import { correctionLabel, correctionsNewestFirst, correctionTargets } from '../data/corrections.ts';
 import { formatDate } from '../data/format.ts';
+import type { PolicyData } from '../data/load-dataset.ts';
 import type { MethodsSection } from '../data/schema.ts';
 import type { Lang } from '../i18n/strings.ts';
 import { usePolicyData, useStrings } from '../state/data-context.ts';
@@ -31,8 +32,7 @@ function Methods({ sections, lang }: { sections: readonly MethodsSection[]; lang
   );
 }
 
-function Corrections() {
-  const data = usePolicyData();
+function Corrections({ data }: { data: PolicyData }) {
   const t = useStrings();
   const lang = useAppStore((s) => s.lang);
   const entries = correctionsNewestFirst(data);
@@ -74,13 +74,13 @@ function AboutContent() {
       <h3 id="methods-title">{t.methodsHeading}</h3>
       <WithFullData>{(full) => <Methods sections={full.meta.methods} lang={lang} />}</WithFullData>
       <h3 id="corrections-title">{t.correctionsHeading}</h3>
-      <Corrections />
+      <WithFullData>{(full) => <Corrections data={full} />}</WithFullData>
       <p className="muted">{data.meta.credit[lang]}</p>
     </div>
   );
 }
 
-/** "i" in a circle, drawn (a font may lack the ⓘ character). */
+/** "i" in a circle, About on phones (drawn: a font may lack the ⓘ character). */
 function InfoIcon() {
   return (
     <svg viewBox="0 0 16 16" width="16" height="16" focusable="false" aria-hidden="true">
@@ -94,7 +94,7 @@ function InfoIcon() {
 export function AboutData() {
   const t = useStrings();
   return (
-    <ModalDialog id="about" label={t.aboutData} shortLabel={t.aboutShort} icon={<InfoIcon />} title={t.aboutData}>
+    <ModalDialog id="about" label={t.aboutData} shortLabel={<InfoIcon />} title={t.aboutData}>
       <AboutContent />
     </ModalDialog>
   );

@@ -11,16 +11,17 @@ interface Props {
   id: string;
   /** The button's accessible name (and its label on wide screens). */
   label: string;
-  /** A shorter label for phones; the accessible name stays `label`, which must contain it. */
-  shortLabel?: string;
-  /** A symbol (SVG) instead of the short label at the narrowest widths (the name stays `label`). */
-  icon?: ReactNode;
+  /**
+   * A shorter label for phones: words that `label` contains, or a symbol (the accessible name
+   * stays `label`).
+   */
+  shortLabel?: ReactNode;
   /** The dialog's heading. */
   title: string;
   children: ReactNode;
 }
 
-export function ModalDialog({ id, label, shortLabel, icon, title, children }: Props) {
+export function ModalDialog({ id, label, shortLabel, title, children }: Props) {
   const t = useStrings();
   const dialog = useRef<HTMLDialogElement>(null);
   const [open, setOpen] = useState(false);
@@ -51,14 +52,9 @@ export function ModalDialog({ id, label, shortLabel, icon, title, children }: Pr
         {shortLabel ? (
           <>
             <span className="label-long">{label}</span>
-            <span className={icon ? 'label-short label-has-icon' : 'label-short'} aria-hidden="true">
+            <span className="label-short" aria-hidden="true">
               {shortLabel}
             </span>
-            {icon ? (
-              <span className="label-icon" aria-hidden="true">
-                {icon}
-              </span>
-            ) : null}
           </>
         ) : (
           label

@@ -84,10 +84,13 @@ describe('the data version', () => {
 });
 
 describe('the methods note and the corrections log', () => {
-  it('the methods note is in the records file, not in the first screen’s index', () => {
+  it('the methods note and the log are in the records file, not in the first screen’s index', () => {
     expect(data.meta.methods.length).toBeGreaterThanOrEqual(5);
-    expect(JSON.stringify(policyIndex(data))).not.toContain(data.meta.methods[0]?.text.en.slice(0, 60));
+    const index = JSON.stringify(policyIndex(data));
+    expect(index).not.toContain(data.meta.methods[0]?.text.en.slice(0, 60));
+    expect(index).not.toContain(data.meta.corrections[0]?.text.en.slice(0, 60));
     expect(policyRecords(data).methods).toEqual(data.meta.methods);
+    expect(policyRecords(data).corrections).toEqual(data.meta.corrections);
   });
 
   it('the log is shown newest first, and each entry names what it touched', () => {
@@ -145,7 +148,7 @@ describe('every download states its licence, credit and version', () => {
       expect(row['Versión de los datos']).toBe(data.version);
       expect(row['Datos al']).toBe(data.meta.asOf);
       expect(row.Licencia).toBe('CC BY 4.0 https://creativecommons.org/licenses/by/4.0/');
-      expect(row['Atribución']).toBe(data.meta.credit.es);
+      expect(row.Atribución).toBe(data.meta.credit.es);
     }
     const corrected = data.meta.corrections.flatMap((c) => c.ids).find((id) => rows.some((r) => r.id === id));
     if (!corrected) throw new Error('the shipped log corrects no measure: this test needs one');
