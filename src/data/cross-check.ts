@@ -24,22 +24,56 @@ export interface ReadStory {
   file: string;
 }
 
-/** Every text that still starts "TODO" (a placeholder from `npm run story:new`), with its record and path. */
-function placeholders(json: unknown, file: string): DataProblem[] {
-  const out: DataProblem[] = [];
+/**
+ * Calls `visit` with every string in a file as read, its record (the nearest enclosing object with
+ * an id) and its path within that record, as the schema's problems are reported.
+ */
+function eachString(json: unknown, visit: (value: string, record: string | null, path: string) => void): void {
   const walk = (v: unknown, path: string, record: string | null): void => {
-    if (typeof v === 'string') {
-      if (/^TODO\b/.test(v))
-        out.push({ file, record, path, message: `is still a placeholder ("${v}"): write the text` });
-    } else if (Array.isArray(v)) {
+    if (typeof v === 'string') visit(v, record, path);
+    else if (Array.isArray(v)) {
       for (const [i, item] of v.entries()) walk(item, `${path}[${i}]`, record);
     } else if (v && typeof v === 'object') {
       const r = v as Record<string, unknown>;
-      const id = typeof r.id === 'string' ? r.id : record;
-      for (const [k, item] of Object.entries(r)) walk(item, path ? `${path}.${k}` : k, id);
+      const own = path !== '' && typeof r.id === 'string' ? r.id : null;
+      for (const [k, item] of Object.entries(r)) {
+        if (own !== null) walk(item, k, own);
+        else walk(item, path ? `${path}.${k}` : k, record);
+      }
     }
   };
   walk(json, '', null);
+}
+
+/**
+ * The first control character in `v` other than tab, line feed and carriage return (a NUL from a
+ * bad paste or export), as its code; undefined when there is none.
+ */
+function controlCharacter(v: string): number | undefined {
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || c === 0x7f) return c;
+  }
+  return undefined;
+}
+
+/**
+ * Texts no story may ship: one that still starts "TODO" (a placeholder from `npm run story:new`),
+ * and one holding a control character.
+ */
+function textProblems(json: unknown, file: string): DataProblem[] {
+  const out: DataProblem[] = [];
+  eachString(json, (v, record, path) => {
+    if (/^TODO\b/.test(v)) out.push({ file, record, path, message: `is still a placeholder ("${v}"): write the text` });
+    const control = controlCharacter(v);
+    if (control !== undefined)
+      out.push({
+        file,
+        record,
+        path,
+        message: `contains a control character (U+${control.toString(16).toUpperCase().padStart(4, '0')}), which no text may hold: retype the text around it`,
+      });
+  });
   return out;
 }
 
@@ -122,9 +156,10 @@ export function crossCheck(
 
   const meta = asRecord(metaJson);
   const typeIds = idsOf(meta?.types);
-  // Texts `npm run story:new` left for an editor to write: a story is not done while one remains.
-  problems.push(...placeholders(storyRead.json, storyRead.file), ...placeholders(metaJson, metaFile));
-  for (const { file, json } of read) problems.push(...placeholders(json, file));
+  // Texts `npm run story:new` left for an editor to write (a story is not done while one remains),
+  // and control characters.
+  problems.push(...textProblems(storyRead.json, storyRead.file), ...textProblems(metaJson, metaFile));
+  for (const { file, json } of read) problems.push(...textProblems(json, file));
   const kindIds = idsOf(story?.linkKinds);
   interface Occurrence {
     file: string;

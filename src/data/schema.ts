@@ -282,9 +282,21 @@ function checkMeasure(value: unknown, ctx: z.RefinementCtx): void {
     }
   };
   walk(m, []);
-  const capacities = (Array.isArray(m.figures) ? m.figures : []).flatMap((f, i) =>
-    asRecord(f)?.capacity === true ? [i] : [],
-  );
+  const figures = Array.isArray(m.figures) ? m.figures : [];
+  const capacities = figures.flatMap((f, i) => (asRecord(f)?.capacity === true ? [i] : []));
+  // A capacity sizes a prison's symbol and the legend: it must be a number of places.
+  for (const i of capacities) {
+    const values = asRecord(figures[i])?.values;
+    for (const [k, v] of (Array.isArray(values) ? values : []).entries()) {
+      const value = asRecord(v)?.value;
+      if (typeof value === 'number' && value <= 0)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['figures', i, 'values', k, 'value'],
+          message: `a capacity must be more than 0 places; found ${value}`,
+        });
+    }
+  }
   for (const i of capacities.slice(1))
     ctx.addIssue({
       code: 'custom',
@@ -424,20 +436,31 @@ export const Dataset = z.strictObject({
     .length(STATUSES.length, `must label all ${STATUSES.length} statuses`),
   /** Sourced connections between countries (brief section 7). */
   links: z.array(
-    z.strictObject({
-      id: z.string().regex(/^L\d+$/),
-      /** One of the story's link kinds (`story.json` `linkKinds`). */
-      kind: KebabId,
-      from: z.array(Iso3).min(1),
-      to: z.array(Iso3).min(1),
-      mutual: z.boolean(),
-      date: PartialDate.nullable(),
-      endDate: PartialDate.optional(),
-      dateNote: Text.optional(),
-      text: Text,
-      /** Where the link is sourced: a measure id and source numbers within it. */
-      refs: z.array(z.strictObject({ measure: z.string(), sources: Cites })).min(1),
-    }),
+    z
+      .strictObject({
+        id: z.string().regex(/^L\d+$/),
+        /** One of the story's link kinds (`story.json` `linkKinds`). */
+        kind: KebabId,
+        from: z.array(Iso3).min(1),
+        to: z.array(Iso3).min(1),
+        mutual: z.boolean(),
+        date: PartialDate.nullable(),
+        endDate: PartialDate.optional(),
+        dateNote: Text.optional(),
+        text: Text,
+        /** Where the link is sourced: a measure id and source numbers within it. */
+        refs: z.array(z.strictObject({ measure: z.string(), sources: Cites })).min(1),
+      })
+      .superRefine((value, ctx) => {
+        // Read defensively: the refinement runs even when another field is already wrong.
+        const l = asRecord(value);
+        if (isPartialDate(l?.date) && isPartialDate(l?.endDate) && isBefore(l.endDate, l.date))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['endDate'],
+            message: `ends (${l.endDate}) before the link began (${l.date})`,
+          });
+      }, always),
   ),
   /** Prisoners per 100,000 population (brief section 8); null = unknown. Optional: a story may have none. */
   incarceration: z

@@ -125,6 +125,17 @@ describe('a broken CSV', () => {
     );
   });
 
+  it('refuses a prison capacity below zero, naming its cell (issue 21, defect 14)', () => {
+    const problems = problemsAfter('figure_values.csv', (t) =>
+      t.replace(/\r\nsv-cecot,1,40000,/, '\r\nsv-cecot,1,-40000,'),
+    );
+    expect(problems).toEqual([
+      expect.stringMatching(
+        /^figure_values\.csv row \d+, column "value": a capacity must be more than 0 places; found -40000$/,
+      ),
+    ]);
+  });
+
   it('names file, row and column of a bad date', () => {
     const problems = problemsAfter('timeline.csv', (t) =>
       t.replace(/\r\nsv-regimen-de-excepcion,2026-01-29,/, '\r\nsv-regimen-de-excepcion,2026-13-29,'),
