@@ -62,6 +62,8 @@ const en = {
   legendSomeTypes: '{n} of {total} types',
   panelClose: 'Close',
   noMatching: 'No measures of the selected types. Show all types to see the rest.',
+  /** A country's panel at a month before any of its measures, whatever the filter. */
+  noneAtDate: 'No measures yet at this date.',
   statusLabel: 'Status',
   announced: 'Announced',
   started: 'Started',
@@ -258,6 +260,7 @@ const es: Strings = {
   legendSomeTypes: '{n} de {total} tipos',
   panelClose: 'Cerrar',
   noMatching: 'No hay medidas de los tipos seleccionados. Muestre todos los tipos para ver el resto.',
+  noneAtDate: 'Todavía no hay medidas en esta fecha.',
   statusLabel: 'Estado',
   announced: 'Anunciada',
   started: 'Inicio',

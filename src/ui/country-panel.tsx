@@ -151,6 +151,14 @@ const Panel = memo(function Panel({
     return c.total - c.pending;
   }, [data, selected, activeTypes, month]);
   const total = file?.measures.length ?? 0;
+  /** Whether any measure of the country, of any type, is there at the month ("Show all types" would help). */
+  const anyAtMonth = useMemo(() => {
+    const asOf = asOfMonth(data);
+    return (file?.measures ?? []).some((m) => {
+      const at = measureAt(m, month, asOf, isFacilityType(data, m.type));
+      return at.presence === 'exists' || at.presence === 'pending';
+    });
+  }, [data, file, month]);
 
   /** Closes the panel and gives focus back to the country's button (the keyboard path). */
   const close = useCallback(() => closeCountry(select, selected), [select, selected]);
@@ -231,7 +239,10 @@ const Panel = memo(function Panel({
         {later > 0 ? <p className="panel-later">{fill(t.comingLater, { count: formatCount(later, lang) })}</p> : null}
         <p className="panel-summary">{file.summary[lang]}</p>
         <CountryRates country={selected} onDemand={detailsOnDemand} />
-        {groups.length === 0 ? (
+        {groups.length === 0 && !anyAtMonth ? (
+          // Nothing of any type yet: the filter is not why the panel is empty.
+          <p className="panel-none">{t.noneAtDate}</p>
+        ) : groups.length === 0 ? (
           <p className="panel-none">
             {t.noMatching}{' '}
             <button type="button" className="link-button" onClick={resetTypes}>

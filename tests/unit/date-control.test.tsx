@@ -146,6 +146,24 @@ describe('everything follows the date', () => {
     expect(panel).toHaveTextContent('2 / 3 measures');
   });
 
+  it('panel before any measure, every type on: says nothing exists yet, offers no "Show all types" (issue 21, defect 4)', () => {
+    // Chile's one measure was announced in March 2022; at January 2022 it has none, whatever the filter.
+    renderApp({ data: dataAtTimes(), state: { selected: 'CHL', date: '2022-01' } });
+    const panel = screen.getByRole('complementary', { name: 'Chile' });
+    expect(panel).toHaveTextContent('No measures yet at this date.');
+    expect(panel).toHaveTextContent('Later than this date: 1 measure.');
+    expect(panel).not.toHaveTextContent('No measures of the selected types');
+    expect(within(panel).queryByRole('button', { name: 'Show all types' })).toBeNull();
+  });
+
+  it('panel with a filter that hides what exists: says so, and "Show all types" brings it back', async () => {
+    renderApp({ data: dataAtTimes(), state: { selected: 'SLV', activeTypes: ['anti-gang-law'] } });
+    const panel = screen.getByRole('complementary', { name: 'El Salvador' });
+    expect(panel).toHaveTextContent('No measures of the selected types.');
+    fireEvent.click(within(panel).getByRole('button', { name: 'Show all types' }));
+    expect(within(panel).getAllByRole('article').length).toBeGreaterThan(0);
+  });
+
   it('table and downloads: rows at the date, status at the date', async () => {
     const created: Blob[] = [];
     vi.spyOn(URL, 'createObjectURL').mockImplementation((b) => {
