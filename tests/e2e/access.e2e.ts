@@ -221,3 +221,32 @@ describe('phones', () => {
     await page.close();
   });
 });
+
+describe('source lists', () => {
+  it('show a two-digit source number whole, in a country panel’s measures and links (issue 21, defect 8)', async () => {
+    const w = await open('/?country=GTM');
+    const { page } = w;
+    // The panel's measures (with their numbered sources) arrive with the records.
+    await page.getByRole('complementary', { name: 'Guatemala' }).getByRole('article').first().waitFor();
+    const clipped = await page.evaluate(() => {
+      const canvas = document.createElement('canvas').getContext('2d') as CanvasRenderingContext2D;
+      const out: string[] = [];
+      let checked = 0;
+      for (const li of document.querySelectorAll<HTMLLIElement>('ol li[value]')) {
+        if (li.value < 10) continue;
+        const ol = li.parentElement as HTMLElement;
+        const style = getComputedStyle(li);
+        canvas.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+        // The marker ("13. ") is drawn in the list's left padding: it must fit there.
+        const need = canvas.measureText(`${li.value}. `).width;
+        const room = Number.parseFloat(getComputedStyle(ol).paddingLeft) + Number.parseFloat(style.paddingLeft);
+        checked++;
+        if (need > room) out.push(`${li.value}: needs ${need.toFixed(1)} px, has ${room.toFixed(1)}`);
+      }
+      return { out, checked };
+    });
+    expect(clipped.checked).toBeGreaterThan(0);
+    expect(clipped.out).toEqual([]);
+    await page.close();
+  });
+});
