@@ -1,8 +1,9 @@
 /**
  * The records file in the browser (policy-index.ts): fetched once, the first time a reader reaches
  * for a panel, the table, the overview or a link's sources, or earlier when they start to interact
- * (`loadOnIntent`); kept; fetched again only after a failure, when asked to retry. Failures are
- * logged and reported, never swallowed.
+ * (`loadOnIntent`); kept; fetched again only after a failure, when asked to retry. Failures, and a
+ * download that does not answer within `RECORDS_TIMEOUT_MS`, are logged and reported, never
+ * swallowed.
  */
 import type { PolicyData } from './load-dataset.ts';
 import { joinRecords, type PolicyIndex } from './policy-index.ts';
@@ -29,12 +30,36 @@ export async function fetchRecords(index: PolicyIndex, path: string, base = docu
   return joinRecords(index, await res.json());
 }
 
-export function createFullDataSource(download: () => Promise<PolicyData>): FullDataSource {
+/** How long the records may take before the reader is told and offered "Try again" (as the map's loads). */
+export const RECORDS_TIMEOUT_MS = 15_000;
+
+/** The error a download that never answered is reported with. */
+export class RecordsTimeoutError extends Error {
+  constructor(ms: number) {
+    super(`records: no answer after ${ms / 1000} s`);
+    this.name = 'RecordsTimeoutError';
+  }
+}
+
+/**
+ * A download that has not settled after `timeoutMs` is reported as failed (logged, and "Try again"
+ * offered); a later answer from it is ignored, since only the newest attempt counts.
+ */
+export function createFullDataSource(
+  download: () => Promise<PolicyData>,
+  timeoutMs: number = RECORDS_TIMEOUT_MS,
+): FullDataSource {
   let state: FullData = { status: 'idle' };
+  let attempt = 0;
   const listeners = new Set<() => void>();
   const set = (next: FullData) => {
     state = next;
     for (const l of listeners) l();
+  };
+  const fail = (e: unknown) => {
+    const error = e instanceof Error ? e : new Error(String(e));
+    console.error(error);
+    set({ status: 'error', error });
   };
   return {
     get: () => state,
@@ -44,13 +69,19 @@ export function createFullDataSource(download: () => Promise<PolicyData>): FullD
     },
     load() {
       if (state.status === 'loading' || state.status === 'ready') return;
+      const current = ++attempt;
       set({ status: 'loading' });
+      const timer = setTimeout(() => {
+        if (current === attempt && state.status === 'loading') fail(new RecordsTimeoutError(timeoutMs));
+      }, timeoutMs);
       download().then(
-        (data) => set({ status: 'ready', data }),
+        (data) => {
+          clearTimeout(timer);
+          if (current === attempt && state.status === 'loading') set({ status: 'ready', data });
+        },
         (e: unknown) => {
-          const error = e instanceof Error ? e : new Error(String(e));
-          console.error(error);
-          set({ status: 'error', error });
+          clearTimeout(timer);
+          if (current === attempt && state.status === 'loading') fail(e);
         },
       );
     },

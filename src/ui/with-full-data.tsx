@@ -6,6 +6,7 @@
  */
 import type { ReactNode } from 'react';
 import type { PolicyData } from '../data/load-dataset.ts';
+import { RecordsTimeoutError } from '../data/records.ts';
 import { useFullData, useFullDataSource, useStrings } from '../state/data-context.ts';
 
 interface Props {
@@ -26,7 +27,7 @@ export function WithFullData({ children, quiet = false }: Props) {
   if (state.status === 'error')
     return (
       <div className="records-error" role="alert">
-        <p>{t.recordsFailed}</p>
+        <p>{state.error instanceof RecordsTimeoutError ? t.recordsSlow : t.recordsFailed}</p>
         <button type="button" className="retry-button" onClick={() => source.load()}>
           {t.recordsRetry}
         </button>

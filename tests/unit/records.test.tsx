@@ -3,13 +3,20 @@
  * reaches for them. The index the app's script carries is enough for the first screen and the map;
  * every view that shows sources says when they are loading, says when they failed, and retries.
  */
-import { act, screen, within } from '@testing-library/react';
+import { act, fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PolicyData } from '../../src/data/load-dataset.ts';
 import { loadPolicyData } from '../../src/data/load-dataset.ts';
 import { joinRecords, policyIndex, policyRecords } from '../../src/data/policy-index.ts';
-import { createFullDataSource, type FullDataSource, fetchRecords, loadOnIntent } from '../../src/data/records.ts';
+import {
+  createFullDataSource,
+  type FullDataSource,
+  fetchRecords,
+  loadOnIntent,
+  RECORDS_TIMEOUT_MS,
+  RecordsTimeoutError,
+} from '../../src/data/records.ts';
 import { createData } from '../fixtures/create-data.ts';
 import { readyMap, renderApp } from '../fixtures/render-app.tsx';
 
@@ -124,6 +131,32 @@ describe('the records source', () => {
     expect(source.get().status).toBe('ready');
   });
 
+  it('reports a download that never answers, offers it again, and ignores the hung one’s late answer (issue 21, defect 15)', async () => {
+    vi.useFakeTimers();
+    try {
+      const log = vi.spyOn(console, 'error').mockImplementation(() => {});
+      const { download, calls, source } = manualDownload();
+      source.load();
+      await act(async () => vi.advanceTimersByTime(RECORDS_TIMEOUT_MS - 1));
+      expect(source.get().status).toBe('loading');
+      await act(async () => vi.advanceTimersByTime(1));
+      const state = source.get();
+      expect(state.status).toBe('error');
+      expect(state.status === 'error' && state.error).toBeInstanceOf(RecordsTimeoutError);
+      expect(log).toHaveBeenCalledTimes(1);
+      // Try again: a second download; the first one's late failure changes nothing.
+      source.load();
+      expect(download).toHaveBeenCalledTimes(2);
+      await act(async () => calls[0]?.reject(new Error('late')));
+      expect(source.get().status).toBe('loading');
+      await act(async () => calls[1]?.resolve(shipped));
+      expect(source.get().status).toBe('ready');
+      expect(log).toHaveBeenCalledTimes(1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('starts on the first sign of a reader (pointer, touch, key or focus), once', () => {
     for (const type of ['pointerover', 'pointerdown', 'touchstart', 'keydown', 'focusin']) {
       const target = new EventTarget();
@@ -175,6 +208,25 @@ describe('views that show sources, before and after the records arrive', () => {
     await act(async () => calls[1]?.resolve(data));
     expect(within(panel).getAllByRole('article')).toHaveLength(2);
     expect(within(panel).queryByRole('alert')).toBeNull();
+  });
+
+  it('the panel says when the records take too long, and Try again fetches them again (issue 21, defect 15)', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    vi.useFakeTimers();
+    try {
+      const data = createData();
+      const { download, calls, source } = manualDownload();
+      renderApp({ data, records: source, state: { selected: 'SLV' } });
+      const panel = screen.getByRole('complementary', { name: 'El Salvador' });
+      await act(async () => vi.advanceTimersByTime(RECORDS_TIMEOUT_MS));
+      expect(within(panel).getByRole('alert')).toHaveTextContent('The sourced records are taking too long to load.');
+      fireEvent.click(within(panel).getByRole('button', { name: 'Try again' }));
+      expect(download).toHaveBeenCalledTimes(2);
+      await act(async () => calls[1]?.resolve(data));
+      expect(within(panel).getAllByRole('article')).toHaveLength(2);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('a panel with links says it once, not once per link, while loading and after a failure', async () => {
