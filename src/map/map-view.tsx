@@ -158,6 +158,9 @@ export function MapView({
     const container = containerRef.current;
     if (!container) return false;
     const { clientWidth: width, clientHeight: height } = container;
+    // A hidden tab (Table, Overview) lays the frame out at 0 × 0: that is not a size to draw at, and
+    // the map keeps the size, composition and camera it had for when the reader comes back.
+    if (width === 0 || height === 0) return false;
     if (mapSize.current.width === width && mapSize.current.height === height) return false;
     mapSize.current = { width, height };
     return true;

@@ -218,6 +218,29 @@ describe('map ready in the frame that loaded it (fake map)', () => {
   });
 });
 
+describe('a hidden tab (issue 21, defect 1)', () => {
+  it('ignores the 0 × 0 frame of the hidden Map tab, so the map returns as the reader left it', async () => {
+    const observers = stubResizeObservers();
+    const { maps, container } = renderApp();
+    const frame = container.querySelector('.map-canvas') as HTMLElement;
+    setSize(frame, 640, 500);
+    await waitFor(() => expect(maps).toHaveLength(1));
+    const map = maps[0] as FakeMap;
+    act(() => map.fire('load'));
+    act(() => map.fire('idle'));
+    const before = map.calls.length;
+    // Table or Overview: the map's tab panel is display:none, its frame 0 × 0.
+    setSize(frame, 0, 0);
+    observers.report(frame);
+    // Back to the map, at the size it had.
+    setSize(frame, 640, 500);
+    observers.report(frame);
+    expect(map.calls.slice(before).map((c) => c.method)).not.toEqual(
+      expect.arrayContaining([expect.stringMatching(/^(resize|fitBounds|jumpTo)$/)]),
+    );
+  });
+});
+
 describe('the hatch pattern (fake map)', () => {
   it('is on the map before its style loads, in the theme of now, so the first tiles need no round trip for it', async () => {
     const { maps } = renderApp({ state: { theme: 'dark' } });
