@@ -58,7 +58,10 @@ export function parseUrlState(search: string, options: ParseOptions): UrlState {
   if (view) state.view = view;
   if (one(params, 'links', ['0'])) state.links = false;
   const types = params.getAll('types');
-  if (types.length === 1) {
+  // `types=` is the reader's choice of no type at all (absent means every type); a list whose ids
+  // are all unknown is a bad link, ignored like any other bad value.
+  if (types.length === 1 && types[0] === '') state.types = [];
+  else if (types.length === 1) {
     const valid = new Set((types[0] as string).split(',').filter((t) => options.types.includes(t)));
     // Keep only if at least one id is valid; unknown ids are dropped, not fatal.
     if (valid.size > 0) state.types = options.types.filter((t) => valid.has(t));

@@ -42,12 +42,30 @@ describe('URL state', () => {
     ]);
   });
 
+  it('tells an absent type list (every type) from an empty one (none): issue 21, defect 2', () => {
+    expect(parseUrlState('', URL_OPTIONS).types).toBeUndefined();
+    expect(parseUrlState('?types=', URL_OPTIONS)).toEqual({ types: [] });
+    expect(parseUrlState('?types=&types=', URL_OPTIONS)).toEqual({});
+    // A reader who unchecks every type: the link says so, and reading it back gives no types.
+    const query = serializeUrlState(
+      toUrlState({
+        selected: null,
+        activeTypes: [],
+        allTypes: [...MEASURE_TYPES],
+        lang: 'en',
+        theme: null,
+        view: 'map',
+      }),
+    );
+    expect(query).toBe('?types=');
+    expect(fromUrlState(parseUrlState(query, URL_OPTIONS)).activeTypes).toEqual([]);
+  });
+
   it('ignores unknown, repeated, invalid and hostile values without throwing', () => {
     expect(parseUrlState('?country=FRA', URL_OPTIONS)).toEqual({});
     expect(parseUrlState('?country=slv', URL_OPTIONS)).toEqual({});
     expect(parseUrlState('?country=SLV&country=CHL', URL_OPTIONS)).toEqual({});
     expect(parseUrlState('?types=nope,also-nope', URL_OPTIONS)).toEqual({});
-    expect(parseUrlState('?types=', URL_OPTIONS)).toEqual({});
     expect(parseUrlState('?types=state-of-exception,<script>alert(1)</script>', URL_OPTIONS)).toEqual({
       types: ['state-of-exception'],
     });
