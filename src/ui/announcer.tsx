@@ -24,10 +24,11 @@ export function Announcer() {
   const first = useRef(true);
   const textRef = useRef({ t, counts, lang, data });
   textRef.current = { t, counts, lang, data };
-  /** The total at the last date announced, to say how many are new. */
+  /** The total at the last date said aloud: "new" counts from there, so a step never said alone is not lost. */
   const lastTotal = useRef(Object.values(counts).reduce((a, b) => a + b, 0));
   const lastSaidAt = useRef(Number.NEGATIVE_INFINITY);
-  const pending = useRef<{ timer: ReturnType<typeof setTimeout>; text: string } | null>(null);
+  /** The latest month and total while a date message waits for its second. */
+  const pending = useRef<{ timer: ReturnType<typeof setTimeout>; month: string; total: number } | null>(null);
 
   useEffect(
     () => () => {
@@ -36,27 +37,31 @@ export function Announcer() {
     [],
   );
 
+  /** Says a month: how many measures are new since the month said last, and how many in all. */
+  const sayDate = useRef((month: string, total: number) => {
+    const { t, lang } = textRef.current;
+    const added = total - lastTotal.current;
+    lastTotal.current = total;
+    lastSaidAt.current = Date.now();
+    const values = { month: formatDate(month, lang), n: added, count: formatCount(total, lang) };
+    setMessage(fill(added > 0 ? t.announceDateNew : t.announceDate, values));
+  }).current;
+
   // biome-ignore lint/correctness/useExhaustiveDependencies: announce only when the date changes.
   useEffect(() => {
     if (first.current) return;
-    const { t, counts, lang } = textRef.current;
-    const total = Object.values(counts).reduce((a, b) => a + b, 0);
-    const added = total - lastTotal.current;
-    lastTotal.current = total;
-    const values = { month: formatDate(date ?? asOfMonth(data), lang), n: added, count: formatCount(total, lang) };
-    const text = fill(added > 0 ? t.announceDateNew : t.announceDate, values);
+    const total = Object.values(textRef.current.counts).reduce((a, b) => a + b, 0);
+    const month = date ?? asOfMonth(data);
     const wait = lastSaidAt.current + 1000 - Date.now();
-    if (wait <= 0) {
-      lastSaidAt.current = Date.now();
-      setMessage(text);
-    } else if (pending.current) pending.current.text = text;
+    if (wait <= 0) sayDate(month, total);
+    else if (pending.current) Object.assign(pending.current, { month, total });
     else {
       const p = {
-        text,
+        month,
+        total,
         timer: setTimeout(() => {
           pending.current = null;
-          lastSaidAt.current = Date.now();
-          setMessage(p.text);
+          sayDate(p.month, p.total);
         }, wait),
       };
       pending.current = p;

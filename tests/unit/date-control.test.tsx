@@ -87,6 +87,31 @@ describe('date control', () => {
     expect(status).toHaveTextContent('March 2023: 3 measures in all.');
   });
 
+  it('says the new measures of every step, even of steps that were never said alone (issue 21, defect 5)', () => {
+    vi.useFakeTimers({ shouldAdvanceTime: false });
+    const data = dataWithLaterPrison();
+    data.countries
+      .find((c) => c.country === 'CHL')
+      ?.measures.push(
+        createMeasure({
+          id: 'cl-test-february',
+          country: 'CHL',
+          briefCode: 'CL-1',
+          title: { en: 'February measure', es: 'Medida de febrero' },
+          dates: { announced: { date: '2023-02', sources: [1] }, started: null, ended: null },
+        }),
+      );
+    renderApp({ data, state: { date: '2022-12' } });
+    const slider = screen.getByRole('slider', { name: /date/i });
+    const status = liveRegion();
+    fireEvent.change(slider, { target: { value: '10' } }); // January: said at once
+    expect(status).toHaveTextContent('January 2023: 1 new, 3 measures in all.');
+    fireEvent.change(slider, { target: { value: '11' } }); // February: one more, within the second
+    fireEvent.change(slider, { target: { value: '12' } }); // March: nothing new
+    act(() => vi.advanceTimersByTime(1000));
+    expect(status).toHaveTextContent('March 2023: 1 new, 4 measures in all.');
+  });
+
   it('plays one month per step, pauses, and stops at the end', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: false });
     const { store } = renderApp({ state: { date: '2026-01' } });
