@@ -101,6 +101,11 @@ function problemsAfter(file: string, edit: (text: string) => string): string[] {
   throw new Error('the import did not fail');
 }
 
+/** The same, with `edit` given the file's bytes (another encoding, another separator). */
+function problemsAfterBytes(file: string, edit: (text: string) => Buffer): string[] {
+  return problemsAfter(file, (t) => edit(t) as unknown as string);
+}
+
 /** Spreadsheet row (header = row 1) of the first line that contains `needle`. */
 function rowOf(text: string, needle: string): number {
   const records = parse(text, { bom: true }) as string[][];
@@ -165,6 +170,37 @@ describe('a broken CSV', () => {
     });
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(/^concerns\.csv row 3, column "sources" \(line 3 of the file\): Invalid Opening Quote/);
+  });
+
+  // Issue 21, defects 13 and 18: what Excel's other "Save as" choices write.
+  it('refuses a file saved as Windows-1252 (Excel’s plain CSV), naming the first row with a bad byte; nothing is written', () => {
+    const text = measuresCsv().replace(/^\uFEFF/, '');
+    // The first row with a character outside ASCII (Windows-1252 writes it as one byte UTF-8 refuses).
+    const row = (parse(text) as string[][]).findIndex((r) => /[^\x00-\x7f]/.test(r.join(''))) + 1;
+    expect(row).toBeGreaterThan(1);
+    const problems = problemsAfterBytes('measures.csv', () => Buffer.from(text, 'latin1'));
+    expect(problems).toEqual([
+      `measures.csv is not UTF-8 text (row ${row} holds a character saved in another encoding, such as Windows-1252, which Excel's plain "CSV" writes): save it as "CSV UTF-8 (Comma delimited)" and import again`,
+    ]);
+  });
+
+  it('names UTF-16 (Excel’s "Unicode Text") rather than a column of spaced-out letters', () => {
+    const problems = problemsAfterBytes('types.csv', (t) => Buffer.from(t, 'utf16le'));
+    expect(problems).toEqual([
+      'types.csv is saved as UTF-16 ("Unicode Text"): save it as "CSV UTF-8 (Comma delimited)" and import again',
+    ]);
+  });
+
+  it('names semicolons as the separator rather than a record length', () => {
+    const problems = problemsAfter('statuses.csv', (t) => t.replaceAll(',', ';'));
+    expect(problems).toEqual([
+      'statuses.csv separates its cells with semicolons (a spreadsheet set to another language\'s list separator): save it as "CSV UTF-8 (Comma delimited)", with commas, and import again',
+    ]);
+  });
+
+  it('says a row has a cell too many, without the hint about double quotes', () => {
+    const problems = problemsAfter('statuses.csv', (t) => t.replace(/\r\nproposed,([^\r]*)/, '\r\nproposed,$1,extra'));
+    expect(problems).toEqual(['statuses.csv row 2 (line 2 of the file): has 4 cells where the header has 3']);
   });
 
   it('says what a number cell should look like', () => {

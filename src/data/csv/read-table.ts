@@ -22,27 +22,80 @@ export interface Row {
   cells: Record<string, string>;
 }
 
+const SAVE_AS = 'save it as "CSV UTF-8 (Comma delimited)"';
+
+/**
+ * The file's text when it is UTF-8 with commas between cells; otherwise a problem that names what
+ * the spreadsheet wrote instead (UTF-16, another encoding, semicolons) and how to save it.
+ */
+function decode(file: string, bytes: Buffer): { text: string } | { problem: string } {
+  const utf16Bom = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  // Without its byte-order mark, UTF-16 text is every other byte zero.
+  const zeros = bytes.subarray(0, 200).filter((b) => b === 0).length;
+  if (utf16Bom || zeros > 20)
+    return { problem: `${file} is saved as UTF-16 ("Unicode Text"): ${SAVE_AS} and import again` };
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const lossy = new TextDecoder('utf-8').decode(bytes);
+    const before = lossy.slice(0, lossy.indexOf('\uFFFD'));
+    let row: number;
+    try {
+      row = (parse(before, { bom: true, relax_quotes: true, relax_column_count: true }) as string[][]).length;
+    } catch {
+      row = before.split('\n').length;
+    }
+    return {
+      problem: `${file} is not UTF-8 text (row ${row} holds a character saved in another encoding, such as Windows-1252, which Excel's plain "CSV" writes): ${SAVE_AS} and import again`,
+    };
+  }
+  const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
+  if (!firstLine.includes(',') && firstLine.includes(';'))
+    return {
+      problem: `${file} separates its cells with semicolons (a spreadsheet set to another language's list separator): ${SAVE_AS}, with commas, and import again`,
+    };
+  return { text };
+}
+
 export function readTable(dir: string, table: Table, problems: string[]): Row[] | undefined {
   const path = join(dir, table.file);
   if (!existsSync(path)) {
     problems.push(`${table.file}: file is missing from ${dir}`);
     return undefined;
   }
+  const decoded = decode(table.file, readFileSync(path));
+  if ('problem' in decoded) {
+    problems.push(decoded.problem);
+    return undefined;
+  }
+  const { text } = decoded;
   let records: string[][];
   try {
-    records = parse(readFileSync(path, 'utf8'), { bom: true, skip_empty_lines: true }) as string[][];
+    records = parse(text, { bom: true, skip_empty_lines: true }) as string[][];
   } catch (e) {
     if (!(e instanceof CsvError)) throw e;
-    const info = e as CsvError & { records?: number; index?: number; lines?: number };
+    const info = e as CsvError & { records?: number; index?: number; lines?: number; record?: string[] };
+    const where = `${table.file} row ${(info.records ?? 0) + 1}`;
+    const line = `(line ${info.lines ?? '?'} of the file)`;
+    if (e.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH') {
+      let width = 0;
+      try {
+        width = (parse(text, { bom: true, to: 1, relax_quotes: true }) as string[][])[0]?.length ?? 0;
+      } catch {}
+      problems.push(`${where} ${line}: has ${info.record?.length ?? '?'} cells where the header has ${width}`);
+      return undefined;
+    }
     let header: string[] = [];
     try {
-      header = (parse(readFileSync(path, 'utf8'), { bom: true, to: 1, relax_quotes: true }) as string[][])[0] ?? [];
+      header = (parse(text, { bom: true, to: 1, relax_quotes: true }) as string[][])[0] ?? [];
     } catch {}
     const column = typeof info.index === 'number' && header[info.index] ? `, column "${header[info.index]}"` : '';
-    problems.push(
-      `${table.file} row ${(info.records ?? 0) + 1}${column} (line ${info.lines ?? '?'} of the file): ${e.message}. ` +
-        'A cell with a double quote must be in double quotes, with the quote doubled ("").',
-    );
+    // The hint is about quotes: only for errors about quotes.
+    const hint = /QUOTE/.test(e.code)
+      ? ' A cell with a double quote must be in double quotes, with the quote doubled ("").'
+      : '';
+    problems.push(`${where}${column} ${line}: ${e.message}.${hint}`);
     return undefined;
   }
   const [header, ...data] = records;
