@@ -4,7 +4,7 @@
  * and import byte for byte, the CSV opens as UTF-8 in a spreadsheet, and a broken CSV gives a
  * problem naming file, row and column.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportCsv } from '../../src/data/csv/export.ts';
 import { CsvImportError, importCsv } from '../../src/data/csv/import.ts';
 import { readmeRows, TABLE_LIST } from '../../src/data/csv/tables.ts';
-import { CONTENT_DIR } from '../../src/data/load-dataset.ts';
+import { CONTENT_DIR, DataError } from '../../src/data/load-dataset.ts';
 
 const dirs: string[] = [];
 const temp = () => {
@@ -111,6 +111,23 @@ function rowOf(text: string, needle: string): number {
   const records = parse(text, { bom: true }) as string[][];
   return records.findIndex((r) => r.join(',').includes(needle)) + 1;
 }
+
+describe('exporting a folder with a broken file (issue 21, defect 17)', () => {
+  it('reports a JSON typo as the data check does (file:line:column), not as a parser stack trace', () => {
+    const dir = temp();
+    cpSync(CONTENT_DIR, dir, { recursive: true });
+    const path = join(dir, 'dataset.json');
+    writeFileSync(path, readFileSync(path, 'utf8').replace('"asOf": "2026-03-13",', '"asOf": "2026-03-13",,'));
+    let error: unknown;
+    try {
+      exportCsv(temp(), dir);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(DataError);
+    expect((error as DataError).message).toMatch(/dataset\.json:\d+:\d+: is not valid JSON/);
+  });
+});
 
 describe('a broken CSV', () => {
   const measuresCsv = () => {

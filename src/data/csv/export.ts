@@ -220,9 +220,12 @@ export interface ExportResult {
  * table into `outDir` (created if needed). The JSON is read as written (key order, `$schema`).
  */
 export function exportCsv(outDir: string, contentDir: string = CONTENT_DIR): ExportResult {
+  // The build's checker reads and judges the files first, so a typo is reported as check-data
+  // reports it (file:line:column, what is wrong), never as a parser's stack trace; only valid
+  // files are read again here, as written.
+  const data = loadPolicyData(contentDir);
   const read = (path: string) => JSON.parse(readFileSync(path, 'utf8').replace(/^\uFEFF/, '')) as Json;
   const meta = read(join(contentDir, 'dataset.json'));
-  const data = loadPolicyData(contentDir);
   const countries = data.story.countries.map((c) => read(join(contentDir, 'measures', `${c.code.toLowerCase()}.json`)));
   const tables = toTables(meta, countries);
   mkdirSync(outDir, { recursive: true });
