@@ -45,6 +45,8 @@ const grow = (b: Box, d: number): Box => ({
 /** Writes a new story for `codes` into `dir` (which must be empty or new). Returns the files written. */
 export function newStory(dir: string, codes: string[]): string[] {
   if (codes.length === 0) throw new Error('give the countries as ISO 3166-1 alpha-3 codes, e.g. PER BOL COL ECU');
+  const twice = codes.find((c, i) => codes.indexOf(c) !== i);
+  if (twice) throw new Error(`${twice} is given twice: give each country once`);
   if (existsSync(dir) && readdirSync(dir).length > 0)
     throw new Error(`${dir} is not empty: a new story needs an empty folder`);
   const byIso3 = new Map(Object.entries(REGION_COUNTRIES).map(([numeric, [a2, a3]]) => [a3, { numeric, a2 }]));

@@ -126,7 +126,9 @@ export function loadPolicyData(dir: string = CONTENT_DIR): PolicyData {
     return { file, json, value };
   };
   const { file: storyFile, json: storyJson, value: story } = readChecked('story.json', Story);
-  const focus = [...new Set(storyCountries(storyJson))];
+  // An unreadable story.json is one problem: without its country list, which files belong and what
+  // links may name cannot be judged, so those checks wait until it reads (each file is still read).
+  const storyRead = storyJson !== undefined;
   const { file: metaFile, json: metaJson, value: meta } = readChecked('dataset.json', Dataset);
 
   const measuresDir = join(dir, 'measures');
@@ -137,6 +139,9 @@ export function loadPolicyData(dir: string = CONTENT_DIR): PolicyData {
     // No measures folder: each country's file is reported missing below, by name.
     present = new Set();
   }
+  const focus = storyRead
+    ? [...new Set(storyCountries(storyJson))]
+    : [...present].sort().map((f) => f.replace(/\.json$/, '').toUpperCase());
   const countries: CountryFile[] = [];
   const read: ReadCountryFile[] = [];
   for (const code of focus) {
@@ -156,15 +161,16 @@ export function loadPolicyData(dir: string = CONTENT_DIR): PolicyData {
     read.push({ code, file, json });
     if (value) countries.push(value);
   }
-  for (const extra of present)
-    problems.push({
-      file: rel(join(measuresDir, extra)),
-      record: null,
-      path: '',
-      message: `is not a focus country's file (expected one of ${focus.map((c) => `${c.toLowerCase()}.json`).join(', ')}, from story.json)`,
-    });
+  if (storyRead)
+    for (const extra of present)
+      problems.push({
+        file: rel(join(measuresDir, extra)),
+        record: null,
+        path: '',
+        message: `is not a focus country's file (expected one of ${focus.map((c) => `${c.toLowerCase()}.json`).join(', ')}, from story.json)`,
+      });
 
-  problems.push(...crossCheck({ json: storyJson, file: storyFile }, metaJson, metaFile, read));
+  if (storyRead) problems.push(...crossCheck({ json: storyJson, file: storyFile }, metaJson, metaFile, read));
   if (problems.length > 0 || !meta || !story) {
     // Grouped by file, in the order the files are read; within a file, in the order found.
     const order = [storyFile, metaFile, ...read.map((c) => c.file)];
