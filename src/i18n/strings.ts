@@ -65,6 +65,7 @@ const en = {
   noMatching: 'No measures of the selected types. Show all types to see the rest.',
   /** A country's panel at a month before any of its measures, whatever the filter. */
   noneAtDate: 'No measures yet at this date.',
+  noneRecorded: 'No measures recorded for this country.',
   statusLabel: 'Status',
   announced: 'Announced',
   started: 'Started',
@@ -263,6 +264,7 @@ const es: Strings = {
   panelClose: 'Cerrar',
   noMatching: 'No hay medidas de los tipos seleccionados. Muestre todos los tipos para ver el resto.',
   noneAtDate: 'Todavía no hay medidas en esta fecha.',
+  noneRecorded: 'No hay medidas registradas para este país.',
   statusLabel: 'Estado',
   announced: 'Anunciada',
   started: 'Inicio',

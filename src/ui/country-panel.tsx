@@ -239,7 +239,9 @@ const Panel = memo(function Panel({
         {later > 0 ? <p className="panel-later">{fill(t.comingLater, { count: formatCount(later, lang) })}</p> : null}
         <p className="panel-summary">{file.summary[lang]}</p>
         <CountryRates country={selected} onDemand={detailsOnDemand} />
-        {groups.length === 0 && !anyAtMonth ? (
+        {groups.length === 0 && total === 0 ? (
+          <p className="panel-none">{t.noneRecorded}</p>
+        ) : groups.length === 0 && !anyAtMonth ? (
           // Nothing of any type yet: the filter is not why the panel is empty.
           <p className="panel-none">{t.noneAtDate}</p>
         ) : groups.length === 0 ? (

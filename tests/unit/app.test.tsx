@@ -181,13 +181,23 @@ describe('country panel', () => {
     expect(screen.queryByRole('complementary', { name: 'Chile' })).not.toBeInTheDocument();
   });
 
-  it('says so when a selected country has no measure matching the filter', async () => {
+  it('says so when a selected country has no measure matching the filter, and Show all types shows them', async () => {
     const user = userEvent.setup();
-    renderApp({ state: { selected: 'GTM' } });
-    const panel = screen.getByRole('complementary', { name: 'Guatemala' });
+    renderApp({ state: { selected: 'SLV', activeTypes: ['anti-gang-law'] } });
+    const panel = screen.getByRole('complementary', { name: 'El Salvador' });
     expect(panel).toHaveTextContent('No measures of the selected types.');
     expect(within(panel).queryAllByRole('article')).toHaveLength(0);
     await user.click(within(panel).getByRole('button', { name: 'Show all types' }));
+    // The last action is asserted too (issue 21, defect 10): every type is back, and so are the measures.
+    expect(within(panel).getAllByRole('article')).toHaveLength(2);
+    expect(panel).not.toHaveTextContent('No measures of the selected types.');
+  });
+
+  it('a country with no measures at all says so, and offers no filter reset', () => {
+    renderApp({ state: { selected: 'GTM' } });
+    const panel = screen.getByRole('complementary', { name: 'Guatemala' });
+    expect(panel).toHaveTextContent('No measures recorded for this country.');
+    expect(within(panel).queryByRole('button', { name: 'Show all types' })).toBeNull();
   });
 });
 
