@@ -4,7 +4,7 @@
  * and import byte for byte, the CSV opens as UTF-8 in a spreadsheet, and a broken CSV gives a
  * problem naming file, row and column.
  */
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -126,6 +126,33 @@ describe('exporting a folder with a broken file (issue 21, defect 17)', () => {
     }
     expect(error).toBeInstanceOf(DataError);
     expect((error as DataError).message).toMatch(/dataset\.json:\d+:\d+: is not valid JSON/);
+  });
+});
+
+describe('importing into a folder that cannot take every file (issue 21, defect 19)', () => {
+  it('writes nothing, and names the file, when one target is a folder', () => {
+    const csv = temp();
+    exportCsv(csv);
+    const path = join(csv, 'measures.csv');
+    writeFileSync(path, readFileSync(path, 'utf8').replace('CECOT mega-prison', 'CECOT mega-prison (edited)'));
+    const target = temp();
+    cpSync(CONTENT_DIR, target, { recursive: true });
+    const before = readFileSync(join(target, 'measures', 'slv.json'), 'utf8');
+    rmSync(join(target, 'measures', 'hnd.json'));
+    mkdirSync(join(target, 'measures', 'hnd.json'));
+    let error: unknown;
+    try {
+      importCsv(csv, target);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(CsvImportError);
+    expect((error as CsvImportError).problems).toEqual([
+      `${join(target, 'measures', 'hnd.json')}: is a folder, where the file should be; nothing was written`,
+    ]);
+    // The edited measure was not written, and no temporary file is left.
+    expect(readFileSync(join(target, 'measures', 'slv.json'), 'utf8')).toBe(before);
+    expect(readdirSync(join(target, 'measures')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 });
 

@@ -4,7 +4,17 @@
  * checker (`loadPolicyData`) and only then writes them. Every problem names the CSV file, the
  * spreadsheet row (the header is row 1) and the column, and says what was expected.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import { CONTENT_DIR, DataError, formatProblem, loadPolicyData } from '../load-dataset.ts';
@@ -343,6 +353,60 @@ function build(b: Builder, t: Record<TableKey, Row[]>): Map<string, Json> {
   return files;
 }
 
+const isFile = (path: string): boolean => {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+};
+
+/** Why `path` cannot take a file: a folder or a broken link where the file goes; undefined when it can. */
+function notWritable(path: string): string | undefined {
+  let stat: ReturnType<typeof lstatSync>;
+  try {
+    stat = lstatSync(path);
+  } catch {
+    return undefined; // not there yet: it will be created
+  }
+  if (stat.isDirectory()) return 'is a folder, where the file should be';
+  if (stat.isSymbolicLink() && !existsSync(path)) return 'is a link to a file that does not exist';
+  if (!stat.isFile() && !stat.isSymbolicLink()) return 'is not a plain file';
+  return undefined;
+}
+
+/**
+ * Writes every file or none: checks each target first, writes each beside its target under a
+ * temporary name, then renames them all into place (a rename within a folder replaces the old
+ * file at once). Any failure removes what was written and is reported naming the file.
+ * @throws CsvImportError
+ */
+function writeAll(contentDir: string, files: Map<string, string>): void {
+  const problems: string[] = [];
+  const measures = join(contentDir, 'measures');
+  if (existsSync(measures) && !lstatSync(measures).isDirectory())
+    problems.push(`${measures}: is a file, where the measures folder should be; nothing was written`);
+  for (const name of files.keys()) {
+    const why = notWritable(join(contentDir, name));
+    if (why) problems.push(`${join(contentDir, name)}: ${why}; nothing was written`);
+  }
+  if (problems.length > 0) throw new CsvImportError(problems);
+  const written: string[] = [];
+  try {
+    mkdirSync(measures, { recursive: true });
+    for (const [name, text] of files) {
+      const temp = join(contentDir, `${name}.import-${process.pid}.tmp`);
+      written.push(temp);
+      writeFileSync(temp, text);
+    }
+  } catch (e) {
+    for (const temp of written) rmSync(temp, { force: true });
+    const failed = written.at(-1) ?? measures;
+    throw new CsvImportError([`${failed}: cannot be written (${(e as Error).message}); nothing was written`]);
+  }
+  for (const [name] of files) renameSync(join(contentDir, `${name}.import-${process.pid}.tmp`), join(contentDir, name));
+}
+
 /** A checker problem, read back to the CSV cell the value came from. */
 function locateProblem(b: Builder, file: string, record: string | null, path: string): Loc | undefined {
   let prefix = '';
@@ -384,7 +448,8 @@ export function importCsv(csvDir: string, contentDir: string = CONTENT_DIR): Imp
   const files = build(b, tables);
   const texts = new Map<string, string>();
   for (const [name, value] of files) {
-    const template = [join(contentDir, name), join(CONTENT_DIR, name)].find((p) => existsSync(p));
+    // The file it replaces gives the layout (a folder or broken link there is reported by writeAll).
+    const template = [join(contentDir, name), join(CONTENT_DIR, name)].find(isFile);
     texts.set(name, formatJson(value, template ? readLayout(readFileSync(template, 'utf8')) : undefined));
   }
 
@@ -400,7 +465,7 @@ export function importCsv(csvDir: string, contentDir: string = CONTENT_DIR): Imp
   for (const p of b.problems) add(p.loc, p.message);
 
   // The story's frame: the copy beside the tables, else the one already in the content folder.
-  const storyPath = [join(csvDir, STORY_FILE), join(contentDir, STORY_FILE)].find((p) => existsSync(p));
+  const storyPath = [join(csvDir, STORY_FILE), join(contentDir, STORY_FILE)].find(isFile);
   if (!storyPath)
     throw new CsvImportError([
       `${STORY_FILE} is missing: put the story's ${STORY_FILE} (countries, region, languages) beside the tables, as data:export does`,
@@ -426,9 +491,7 @@ export function importCsv(csvDir: string, contentDir: string = CONTENT_DIR): Imp
   }
   if (messages.length > 0) throw new CsvImportError(messages);
 
-  mkdirSync(join(contentDir, 'measures'), { recursive: true });
-  writeFileSync(join(contentDir, STORY_FILE), storyText);
-  for (const [name, text] of texts) writeFileSync(join(contentDir, name), text);
+  writeAll(contentDir, new Map([[STORY_FILE, storyText], ...texts]));
   return {
     files: [STORY_FILE, ...texts.keys()],
     measures: tables.measures.length,
