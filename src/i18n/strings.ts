@@ -53,6 +53,8 @@ const en = {
   legendLinks: 'Arrows ({kinds}) run from the country that acts; ↔ both ways; dashed: ended; dotted ring: undated.',
   filterLegend: 'Filter by measure type',
   filterReset: 'Show all types',
+  /** A type checkbox's description: how many measures of the type exist at the month shown. */
+  filterCountAt: '{count} in {month}',
   filterSummaryAll: 'Measure types: all {n}',
   filterSummarySome: 'Measure types: {k} of {n}',
   filterShortAll: 'Types: all {n}',
@@ -253,6 +255,7 @@ const es: Strings = {
     'Flechas ({kinds}): salen del país que actúa; ↔ en ambos sentidos; discontinua: terminada; anillo punteado: sin fecha.',
   filterLegend: 'Filtrar por tipo de medida',
   filterReset: 'Mostrar todos los tipos',
+  filterCountAt: '{count} en {month}',
   filterSummaryAll: 'Tipos: los {n} tipos de medida',
   filterSummarySome: 'Tipos: {k} de {n} tipos de medida',
   filterShortAll: 'Tipos: los {n}',

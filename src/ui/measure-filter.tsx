@@ -1,12 +1,13 @@
 /**
- * One checkbox per measure type, with its count, plus a reset. Contract: a fieldset whose legend
+ * One checkbox per measure type, with its count at the date shown, plus a reset. Contract: a fieldset whose legend
  * contains "measure type", each checkbox named by the type's English label. On narrow screens the
  * fieldset folds behind a one-line summary button (disclosure pattern) so the map is in the first
  * screen; opening it shows the same fieldset.
  */
 import { useId, useMemo, useState } from 'react';
-import { formatCount } from '../data/format.ts';
+import { formatCount, formatDate } from '../data/format.ts';
 import { countsByType } from '../data/selectors.ts';
+import { asOfMonth } from '../data/timeline.ts';
 import { usePolicyData, useStrings } from '../state/data-context.ts';
 import { useAppStore } from '../state/store.ts';
 import { useNarrow } from './layout.ts';
@@ -18,7 +19,10 @@ export function MeasureFilter() {
   const activeTypes = useAppStore((s) => s.activeTypes);
   const toggleType = useAppStore((s) => s.toggleType);
   const resetTypes = useAppStore((s) => s.resetTypes);
-  const counts = useMemo(() => countsByType(data), [data]);
+  // The counts follow the date, as the map, the list and the table do (issue 21, defect 6).
+  const date = useAppStore((s) => s.date);
+  const month = date ?? asOfMonth(data);
+  const counts = useMemo(() => countsByType(data, month), [data, month]);
   const active = new Set(activeTypes);
   const allActive = activeTypes.length === data.meta.types.length;
   const compact = useNarrow();
@@ -73,7 +77,7 @@ export function MeasureFilter() {
         <div hidden>
           {data.meta.types.map((type) => (
             <span key={type.id} id={`type-desc-${type.id}`}>
-              {`${formatCount(counts[type.id] ?? 0, lang)}: ${type.description[lang]}`}
+              {`${t.filterCountAt.replace('{count}', formatCount(counts[type.id] ?? 0, lang)).replace('{month}', formatDate(month, lang))}: ${type.description[lang]}`}
             </span>
           ))}
         </div>

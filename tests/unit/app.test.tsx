@@ -209,7 +209,7 @@ describe('filter by measure type', () => {
     expect(boxes).toHaveLength(8);
     expect(within(group).getByRole('checkbox', { name: 'State of exception' })).toBeChecked();
     expect(within(group).getByRole('checkbox', { name: 'Maximum-security prison' })).toHaveAccessibleDescription(
-      /^2 measures: New or planned/,
+      /^2 measures in March 2026: New or planned/,
     );
   });
 

@@ -152,6 +152,17 @@ describe('everything follows the date', () => {
     return data;
   }
 
+  it('filter: each type’s count and description follow the date (issue 21, defect 6)', () => {
+    renderApp({ data: dataWithLaterPrison(), state: { date: '2022-12' } });
+    const prisons = screen.getByRole('checkbox', { name: 'Maximum-security prison' });
+    // El Salvador's prison comes in January 2023: in December 2022 only Chile's exists.
+    expect(prisons).toHaveAccessibleDescription(/^1 measure in December 2022: /);
+    act(() => {
+      fireEvent.change(screen.getByRole('slider', { name: /date/i }), { target: { value: '10' } }); // January 2023
+    });
+    expect(prisons).toHaveAccessibleDescription(/^2 measures in January 2023: /);
+  });
+
   it('panel: leaves out later measures with one line, says when a status is not known and a month unknown', () => {
     renderApp({ data: dataAtTimes(), state: { selected: 'SLV', date: '2022-05' } });
     const panel = screen.getByRole('complementary', { name: 'El Salvador' });
