@@ -10,7 +10,7 @@ import { startLoadingBoundaries } from './map/boundaries.ts';
 import { preloadLibrary } from './map/map-adapter.ts';
 import { DataContext, FullDataContext } from './state/data-context.ts';
 import { createAppStore, StoreContext } from './state/store.ts';
-import { fromUrlState, parseUrlState, syncUrlWithStore } from './state/url-state.ts';
+import { fromUrlState, parseUrlState, replaceAddress, syncUrlWithStore } from './state/url-state.ts';
 import './ui/styles.css';
 
 // The boundaries arrive while React renders, not after (index.html is already downloading them).
@@ -19,9 +19,10 @@ startLoadingBoundaries();
 const months = dateRange(data);
 const types = typeIds(data);
 const langs = data.story.languages;
-const fromUrl = fromUrlState(
-  parseUrlState(window.location.search, { months, countries: countryCodes(data), types, langs }),
-);
+const parsed = parseUrlState(window.location.search, { months, countries: countryCodes(data), types, langs });
+// The address says what the page shows: values the app ignored are dropped now, not at the first change.
+replaceAddress(parsed);
+const fromUrl = fromUrlState(parsed);
 const store = createAppStore(
   { ...fromUrl, lang: fromUrl.lang ?? preferredLang(navigator.languages ?? [], langs) },
   { range: months, types },

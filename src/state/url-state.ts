@@ -120,6 +120,18 @@ export function serializeUrlState(state: UrlState, base = ''): string {
   return query ? `?${query}` : '';
 }
 
+/**
+ * Puts `state` in the address bar in place of the app's own parameters (history.replaceState: no
+ * new entry), leaving every other parameter (a host's `utm_*`, `embed`) as it is. At start-up,
+ * with the parsed address, it drops what the app ignored (`date=9999-99`), so the address bar
+ * never says something the page does not show.
+ */
+export function replaceAddress(state: UrlState, win: Window = window): void {
+  const search = serializeUrlState(state, win.location.search);
+  if (search !== win.location.search)
+    win.history.replaceState(win.history.state, '', `${win.location.pathname}${search}${win.location.hash}`);
+}
+
 /** How long the address bar may lag the store, ms (see `syncUrlWithStore`). */
 export const URL_SYNC_DELAY = 100;
 
@@ -135,9 +147,7 @@ export function syncUrlWithStore(store: AppStore, win: Window = window, delay = 
   let timer: ReturnType<typeof setTimeout> | null = null;
   const write = () => {
     timer = null;
-    const search = serializeUrlState(toUrlState(store.getState()), win.location.search);
-    if (search !== win.location.search)
-      win.history.replaceState(win.history.state, '', `${win.location.pathname}${search}${win.location.hash}`);
+    replaceAddress(toUrlState(store.getState()), win);
   };
   const unsubscribe = store.subscribe(() => {
     timer ??= setTimeout(write, delay);

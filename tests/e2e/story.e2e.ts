@@ -49,6 +49,13 @@ describe('the date', () => {
     await now.page.close();
   });
 
+  it('drops from the address what the page ignored (a date outside the data), keeping a host’s parameters (issue 21, defect 12)', async () => {
+    const w = await open('?date=9999-99&utm_source=news&country=SLV');
+    expect(await w.page.evaluate(() => location.search)).toBe('?utm_source=news&country=SLV');
+    expect(w.errors).toEqual([]);
+    await w.page.close();
+  });
+
   it('Home on the focused date control goes to the first month and puts date= in the URL', async () => {
     const w = await open();
     const slider = w.page.getByRole('slider', { name: /date/i });

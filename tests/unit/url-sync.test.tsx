@@ -1,7 +1,7 @@
 import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fromUrlState, parseUrlState, syncUrlWithStore } from '../../src/state/url-state.ts';
+import { fromUrlState, parseUrlState, replaceAddress, syncUrlWithStore } from '../../src/state/url-state.ts';
 import { renderApp } from '../fixtures/render-app.tsx';
 import { URL_OPTIONS } from '../fixtures/story.ts';
 
@@ -20,6 +20,28 @@ function load(search: string) {
   stops.push(syncUrlWithStore(app.store));
   return app;
 }
+
+describe('the address bar says what the page shows from the start (issue 21, defect 12)', () => {
+  it('drops the values the app ignored, keeps the valid ones and every parameter that is not ours', () => {
+    window.history.replaceState(
+      null,
+      '',
+      '/maps/?utm_source=news&date=9999-99&country=SLV&types=nope&lang=xx&embed=1#top',
+    );
+    const before = window.history.length;
+    replaceAddress(parseUrlState(window.location.search, URL_OPTIONS));
+    expect(window.location.pathname).toBe('/maps/');
+    expect(window.location.search).toBe('?utm_source=news&embed=1&country=SLV');
+    expect(window.location.hash).toBe('#top');
+    expect(window.history.length).toBe(before);
+  });
+
+  it('keeps a valid address’s meaning, even a default it names (lang=en); type lists in canonical order', () => {
+    window.history.replaceState(null, '', '/?lang=en&types=anti-gang-law,state-of-exception');
+    replaceAddress(parseUrlState(window.location.search, URL_OPTIONS));
+    expect(window.location.search).toBe('?types=state-of-exception,anti-gang-law&lang=en');
+  });
+});
 
 describe('the address bar follows the store (issue 9, defect 1)', () => {
   it.each([
