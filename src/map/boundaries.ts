@@ -92,11 +92,14 @@ function unlessAborted<T>(p: Promise<T>, signal?: AbortSignal): Promise<T> {
  * The boundaries as GeoJSON: from the early download while there is one for `url` (its failure
  * too, once: the map reports it and its Retry fetches again), else fetched now and cancelled by
  * `signal`. An early download a caller gave up on that is still pending with nobody waiting (a hung
- * request, given up after the map's timeout) is cancelled and the file fetched afresh.
+ * request, given up after the map's timeout), or that failed after it was given up on, is dropped
+ * (cancelled if need be) and the file fetched afresh.
  */
 export async function loadBoundaries(url = BOUNDARIES_URL, signal?: AbortSignal): Promise<Boundaries> {
   const e = early?.url === url ? early : null;
-  if (e?.state === 'pending' && e.abandoned && e.waiting === 0) {
+  // Given up on with nobody waiting: still pending (hung), or failed since (a hung request that then
+  // dropped, whose failure nobody was told of), it is not what a Retry wants. Finished, it is.
+  if (e && e.state !== 'ok' && e.abandoned && e.waiting === 0) {
     e.cancel.abort();
     early = null;
   } else if (e) {

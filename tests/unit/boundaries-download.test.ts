@@ -15,6 +15,8 @@ interface Call {
   url: string;
   signal: AbortSignal | undefined;
   respond(status: number, body?: string): void;
+  /** The connection drops: fetch rejects, as the browser's does. */
+  drop(): void;
 }
 
 /** Like the real fetch: pending until answered, and rejected with the signal's reason when it aborts. */
@@ -25,7 +27,12 @@ function stubFetch() {
     return new Promise<Response>((ok, fail) => {
       if (signal?.aborted) return fail(signal.reason);
       signal?.addEventListener('abort', () => fail(signal.reason), { once: true });
-      calls.push({ url, signal, respond: (status, body = TOPO) => ok(new Response(body, { status })) });
+      calls.push({
+        url,
+        signal,
+        respond: (status, body = TOPO) => ok(new Response(body, { status })),
+        drop: () => fail(new TypeError('Failed to fetch')),
+      });
     });
   });
   return calls;
@@ -108,6 +115,23 @@ describe('the early boundaries download', () => {
     calls[1]?.respond(200);
     expect((await retry).geojson.features.length).toBeGreaterThan(6);
     expect(logged).not.toHaveBeenCalled(); // cancelling our own request is not an error
+  });
+
+  it('hung, given up on, then dropped: the first Retry fetches afresh (issue 21, defect 16)', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    boundaries.startLoadingBoundaries(URL_);
+    const abort = new AbortController();
+    const first = boundaries.loadBoundaries(URL_, abort.signal);
+    await flush();
+    abort.abort(); // the map's timeout
+    await expect(first).rejects.toMatchObject({ name: 'AbortError' });
+    calls[0]?.drop(); // the hung request fails later, before the reader presses Retry
+    await flush();
+    const retry = boundaries.loadBoundaries(URL_);
+    await flush();
+    expect(calls).toHaveLength(2);
+    calls[1]?.respond(200);
+    expect((await retry).geojson.features.length).toBeGreaterThan(6);
   });
 
   it('is not used for another URL', async () => {
