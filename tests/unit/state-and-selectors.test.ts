@@ -53,6 +53,8 @@ describe('store actions (no React)', () => {
     const a = createAppStore({}, STORE_OPTIONS);
     const b = createAppStore({}, STORE_OPTIONS);
     a.getState().select('CHL');
+    // The selection took in `a` (else the check below passes vacuously), and not in `b`.
+    expect(a.getState().selected).toBe('CHL');
     expect(b.getState().selected).toBeNull();
   });
 });
