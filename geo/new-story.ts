@@ -116,7 +116,8 @@ export function newStory(dir: string, codes: string[]): string[] {
     $schema: relative(dir, join(CONTENT_DIR, 'schema', 'dataset.schema.json')),
     title: TODO('the headline'),
     dek: TODO('one sentence under the headline'),
-    asOf: new Date().toISOString().slice(0, 10),
+    // Not today's date: the day the facts are current to is the editor's to say (the check refuses this).
+    asOf: 'TODO: the date the facts are current to, as YYYY-MM-DD',
     credit: TODO('sources and credit line'),
     // The shipped story's licence for the data (editable); the methods note's sections, to write.
     licence: shipped.meta.licence,

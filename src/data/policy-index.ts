@@ -26,8 +26,8 @@ interface DateOnly {
 /** A measure as the map and the time model read it. A full `Measure` is one too. */
 export interface MeasureIndex {
   id: string;
-  /** The entry code in the data brief ("SV-3"). */
-  briefCode: string;
+  /** The entry code in the data brief ("SV-3"), when the story has a brief. */
+  briefCode?: string;
   country: CountryCode;
   type: MeasureTypeId;
   title: Text;
@@ -69,7 +69,7 @@ const dateOnly = (e: { date: PartialDate } | null): DateOnly | null => (e ? { da
 function measureIndex(m: Measure): MeasureIndex {
   return {
     id: m.id,
-    briefCode: m.briefCode,
+    ...(m.briefCode ? { briefCode: m.briefCode } : {}),
     country: m.country,
     type: m.type,
     title: m.title,

@@ -212,8 +212,14 @@ export const Measure = z
   .strictObject({
     /** Stable kebab-case id; used in URLs and links, never change it once published. */
     id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case, e.g. "sv-cecot"'),
-    /** The entry code in the data brief, e.g. "SV-3", for tracing every fact back. */
-    briefCode: z.string().regex(/^[A-Z]{2}-\d+$/, 'must look like "SV-3"'),
+    /**
+     * The entry code in the data brief, e.g. "SV-3", for tracing every fact back; omitted when the
+     * story has no brief (its sources are then the trace).
+     */
+    briefCode: z
+      .string()
+      .regex(/^[A-Z]{2}-\d+$/, 'must look like "SV-3"')
+      .optional(),
     country: CountryCodeSchema,
     type: MeasureTypeIdSchema,
     title: Text,

@@ -56,11 +56,14 @@ function writeTexts(dir: string): void {
   const files = ['story.json', 'dataset.json', ...readdirSync(join(dir, 'measures')).map((f) => `measures/${f}`)];
   for (const f of files) {
     const path = join(dir, f);
-    const text = readFileSync(path, 'utf8').replace(/"TODO: ([^"\\]|\\.)*"/g, (m) =>
-      m.includes('headline') && !m.includes('en español')
-        ? '"A story started from the README guide"'
-        : `"Written by the guide's test: ${m.length} characters"`,
-    );
+    const text = readFileSync(path, 'utf8')
+      // The date the facts are current to, as the guide says to set it.
+      .replace(/"asOf": "TODO: [^"]*"/, '"asOf": "2026-06-30"')
+      .replace(/"TODO: ([^"\\]|\\.)*"/g, (m) =>
+        m.includes('headline') && !m.includes('en español')
+          ? '"A story started from the README guide"'
+          : `"Written by the guide's test: ${m.length} characters"`,
+      );
     writeFileSync(path, text);
   }
 }

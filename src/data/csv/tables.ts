@@ -201,7 +201,9 @@ export const TABLES = {
       col('country', 'text', 'yes', 'Country of the measure (code from countries.csv)', {
         format: 'ISO 3166-1 alpha-3',
       }),
-      col('brief_code', 'text', 'yes', 'Entry code in the data brief', { format: 'XX-9, e.g. SV-3' }),
+      col('brief_code', 'text', 'no', 'Entry code in the data brief, when the story has one; empty = none', {
+        format: 'XX-9, e.g. SV-3',
+      }),
       col('type', 'text', 'yes', 'Measure type (id from types.csv)'),
       ...text('title', 'yes', 'Title'),
       ...text('summary', 'yes', 'Summary'),
