@@ -53,6 +53,16 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
+/** The early download starts, the map's first call waits for it and gives up (the map's timeout). */
+async function giveUpOnEarlyDownload(): Promise<void> {
+  boundaries.startLoadingBoundaries(URL_);
+  const abort = new AbortController();
+  const first = boundaries.loadBoundaries(URL_, abort.signal);
+  await flush();
+  abort.abort();
+  await expect(first).rejects.toMatchObject({ name: 'AbortError' });
+}
+
 describe('the early boundaries download', () => {
   it('is taken by the map’s first call; later callers fetch as usual', async () => {
     boundaries.startLoadingBoundaries(URL_);
@@ -102,12 +112,7 @@ describe('the early boundaries download', () => {
 
   it('is cancelled and fetched afresh when still pending with nobody waiting (a hung request)', async () => {
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
-    boundaries.startLoadingBoundaries(URL_);
-    const abort = new AbortController();
-    const first = boundaries.loadBoundaries(URL_, abort.signal);
-    await flush();
-    abort.abort(); // the map's timeout
-    await expect(first).rejects.toMatchObject({ name: 'AbortError' });
+    await giveUpOnEarlyDownload();
     const retry = boundaries.loadBoundaries(URL_);
     await flush();
     expect(calls).toHaveLength(2);
@@ -119,12 +124,7 @@ describe('the early boundaries download', () => {
 
   it('hung, given up on, then dropped: the first Retry fetches afresh (issue 21, defect 16)', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
-    boundaries.startLoadingBoundaries(URL_);
-    const abort = new AbortController();
-    const first = boundaries.loadBoundaries(URL_, abort.signal);
-    await flush();
-    abort.abort(); // the map's timeout
-    await expect(first).rejects.toMatchObject({ name: 'AbortError' });
+    await giveUpOnEarlyDownload();
     calls[0]?.drop(); // the hung request fails later, before the reader presses Retry
     await flush();
     const retry = boundaries.loadBoundaries(URL_);
