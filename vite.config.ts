@@ -1,11 +1,11 @@
 /// <reference types="vitest/config" />
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
-import { storyDir } from './src/data/load-dataset.ts';
-import { policyDataPlugin } from './src/data/vite-plugin-policy-data.ts';
-import { embedHeightsPlugin } from './src/embed/vite-plugin-embed-heights.ts';
-import { staticFallbackPlugin } from './src/embed/vite-plugin-static-fallback.ts';
-import { mapPreloadPlugin } from './src/map/vite-plugin-preload.ts';
+import { storyDir } from './src/tools/load-dataset.ts';
+import { embedHeightsPlugin } from './src/tools/vite/embed-heights.ts';
+import { policyDataPlugin } from './src/tools/vite/policy-data.ts';
+import { mapPreloadPlugin } from './src/tools/vite/preload.ts';
+import { staticFallbackPlugin } from './src/tools/vite/static-fallback.ts';
 
 /**
  * The story: `POLICY_DATA=<content folder>` builds (or serves) the app for another story — its

@@ -20,9 +20,9 @@ import { topology } from 'topojson-server';
 import { presimplify, quantile, simplify } from 'topojson-simplify';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import world from 'world-atlas/countries-50m.json' with { type: 'json' };
-import { CONTENT_DIR, storyDir } from '../src/data/load-dataset.ts';
 import { Story } from '../src/data/schema.ts';
 import { clipPolygons } from '../src/map/clip.ts';
+import { CONTENT_DIR, storyDir } from '../src/tools/load-dataset.ts';
 import { REGION_COUNTRIES } from './region-countries.ts';
 
 /** The boundary file's name inside a content folder (the build serves it as geo/region.topo.json). */

@@ -12,8 +12,8 @@ import { join, relative, resolve } from 'node:path';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import world from 'world-atlas/countries-50m.json' with { type: 'json' };
-import { formatJson } from '../src/data/csv/json-format.ts';
-import { CONTENT_DIR, loadPolicyData } from '../src/data/load-dataset.ts';
+import { formatJson } from '../src/tools/csv/json-format.ts';
+import { CONTENT_DIR, loadPolicyData } from '../src/tools/load-dataset.ts';
 import { BOUNDARIES_FILE, buildBoundaries, ringArea } from './build-boundaries.ts';
 import { REGION_COUNTRIES } from './region-countries.ts';
 

@@ -13,7 +13,7 @@
   const origin = base.origin;
   const frames = [];
   // The embedded map's height (CSS px) by width for its default view: measured from the build
-  // itself in headless Chromium (src/embed/vite-plugin-embed-heights.ts fills this table in).
+  // itself in headless Chromium (src/tools/vite/embed-heights.ts fills this table in).
   // Reserving it up front keeps the host page from jumping when the map reports its height.
   const HEIGHTS = /* embed-heights */ [];
   /** Without a measured table (built without Chromium): a height that fits most widths. */

@@ -59,7 +59,7 @@ function suite(name: string, args: string[]): void {
 
 check('typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
 check('lint', 'npx', ['biome', 'check', '.']);
-check('check-data', 'npx', ['tsx', 'src/data/check-data.cli.ts']);
+check('check-data', 'npx', ['tsx', 'src/tools/check-data.cli.ts']);
 suite('unit', []);
 if (check('build', 'npx', ['vite', 'build'])) suite('e2e', ['-c', 'tests/e2e/vitest.config.ts']);
 else {

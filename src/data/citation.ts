@@ -6,7 +6,7 @@
 import { fill, type Lang, STRINGS } from '../i18n/strings.ts';
 import { correctionsNewestFirst } from './corrections.ts';
 import { formatDate } from './format.ts';
-import type { PolicyData } from './load-dataset.ts';
+import type { PolicyData } from './policy-data.ts';
 import type { PolicyIndex } from './policy-index.ts';
 import type { Correction, Dataset } from './schema.ts';
 

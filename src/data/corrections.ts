@@ -6,7 +6,7 @@
 import { type Lang, STRINGS } from '../i18n/strings.ts';
 import { formatDate, formatList } from './format.ts';
 import { linkDate, linkTitle } from './links.ts';
-import type { PolicyData } from './load-dataset.ts';
+import type { PolicyData } from './policy-data.ts';
 import type { PolicyIndex } from './policy-index.ts';
 import type { Correction, Dataset } from './schema.ts';
 

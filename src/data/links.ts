@@ -6,7 +6,7 @@
 import type { Lang } from '../i18n/strings.ts';
 import { STRINGS } from '../i18n/strings.ts';
 import { formatDate, formatList } from './format.ts';
-import type { PolicyData } from './load-dataset.ts';
+import type { PolicyData } from './policy-data.ts';
 import type { MeasureIndex, PolicyIndex } from './policy-index.ts';
 import type { Measure, Source } from './schema.ts';
 import { countryName, isFocusCountry } from './story.ts';

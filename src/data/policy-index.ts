@@ -14,7 +14,7 @@
  * together and refuses a records file that does not belong to the index (a stale cache: another
  * data version).
  */
-import type { PolicyData } from './load-dataset.ts';
+import type { PolicyData } from './policy-data.ts';
 import type { CountryFile, Dataset, Figure, Measure, PartialDate, Story, Text } from './schema.ts';
 import type { CountryCode, MeasureTypeId, Status } from './vocabulary.ts';
 

@@ -5,7 +5,7 @@
  * download that does not answer within `RECORDS_TIMEOUT_MS`, are logged and reported, never
  * swallowed.
  */
-import type { PolicyData } from './load-dataset.ts';
+import type { PolicyData } from './policy-data.ts';
 import { joinRecords, type PolicyIndex } from './policy-index.ts';
 
 export type FullData =

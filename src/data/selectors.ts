@@ -3,8 +3,8 @@
  * components and the map call these (memoised by data identity where it matters).
  */
 import { scaleThreshold } from 'd3-scale';
-import type { PolicyData } from './load-dataset.ts';
 import { PALETTES, type ThemeName } from './palette.ts';
+import type { PolicyData } from './policy-data.ts';
 import type { MeasureIndex, PolicyIndex } from './policy-index.ts';
 import type { Dataset, MeasureType, Source, Text } from './schema.ts';
 import { countryCodes } from './story.ts';

@@ -6,7 +6,7 @@
 
 import { type Lang, STRINGS } from '../i18n/strings.ts';
 import { formatDate, formatFigureValue } from './format.ts';
-import type { PolicyData } from './load-dataset.ts';
+import type { PolicyData } from './policy-data.ts';
 import { countryCodes, countryName, isFacilityType } from './story.ts';
 import { asOfMonth, type Month, measureAt, type StatusAt } from './timeline.ts';
 import { type CountryCode, type MeasureTypeId, STATUSES, type Status } from './vocabulary.ts';

@@ -6,7 +6,7 @@
 import { versionLabel } from '../data/citation.ts';
 import { correctionLabel, correctionsNewestFirst, correctionTargets } from '../data/corrections.ts';
 import { formatDate } from '../data/format.ts';
-import type { PolicyData } from '../data/load-dataset.ts';
+import type { PolicyData } from '../data/policy-data.ts';
 import type { MethodsSection } from '../data/schema.ts';
 import type { Lang } from '../i18n/strings.ts';
 import { usePolicyData, useStrings } from '../state/data-context.ts';

@@ -6,7 +6,7 @@
  */
 import { Fragment } from 'react';
 import { formatDate, formatNumber } from '../data/format.ts';
-import type { PolicyData } from '../data/load-dataset.ts';
+import type { PolicyData } from '../data/policy-data.ts';
 import { type IncarcerationRow, incarcerationRates, type Rate } from '../data/selectors.ts';
 import { countryName } from '../data/story.ts';
 import type { CountryCode } from '../data/vocabulary.ts';

@@ -5,7 +5,7 @@
 import { useMemo, useState } from 'react';
 import { downloadCredits } from '../data/citation.ts';
 import { toCsv, toJson } from '../data/export.ts';
-import type { PolicyData } from '../data/load-dataset.ts';
+import type { PolicyData } from '../data/policy-data.ts';
 import { COLUMNS, type Column, type SortDirection, sortRows, tableRows } from '../data/table-rows.ts';
 import { fill, type StringKey } from '../i18n/strings.ts';
 import { useStrings } from '../state/data-context.ts';

@@ -5,7 +5,7 @@
  * shows sources: the panel's measures, the table, the overview's rates, a link's sources.
  */
 import type { ReactNode } from 'react';
-import type { PolicyData } from '../data/load-dataset.ts';
+import type { PolicyData } from '../data/policy-data.ts';
 import { RecordsTimeoutError } from '../data/records.ts';
 import { useFullData, useFullDataSource, useStrings } from '../state/data-context.ts';
 

@@ -13,8 +13,8 @@
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BOUNDARIES_FILE, buildBoundaries } from '../../geo/build-boundaries.ts';
-import { CONTENT_DIR, loadPolicyData } from '../../src/data/load-dataset.ts';
 import type { Story } from '../../src/data/schema.ts';
+import { CONTENT_DIR, loadPolicyData } from '../../src/tools/load-dataset.ts';
 
 interface MeasureJson {
   id: string;

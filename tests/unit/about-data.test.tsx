@@ -6,7 +6,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { PolicyData } from '../../src/data/load-dataset.ts';
+import type { PolicyData } from '../../src/data/policy-data.ts';
 import { createData, createMeta } from '../fixtures/create-data.ts';
 import { renderApp } from '../fixtures/render-app.tsx';
 

@@ -1,8 +1,8 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { loadPolicyData } from '../../src/data/load-dataset.ts';
 import { serializeUrlState } from '../../src/state/url-state.ts';
+import { loadPolicyData } from '../../src/tools/load-dataset.ts';
 import { createData, createMeasure } from '../fixtures/create-data.ts';
 import { readyMap, renderApp } from '../fixtures/render-app.tsx';
 

@@ -4,7 +4,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CONTENT_DIR, DataError, formatProblem, loadPolicyData } from '../../src/data/load-dataset.ts';
+import { CONTENT_DIR, DataError, formatProblem, loadPolicyData } from '../../src/tools/load-dataset.ts';
 import { BROKEN_CASES, type BrokenCase } from '../fixtures/broken-data/cases.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'broken-data-'));

@@ -9,10 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportCsv } from '../../src/data/csv/export.ts';
-import { CsvImportError, importCsv } from '../../src/data/csv/import.ts';
-import { readmeRows, TABLE_LIST } from '../../src/data/csv/tables.ts';
-import { CONTENT_DIR, DataError } from '../../src/data/load-dataset.ts';
+import { exportCsv } from '../../src/tools/csv/export.ts';
+import { CsvImportError, importCsv } from '../../src/tools/csv/import.ts';
+import { readmeRows, TABLE_LIST } from '../../src/tools/csv/tables.ts';
+import { CONTENT_DIR, DataError } from '../../src/tools/load-dataset.ts';
 
 const dirs: string[] = [];
 const temp = () => {

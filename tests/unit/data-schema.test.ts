@@ -4,8 +4,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CONTENT_DIR, DataError, formatProblem, loadPolicyData } from '../../src/data/load-dataset.ts';
 import { CountryFile, HTTP_SOURCES_IN_BRIEF } from '../../src/data/schema.ts';
+import { CONTENT_DIR, DataError, formatProblem, loadPolicyData } from '../../src/tools/load-dataset.ts';
 import { loggedAsUnknown } from '../fixtures/broken-data/cases.ts';
 import { createCountry, createMeasure } from '../fixtures/create-data.ts';
 

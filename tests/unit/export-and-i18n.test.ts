@@ -4,10 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { downloadCredits } from '../../src/data/citation.ts';
 import { BOM, csvField, toCsv, toJson } from '../../src/data/export.ts';
 import { formatDate, formatFigureValue } from '../../src/data/format.ts';
-import { loadPolicyData } from '../../src/data/load-dataset.ts';
 import { sortRows, tableRows } from '../../src/data/table-rows.ts';
 import { fill, preferredLang, STRINGS } from '../../src/i18n/strings.ts';
 import { parseUrlState } from '../../src/state/url-state.ts';
+import { loadPolicyData } from '../../src/tools/load-dataset.ts';
 import { createData } from '../fixtures/create-data.ts';
 import { MEASURE_TYPES, URL_OPTIONS } from '../fixtures/story.ts';
 

@@ -7,7 +7,7 @@ import { act, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { facilityScale } from '../../src/data/facilities.ts';
-import { loadPolicyData } from '../../src/data/load-dataset.ts';
+import { loadPolicyData } from '../../src/tools/load-dataset.ts';
 import { readyMap, renderApp } from '../fixtures/render-app.tsx';
 
 afterEach(() => vi.unstubAllGlobals());

@@ -5,12 +5,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { formatCoordinate, formatFigureValue, formatList, inSentence } from '../../src/data/format.ts';
-import { loadPolicyData } from '../../src/data/load-dataset.ts';
 import type { Measure, Text } from '../../src/data/schema.ts';
 import { linkKindLabel } from '../../src/data/story.ts';
 import { tableRows } from '../../src/data/table-rows.ts';
 import { asOfMonth, measureAt } from '../../src/data/timeline.ts';
 import { fill, STRINGS } from '../../src/i18n/strings.ts';
+import { loadPolicyData } from '../../src/tools/load-dataset.ts';
 
 const data = loadPolicyData();
 const AS_OF = asOfMonth(data);

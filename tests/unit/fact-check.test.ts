@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { formatFigureValue } from '../../src/data/format.ts';
-import { loadPolicyData } from '../../src/data/load-dataset.ts';
 import type { Measure } from '../../src/data/schema.ts';
+import { loadPolicyData } from '../../src/tools/load-dataset.ts';
 
 const data = loadPolicyData();
 const measure = (id: string): Measure => {

@@ -7,8 +7,8 @@ import {
   formatList,
   formatNumber,
 } from '../../src/data/format.ts';
-import { loadPolicyData } from '../../src/data/load-dataset.ts';
 import { LANGS, LOCALES, STRINGS } from '../../src/i18n/strings.ts';
+import { loadPolicyData } from '../../src/tools/load-dataset.ts';
 
 const unit = (en: string, es: string) => ({ en, es });
 

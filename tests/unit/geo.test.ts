@@ -4,7 +4,7 @@ import { gzipSync } from 'node:zlib';
 import { feature } from 'topojson-client';
 import { describe, expect, it } from 'vitest';
 import { BOUNDARIES_FILE, buildBoundaries } from '../../geo/build-boundaries.ts';
-import { CONTENT_DIR } from '../../src/data/load-dataset.ts';
+import { CONTENT_DIR } from '../../src/tools/load-dataset.ts';
 import { FOCUS_COUNTRIES } from '../fixtures/story.ts';
 
 const committed = readFileSync(`${CONTENT_DIR}/${BOUNDARIES_FILE}`, 'utf8');

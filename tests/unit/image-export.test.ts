@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadPolicyData } from '../../src/data/load-dataset.ts';
 import { countryName } from '../../src/data/story.ts';
 import { STRINGS } from '../../src/i18n/strings.ts';
 import { parseBoundaries } from '../../src/map/boundaries.ts';
 import { imageFileName, renderImageSvg, titleSlug } from '../../src/map/export-image.ts';
+import { loadPolicyData } from '../../src/tools/load-dataset.ts';
 import { FOCUS_COUNTRIES, MEASURE_TYPES } from '../fixtures/story.ts';
 
 const data = loadPolicyData();

@@ -2,8 +2,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildJsonSchemas } from '../../src/data/json-schema.ts';
-import { CONTENT_DIR } from '../../src/data/load-dataset.ts';
+import { buildJsonSchemas } from '../../src/tools/json-schema.ts';
+import { CONTENT_DIR } from '../../src/tools/load-dataset.ts';
 
 const SCHEMA_DIR = join(CONTENT_DIR, 'schema');
 

@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { newStory } from '../../geo/new-story.ts';
-import { DataError, loadPolicyData } from '../../src/data/load-dataset.ts';
 import { Measure } from '../../src/data/schema.ts';
+import { DataError, loadPolicyData } from '../../src/tools/load-dataset.ts';
 import { createMeasure } from '../fixtures/create-data.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'new-story-'));

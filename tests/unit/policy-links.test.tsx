@@ -6,12 +6,12 @@ import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { linkName, linkSources, linksOfCountry } from '../../src/data/links.ts';
-import { loadPolicyData } from '../../src/data/load-dataset.ts';
 import { linkKindLabel, linkKindList } from '../../src/data/story.ts';
 import { linksAt } from '../../src/data/timeline.ts';
 import { overlaps } from '../../src/map/label-layout.ts';
 import { layoutLinks, MARKER } from '../../src/map/link-layout.ts';
 import { parseUrlState, serializeUrlState, toUrlState } from '../../src/state/url-state.ts';
+import { loadPolicyData } from '../../src/tools/load-dataset.ts';
 import { readyMap, renderApp } from '../fixtures/render-app.tsx';
 import { DEFAULTS, URL_OPTIONS } from '../fixtures/story.ts';
 

@@ -9,11 +9,11 @@ import { join, resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { build, type Plugin, type Rollup } from 'vite';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadPolicyData } from '../../src/data/load-dataset.ts';
 import { joinRecords, policyIndex } from '../../src/data/policy-index.ts';
-import { BOUNDARIES_PATH, policyDataPlugin } from '../../src/data/vite-plugin-policy-data.ts';
-import { FACTS_PAGE, staticFallbackPlugin } from '../../src/embed/vite-plugin-static-fallback.ts';
-import { mapPreloadPlugin, urlFrom } from '../../src/map/vite-plugin-preload.ts';
+import { loadPolicyData } from '../../src/tools/load-dataset.ts';
+import { BOUNDARIES_PATH, policyDataPlugin } from '../../src/tools/vite/policy-data.ts';
+import { mapPreloadPlugin, urlFrom } from '../../src/tools/vite/preload.ts';
+import { FACTS_PAGE, staticFallbackPlugin } from '../../src/tools/vite/static-fallback.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 

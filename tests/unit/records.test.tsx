@@ -6,8 +6,7 @@
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { PolicyData } from '../../src/data/load-dataset.ts';
-import { loadPolicyData } from '../../src/data/load-dataset.ts';
+import type { PolicyData } from '../../src/data/policy-data.ts';
 import { joinRecords, policyIndex, policyRecords } from '../../src/data/policy-index.ts';
 import {
   createFullDataSource,
@@ -17,6 +16,7 @@ import {
   RECORDS_TIMEOUT_MS,
   RecordsTimeoutError,
 } from '../../src/data/records.ts';
+import { loadPolicyData } from '../../src/tools/load-dataset.ts';
 import { createData } from '../fixtures/create-data.ts';
 import { readyMap, renderApp } from '../fixtures/render-app.tsx';
 

@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CONTENT_DIR, loadPolicyData } from '../../src/data/load-dataset.ts';
+import { CONTENT_DIR, loadPolicyData } from '../../src/tools/load-dataset.ts';
 
 const SRC = join(CONTENT_DIR, '..', '..');
 

@@ -2,7 +2,6 @@
 /** Issue 8: the time model, on the shipped data and on small fixtures. */
 import { describe, expect, it } from 'vitest';
 import { mappedFacilities, unmappedFacilities } from '../../src/data/facilities.ts';
-import { loadPolicyData } from '../../src/data/load-dataset.ts';
 import type { Measure } from '../../src/data/schema.ts';
 import {
   countsByCountry,
@@ -26,6 +25,7 @@ import {
   monthsBetween,
   statusAt,
 } from '../../src/data/timeline.ts';
+import { loadPolicyData } from '../../src/tools/load-dataset.ts';
 import { createMeasure } from '../fixtures/create-data.ts';
 import { MEASURE_TYPES } from '../fixtures/story.ts';
 

@@ -10,13 +10,13 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, describe, expect, it } from 'vitest';
 import { citation, downloadCredits } from '../../src/data/citation.ts';
 import { correctionsNewestFirst, correctionTargets } from '../../src/data/corrections.ts';
-import { exportCsv } from '../../src/data/csv/export.ts';
-import { importCsv } from '../../src/data/csv/import.ts';
 import { toCsv, toJson } from '../../src/data/export.ts';
 import { formatDate } from '../../src/data/format.ts';
-import { CONTENT_DIR, dataVersion, loadPolicyData } from '../../src/data/load-dataset.ts';
 import { joinRecords, policyIndex, policyRecords } from '../../src/data/policy-index.ts';
 import { tableRows } from '../../src/data/table-rows.ts';
+import { exportCsv } from '../../src/tools/csv/export.ts';
+import { importCsv } from '../../src/tools/csv/import.ts';
+import { CONTENT_DIR, dataVersion, loadPolicyData } from '../../src/tools/load-dataset.ts';
 import { MEASURE_TYPES } from '../fixtures/story.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'trust-'));

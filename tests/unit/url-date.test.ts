@@ -2,10 +2,10 @@
 
 /** Issue 8: the chosen month in the store and in the URL (`date=YYYY-MM`, only when not "as of"). */
 import { describe, expect, it } from 'vitest';
-import { loadPolicyData } from '../../src/data/load-dataset.ts';
 import { dateRange } from '../../src/data/timeline.ts';
 import { createAppStore, DEFAULT_STATE } from '../../src/state/store.ts';
 import { fromUrlState, parseUrlState, serializeUrlState, toUrlState } from '../../src/state/url-state.ts';
+import { loadPolicyData } from '../../src/tools/load-dataset.ts';
 import { DEFAULTS, STORE_OPTIONS, URL_OPTIONS } from '../fixtures/story.ts';
 
 const months = dateRange(loadPolicyData());

@@ -3,9 +3,10 @@
  * to real measures and sources, coordinates inside their country, every code and id one the
  * story declares).
  */
+
+import { CORRECTABLE_FIELDS } from '../data/schema.ts';
+import type { CountryCode } from '../data/vocabulary.ts';
 import { asRecord, type DataProblem, listOf } from './problems.ts';
-import { CORRECTABLE_FIELDS } from './schema.ts';
-import type { CountryCode } from './vocabulary.ts';
 
 interface BoundingBox {
   south: number;

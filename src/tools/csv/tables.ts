@@ -2,7 +2,7 @@
  * The spreadsheet tables, described once: export writes these columns, import requires exactly
  * these columns, and README.csv is generated from the descriptions below.
  */
-import { STATUSES } from '../vocabulary.ts';
+import { STATUSES } from '../../data/vocabulary.ts';
 
 /** The languages of every text (the schema's `Text`). */
 export const LANGS = ['en', 'es'] as const;

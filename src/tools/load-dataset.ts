@@ -9,13 +9,13 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
+import { CountryFile, Dataset, Story } from '../data/schema.ts';
 import { crossCheck, type ReadCountryFile } from './cross-check.ts';
 import { findJsonSyntaxError } from './json-syntax.ts';
 import { DataError, type DataProblem, zodProblems } from './problems.ts';
-import { CountryFile, Dataset, Story } from './schema.ts';
 
 /** The content folder (a path string, so it also resolves under jsdom, whose URL class Node refuses). */
-export const CONTENT_DIR = join(dirname(fileURLToPath(import.meta.url)), 'content');
+export const CONTENT_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'data', 'content');
 
 /**
  * The story every command works on: the folder in the `POLICY_DATA` environment variable
@@ -27,18 +27,9 @@ export function storyDir(env: Record<string, string | undefined> = process.env):
 
 export { DataError, type DataProblem, formatProblem } from './problems.ts';
 
-export interface PolicyData {
-  /**
-   * The data's version: a short hash of the data files' contents (`dataVersion`), shown beside the
-   * "as of" date and written into every download and citation.
-   */
-  version: string;
-  /** The story's frame: countries, region, link kinds, languages (`story.json`). */
-  story: Story;
-  meta: Dataset;
-  /** One entry per focus country, in the story's order. */
-  countries: CountryFile[];
-}
+import type { PolicyData } from '../data/policy-data.ts';
+
+export type { PolicyData };
 
 function readJson(path: string, file: string, problems: DataProblem[]): unknown {
   let text: string;

@@ -7,8 +7,8 @@ import { geoIdentity, geoPath } from 'd3-geo';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { formatDate } from '../data/format.ts';
-import type { PolicyData } from '../data/load-dataset.ts';
 import { PALETTES } from '../data/palette.ts';
+import type { PolicyData } from '../data/policy-data.ts';
 import { colourByCountry, countsByCountry, legendSteps } from '../data/selectors.ts';
 import { countryCodes, countryName, typeIds } from '../data/story.ts';
 import {

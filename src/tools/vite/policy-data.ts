@@ -14,8 +14,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Plugin } from 'vite';
-import { BOUNDARIES_FILE, CONTENT_DIR, loadPolicyData, type PolicyData } from './load-dataset.ts';
-import { policyIndex, policyRecords } from './policy-index.ts';
+import { policyIndex, policyRecords } from '../../data/policy-index.ts';
+import { BOUNDARIES_FILE, CONTENT_DIR, loadPolicyData, type PolicyData } from '../load-dataset.ts';
 
 const ID = 'virtual:policy-data';
 const RESOLVED = `\0${ID}`;

@@ -5,7 +5,7 @@
  * stays the judge. Regenerate with `npm run schema`; a unit test fails when they are out of date.
  */
 import { z } from 'zod';
-import { CountryFile, Dataset, Story } from './schema.ts';
+import { CountryFile, Dataset, Story } from '../data/schema.ts';
 
 /** File names in `content/schema/`, and the generated text of each. */
 export function buildJsonSchemas(): Record<string, string> {

@@ -8,10 +8,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
-import { CONTENT_DIR, loadPolicyData, type PolicyData } from '../data/load-dataset.ts';
-import { BOUNDARIES_FILE } from '../data/vite-plugin-policy-data.ts';
-import { escapeAttr } from './embed-code.ts';
-import { renderFallbackSvg, renderNoscriptHtml } from './fallback-svg.ts';
+import { escapeAttr } from '../../embed/embed-code.ts';
+import { renderFallbackSvg, renderNoscriptHtml } from '../fallback-svg.ts';
+import { CONTENT_DIR, loadPolicyData, type PolicyData } from '../load-dataset.ts';
+import { BOUNDARIES_FILE } from './policy-data.ts';
 
 /** The static text page, next to index.html. */
 export const FACTS_PAGE = 'facts.html';

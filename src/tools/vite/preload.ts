@@ -16,7 +16,7 @@
 import { existsSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import type { Plugin, ResolvedConfig } from 'vite';
-import { BOUNDARIES_PATH } from '../data/vite-plugin-policy-data.ts';
+import { BOUNDARIES_PATH } from './policy-data.ts';
 
 export interface PreloadOptions {
   /**
