@@ -9,8 +9,14 @@ import type { Page } from 'playwright-core';
 import { launchBrowser } from './browser.ts';
 import { type StaticServer, serveStatic } from './static-server.ts';
 
-export const DIST = resolve(import.meta.dirname, '../../dist');
-export const SCREENSHOTS = resolve(import.meta.dirname, 'screenshots');
+/** The build under test: dist/, or the folder in `POLICY_DIST` (a second build beside it). */
+export const DIST = process.env.POLICY_DIST
+  ? resolve(process.env.POLICY_DIST)
+  : resolve(import.meta.dirname, '../../dist');
+/** Where `npm run screenshots` writes: tests/e2e/screenshots/, or the folder in `SCREENSHOTS`. */
+export const SCREENSHOTS = process.env.SCREENSHOTS
+  ? resolve(process.env.SCREENSHOTS)
+  : resolve(import.meta.dirname, 'screenshots');
 
 export interface Watched {
   page: Page;
