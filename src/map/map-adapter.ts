@@ -172,6 +172,9 @@ export const createMaplibreMap: CreateMap = async (container, init) => {
       fitBoundsOptions: init.fitBoundsOptions,
       maxBounds: init.maxBounds,
       renderWorldCopies: false,
+      // The map room's controller resizes the map from its one observer (map-controller.ts): with
+      // MapLibre's own as well, every size change resized the map twice.
+      trackResize: false,
       // The style is built by map-style.ts and checked against the style specification by its unit
       // test, in every theme; MapLibre's own check of it cost 3–12 ms of the first screen.
       validateStyle: false,

@@ -31,6 +31,11 @@ export interface AppState {
   date: Month | null;
   /** Policy links drawn on the map (off: `links=0` in the URL). */
   links: boolean;
+  /**
+   * Not a choice but the layout's: how much of the viewport's bottom the phones' bottom sheet
+   * covers (CSS px; 0 when there is none), so the map keeps the selected country above it.
+   */
+  sheetHeight: number;
 }
 
 export interface AppActions {
@@ -49,6 +54,7 @@ export interface AppActions {
    */
   setDate(month: Month | null): void;
   setLinks(on: boolean): void;
+  setSheetHeight(px: number): void;
 }
 
 export interface StoreOptions {
@@ -69,6 +75,7 @@ export const DEFAULT_STATE: Omit<AppState, 'activeTypes' | 'allTypes'> = {
   view: 'map',
   date: null,
   links: true,
+  sheetHeight: 0,
 };
 
 export function createAppStore(initial: Partial<Omit<AppState, 'allTypes'>>, options: StoreOptions): AppStore {
@@ -110,6 +117,10 @@ export function createAppStore(initial: Partial<Omit<AppState, 'allTypes'>>, opt
       if (get().date !== date) set({ date });
     },
     setLinks: (links) => set({ links }),
+    setSheetHeight: (px) => {
+      const sheetHeight = Math.max(0, Math.round(px));
+      if (get().sheetHeight !== sheetHeight) set({ sheetHeight });
+    },
   }));
 }
 

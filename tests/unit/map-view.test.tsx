@@ -7,6 +7,7 @@ const COUNT_COLOURS = PALETTES.light.counts;
 
 import { LAYERS } from '../../src/map/map-style.ts';
 import type { FakeMap } from '../fixtures/fake-map.ts';
+import { setSize, stubResizeObservers } from '../fixtures/layout.ts';
 import { readyMap, renderApp } from '../fixtures/render-app.tsx';
 
 afterEach(() => vi.unstubAllGlobals());
@@ -120,38 +121,6 @@ describe('map component (fake map)', () => {
 });
 
 /** ResizeObservers the test can report sizes to (jsdom has none). */
-function stubResizeObservers() {
-  const observers: { callback: () => void; targets: Element[] }[] = [];
-  vi.stubGlobal(
-    'ResizeObserver',
-    class {
-      private readonly entry: { callback: () => void; targets: Element[] };
-      constructor(callback: () => void) {
-        this.entry = { callback, targets: [] };
-        observers.push(this.entry);
-      }
-      observe(target: Element) {
-        this.entry.targets.push(target);
-      }
-      unobserve() {}
-      disconnect() {
-        this.entry.targets = [];
-      }
-    },
-  );
-  return {
-    /** Delivers a size report to every observer of `el`, as the browser does after layout. */
-    report(el: Element) {
-      for (const o of observers) if (o.targets.includes(el)) act(() => o.callback());
-    },
-  };
-}
-
-/** Gives an element a layout size (jsdom lays nothing out: 0 × 0). */
-function setSize(el: Element, width: number, height: number) {
-  Object.defineProperty(el, 'clientWidth', { configurable: true, value: width });
-  Object.defineProperty(el, 'clientHeight', { configurable: true, value: height });
-}
 
 describe('map ready in the frame that loaded it (fake map)', () => {
   it('touches nothing at load that the style already has, so the map can go idle in the same frame', async () => {
