@@ -19,8 +19,15 @@ startLoadingBoundaries();
 const months = dateRange(data);
 const types = typeIds(data);
 const langs = data.story.languages;
-const parsed = parseUrlState(window.location.search, { months, countries: countryCodes(data), types, langs });
-// The address says what the page shows: values the app ignored are dropped now, not at the first change.
+const parsed = parseUrlState(window.location.search, {
+  months,
+  countries: countryCodes(data),
+  types,
+  langs,
+  renamedTypes: data.story.renamedTypes,
+});
+// The address says what the page shows: values the app ignored are dropped now, not at the first
+// change, and an old link's renamed parameters and types take their current names.
 replaceAddress(parsed);
 const fromUrl = fromUrlState(parsed);
 const store = createAppStore(

@@ -22,9 +22,10 @@ const nonEmpty = z.string().trim().min(1, 'must not be empty or only spaces');
 
 /**
  * Refinements run even when another field of the same object is already wrong, so one run of the
- * check lists every problem. They therefore read their input defensively (it may be malformed).
+ * check lists every problem — but only on an object (a missing or non-object value is the base
+ * check's problem alone). They therefore read their input defensively (it may be malformed).
  */
-const always = { when: () => true };
+const always = { when: (payload: { value: unknown }) => asRecord(payload.value) !== undefined };
 
 /** The value as a plain object, or undefined when it is anything else. */
 function asRecord(value: unknown): Record<string, unknown> | undefined {
@@ -208,6 +209,14 @@ export const Location = z
   });
 export type Location = z.infer<typeof Location>;
 
+/**
+ * `notFigures`, in the JSON Schema editors see: the data check warns when a number in a measure's
+ * texts is none of its figures (src/tools/figures-in-prose.ts), so a figure edited in one place is
+ * not left stale in the summary.
+ */
+const NOT_FIGURES_DESCRIPTION =
+  'Numbers in this measure\'s texts that are not one of its figures, each as written in the text ("23", "1.030"; an English and a Spanish spelling are two entries). `npm run check-data` warns when a number in the title, summary, notes, timeline, facts, place or concerns is none of the measure\'s figure values (a figure edited, its mention not): list a number here when it is not a figure (a count given only in a fact, a name such as Barrio 18). Years, days of a month, times, decree, law and article numbers, ordinals, the base of a rate (per 100,000) and [n] markers are recognised without a listing; a number after about, more than, unos, más de… may be rounded.';
+
 export const Measure = z
   .strictObject({
     /** Stable kebab-case id; used in URLs and links, never change it once published. */
@@ -244,6 +253,10 @@ export const Measure = z
     /** Other dated steps (extensions, visits, planned openings), oldest first. */
     timeline: z.array(z.strictObject({ date: PartialDate, text: Text, sources: Cites })),
     figures: z.array(Figure),
+    notFigures: z
+      .array(z.string().regex(/^\d+([.,]\d+)*$/, 'must be a number as written in the text, e.g. "23" or "1.030"'))
+      .optional()
+      .meta({ description: NOT_FIGURES_DESCRIPTION }),
     facts: z.array(Fact),
     location: Location.nullable(),
     concerns: z.array(z.strictObject({ text: Text, sources: Cites })),
@@ -253,14 +266,26 @@ export const Measure = z
 export type Measure = z.infer<typeof Measure>;
 
 const DATE_ORDER = ['announced', 'started', 'ended'] as const;
+type DateKey = (typeof DATE_ORDER)[number];
 
 /**
- * Record-level rules: source numbers are unique, every citation points at a listed source, and the
- * dates present are in order (announced ≤ started ≤ ended, every pair, at the coarser precision).
+ * Record-level rules: source numbers are unique, every citation points at a listed source, a
+ * capacity is a positive number of places and only one figure is, and the dates present are in
+ * order (announced ≤ started ≤ ended, every pair, at the coarser precision; the status's start
+ * after both of the first two).
  */
 function checkMeasure(value: unknown, ctx: z.RefinementCtx): void {
   const m = asRecord(value);
   if (!m) return;
+  const listed = checkSourceNumbers(m, ctx);
+  checkCitations(m, listed, ctx);
+  checkCapacities(m, ctx);
+  checkStatusSince(m, ctx);
+  checkDateOrder(m, ctx);
+}
+
+/** Each source number is listed once; returns the numbers listed. */
+function checkSourceNumbers(m: Record<string, unknown>, ctx: z.RefinementCtx): Set<number> {
   const seen = new Set<number>();
   for (const [i, s] of (Array.isArray(m.sources) ? m.sources : []).entries()) {
     const n = asRecord(s)?.n;
@@ -269,28 +294,42 @@ function checkMeasure(value: unknown, ctx: z.RefinementCtx): void {
       ctx.addIssue({ code: 'custom', path: ['sources', i, 'n'], message: `source number ${n} is listed twice` });
     seen.add(n);
   }
-  // Every citation must point at a source listed in this record.
+  return seen;
+}
+
+/** Every citation (a `sources` list below the record's own) points at a source listed in the record. */
+function checkCitations(m: Record<string, unknown>, listed: Set<number>, ctx: z.RefinementCtx): void {
   const walk = (v: unknown, path: (string | number)[]): void => {
     if (Array.isArray(v)) {
       for (const [i, item] of v.entries()) walk(item, [...path, i]);
     } else if (v && typeof v === 'object') {
       for (const [k, item] of Object.entries(v)) {
-        if (k === 'sources' && path.length > 0 && Array.isArray(item)) {
-          for (const [i, n] of item.entries())
-            if (typeof n === 'number' && !seen.has(n))
-              ctx.addIssue({
-                code: 'custom',
-                path: [...path, k, i],
-                message: `cites source ${n}, which is not in this measure's sources`,
-              });
-        } else if (k !== 'sources') walk(item, [...path, k]);
+        if (k === 'sources' && path.length > 0 && Array.isArray(item)) checkCited(item, [...path, k], listed, ctx);
+        else if (k !== 'sources') walk(item, [...path, k]);
       }
     }
   };
   walk(m, []);
+}
+
+/** One citation list: each number must be one of the record's sources. */
+function checkCited(cited: unknown[], path: (string | number)[], listed: Set<number>, ctx: z.RefinementCtx): void {
+  for (const [i, n] of cited.entries())
+    if (typeof n === 'number' && !listed.has(n))
+      ctx.addIssue({
+        code: 'custom',
+        path: [...path, i],
+        message: `cites source ${n}, which is not in this measure's sources`,
+      });
+}
+
+/**
+ * A capacity sizes a prison's symbol and the legend: it must be a number of places (more than 0),
+ * and only one figure of a measure can be its capacity.
+ */
+function checkCapacities(m: Record<string, unknown>, ctx: z.RefinementCtx): void {
   const figures = Array.isArray(m.figures) ? m.figures : [];
   const capacities = figures.flatMap((f, i) => (asRecord(f)?.capacity === true ? [i] : []));
-  // A capacity sizes a prison's symbol and the legend: it must be a number of places.
   for (const i of capacities) {
     const values = asRecord(figures[i])?.values;
     for (const [k, v] of (Array.isArray(values) ? values : []).entries()) {
@@ -309,31 +348,38 @@ function checkMeasure(value: unknown, ctx: z.RefinementCtx): void {
       path: ['figures', i, 'capacity'],
       message: `only one figure of a measure can be its capacity; figures[${capacities[0]}] already is`,
     });
-  const dates = asRecord(m.dates);
-  const dateOf = (key: (typeof DATE_ORDER)[number]) => {
-    const date = asRecord(dates?.[key])?.date;
-    return isPartialDate(date) ? date : undefined;
-  };
-  // The date the current status began cannot come before the measure was announced or started.
+}
+
+/** The record's date `key` (announced, started, ended), when it is a valid date. */
+function dateOf(m: Record<string, unknown>, key: DateKey): PartialDate | undefined {
+  const date = asRecord(asRecord(m.dates)?.[key])?.date;
+  return isPartialDate(date) ? date : undefined;
+}
+
+/** The date the current status began cannot come before the measure was announced or started. */
+function checkStatusSince(m: Record<string, unknown>, ctx: z.RefinementCtx): void {
   const since = asRecord(asRecord(m.status)?.since)?.date;
-  if (isPartialDate(since))
-    for (const key of ['announced', 'started'] as const) {
-      const d = dateOf(key);
-      if (d && isBefore(since, d))
-        ctx.addIssue({
-          code: 'custom',
-          path: ['status', 'since', 'date'],
-          message: `the status cannot begin (${since}) before the measure was ${key} (${d})`,
-        });
-    }
-  // Each date against every earlier one that is present (the nearest first), one problem per date.
+  if (!isPartialDate(since)) return;
+  for (const key of ['announced', 'started'] as const) {
+    const d = dateOf(m, key);
+    if (d && isBefore(since, d))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['status', 'since', 'date'],
+        message: `the status cannot begin (${since}) before the measure was ${key} (${d})`,
+      });
+  }
+}
+
+/** Each date against every earlier one that is present (the nearest first), one problem per date. */
+function checkDateOrder(m: Record<string, unknown>, ctx: z.RefinementCtx): void {
   for (let j = 1; j < DATE_ORDER.length; j++) {
-    const later = DATE_ORDER[j] as (typeof DATE_ORDER)[number];
-    const b = dateOf(later);
+    const later = DATE_ORDER[j] as DateKey;
+    const b = dateOf(m, later);
     if (!b) continue;
     for (let i = j - 1; i >= 0; i--) {
-      const earlier = DATE_ORDER[i] as (typeof DATE_ORDER)[number];
-      const a = dateOf(earlier);
+      const earlier = DATE_ORDER[i] as DateKey;
+      const a = dateOf(m, earlier);
       if (a && isBefore(b, a)) {
         ctx.addIssue({
           code: 'custom',
@@ -493,6 +539,23 @@ const BoxSchema = z.tuple([LngLatSchema, LngLatSchema]).refine(([sw, ne]) => sw[
 });
 
 /**
+ * A measure type's id renamed after publication: links and embeds made with the old id still show
+ * the type (src/state/url-migrations.ts). The data check holds `to` to the types in dataset.json
+ * (or to the `from` of a later rename) and `from` to an id that is no longer a type.
+ */
+export const TypeRename = z
+  .strictObject({
+    /** The id old links carry. */
+    from: KebabId,
+    /** The id it became. */
+    to: KebabId,
+    /** The day of the rename, YYYY-MM-DD. */
+    since: Day,
+  })
+  .refine((r) => r.from !== r.to, { message: 'renames a type to itself', path: ['to'], ...always });
+export type TypeRename = z.infer<typeof TypeRename>;
+
+/**
  * `story.json`: everything that makes this map this story rather than another — its countries, its
  * region and inset, its link kinds, its languages. The code knows none of these (a test checks).
  */
@@ -555,5 +618,28 @@ export const Story = z.strictObject({
   linkKinds: z.array(z.strictObject({ id: KebabId, label: Text })).min(1, 'needs at least one kind of link'),
   /** The legend line of the facility symbols ("Prisons with known locations, by capacity:"). */
   facilityLegend: Text,
+  /** Measure types renamed since publication, oldest first; omitted = none. Never remove an entry. */
+  renamedTypes: z
+    .array(TypeRename)
+    .superRefine((list, ctx) => {
+      const seen = new Set<string>();
+      for (const [i, r] of list.entries()) {
+        if (seen.has(r.from))
+          ctx.addIssue({ code: 'custom', path: [i, 'from'], message: `"${r.from}" is renamed twice` });
+        seen.add(r.from);
+        const before = list[i - 1];
+        if (before && r.since < before.since)
+          ctx.addIssue({
+            code: 'custom',
+            path: [i, 'since'],
+            message: `is before the entry above it (${before.since}): keep the list oldest first, adding new entries at the end`,
+          });
+      }
+    })
+    .optional()
+    .meta({
+      description:
+        'Measure types renamed after publication, oldest first: a link or embed made with `from` shows `to`. `to` is a type in dataset.json (or the `from` of a later entry), `from` is no longer one. Add an entry when you rename a type id; never remove one.',
+    }),
 });
 export type Story = z.infer<typeof Story>;

@@ -150,6 +150,7 @@ const en = {
   downloadPreparing: 'Preparing the image…',
   downloadDone: 'Image saved: {file}',
   downloadFailed: 'The image could not be made.',
+  downloadFileFailed: 'The file could not be made: its code did not load. Check the connection and try again.',
   imageMonthShown: 'Map shows {month}',
   copy: 'Copy',
   copied: 'Copied.',
@@ -349,6 +350,8 @@ const es: Strings = {
   downloadPreparing: 'Preparando la imagen…',
   downloadDone: 'Imagen guardada: {file}',
   downloadFailed: 'No se pudo crear la imagen.',
+  downloadFileFailed:
+    'No se pudo crear el archivo: su código no se cargó. Compruebe la conexión y vuelva a intentarlo.',
   imageMonthShown: 'El mapa muestra {month}',
   copy: 'Copiar',
   copied: 'Copiado.',

@@ -5,12 +5,15 @@
  * outside it, or the "as of" month itself (the default), is ignored.
  * `parseUrlState` and `serializeUrlState` are pure; only values that differ from the defaults are
  * written, and unknown, repeated or invalid values are ignored, never thrown on (a bad link still
- * opens the map, and nothing from the URL is ever put into the page as markup).
+ * opens the map, and nothing from the URL is ever put into the page as markup). A link made before
+ * a parameter or a type was renamed is read in its current form first (url-migrations.ts).
  */
+import type { TypeRename } from '../data/schema.ts';
 import { isInRange, type Month, type MonthRange } from '../data/timeline.ts';
 import type { CountryCode, MeasureTypeId } from '../data/vocabulary.ts';
 import { LANGS, type Lang } from '../i18n/strings.ts';
 import { type AppState, type AppStore, DEFAULT_STATE, THEMES, type Theme, VIEWS, type View } from './store.ts';
+import { migrateQuery, URL_MIGRATIONS, type UrlMigration, urlMigrations } from './url-migrations.ts';
 
 export interface UrlState {
   country?: CountryCode;
@@ -33,6 +36,10 @@ export interface ParseOptions {
   langs?: readonly Lang[];
   /** The data's months (`dateRange(data)`); without it `date` is ignored (it cannot be checked). */
   months?: MonthRange;
+  /** The story's renamed types (`data.story.renamedTypes`): an old id in `types` reads as its new one. */
+  renamedTypes?: readonly TypeRename[];
+  /** The parameter renames; default `URL_MIGRATIONS` (a test passes its own). */
+  migrations?: readonly UrlMigration[];
 }
 
 /** Query parameters this module owns; any others (embed=1, childId…) are left as they are. */
@@ -46,7 +53,7 @@ function one<T extends string>(params: URLSearchParams, key: string, allowed: re
 }
 
 export function parseUrlState(search: string, options: ParseOptions): UrlState {
-  const params = new URLSearchParams(search);
+  const params = migrateQuery(search, urlMigrations(options.renamedTypes, options.migrations));
   const state: UrlState = {};
   const country = one(params, 'country', options.countries);
   const lang = one(params, 'lang', options.langs ?? LANGS);
@@ -124,10 +131,15 @@ export function serializeUrlState(state: UrlState, base = ''): string {
  * Puts `state` in the address bar in place of the app's own parameters (history.replaceState: no
  * new entry), leaving every other parameter (a host's `utm_*`, `embed`) as it is. At start-up,
  * with the parsed address, it drops what the app ignored (`date=9999-99`), so the address bar
- * never says something the page does not show.
+ * never says something the page does not show, and an old link's renamed parameters (`migrations`,
+ * as `parseUrlState` was given them) take their current names.
  */
-export function replaceAddress(state: UrlState, win: Window = window): void {
-  const search = serializeUrlState(state, win.location.search);
+export function replaceAddress(
+  state: UrlState,
+  win: Window = window,
+  migrations: readonly UrlMigration[] = URL_MIGRATIONS,
+): void {
+  const search = serializeUrlState(state, migrateQuery(win.location.search, migrations).toString());
   if (search !== win.location.search)
     win.history.replaceState(win.history.state, '', `${win.location.pathname}${search}${win.location.hash}`);
 }

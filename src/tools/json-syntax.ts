@@ -40,107 +40,143 @@ export function lineAndColumn(text: string, offset: number): { line: number; col
   return { line, column: offset - before.lastIndexOf('\n') };
 }
 
+/** Reads JSON from the start of a text, throwing `Stop` at the first thing that is not JSON. */
+class Reader {
+  private i = 0;
+
+  constructor(private readonly text: string) {}
+
+  /** The whole text: one value, and nothing after it but white space. */
+  document(): void {
+    this.value();
+    this.space();
+    if (this.i < this.text.length) this.stop('nothing more after the data');
+  }
+
+  private stop(expected: string, note = ''): never {
+    throw new Stop(this.i, `expected ${expected}, found ${found(this.text, this.i)}${note}`);
+  }
+
+  private space(): void {
+    while (this.i < this.text.length && ' \t\n\r'.includes(this.text[this.i] as string)) this.i++;
+  }
+
+  private value(): void {
+    this.space();
+    const c = this.text[this.i];
+    if (c === '{') this.object();
+    else if (c === '[') this.array();
+    else if (c === '"') this.string();
+    else if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) this.number();
+    else this.word();
+  }
+
+  private string(): void {
+    const { text } = this;
+    this.i++; // opening quote
+    while (this.i < text.length) {
+      const c = text[this.i] as string;
+      if (c === '"') {
+        this.i++;
+        return;
+      }
+      if (c === '\\') this.escape();
+      else if (c < ' ') this.stop('a closing " before the end of the line');
+      else this.i++;
+    }
+    this.stop('a closing "');
+  }
+
+  /** The escape after a backslash inside a string (at the backslash). */
+  private escape(): void {
+    const { text } = this;
+    this.i++;
+    if (text[this.i] === 'u') {
+      if (!/^[0-9a-fA-F]{4}$/.test(text.slice(this.i + 1, this.i + 5))) this.stop('four hex digits after "\\u"');
+      this.i += 5;
+    } else if (this.i < text.length && '"\\/bfnrt'.includes(text[this.i] as string)) this.i++;
+    else this.stop('one of \\" \\\\ \\/ \\b \\f \\n \\r \\t \\u after a backslash');
+  }
+
+  private object(): void {
+    const { text } = this;
+    this.i++;
+    this.space();
+    if (text[this.i] === '}') {
+      this.i++;
+      return;
+    }
+    for (;;) {
+      this.space();
+      if (text[this.i] !== '"') this.stop('a field name in double quotes');
+      this.string();
+      this.space();
+      if (text[this.i] !== ':') this.stop('":" after the field name');
+      this.i++;
+      this.value();
+      this.space();
+      if (text[this.i] === ',') {
+        this.i++;
+        this.space();
+        if (text[this.i] === '}')
+          this.stop('a field name in double quotes after ","', ' (JSON allows no trailing comma)');
+        continue;
+      }
+      if (text[this.i] === '}') {
+        this.i++;
+        return;
+      }
+      this.stop('"," or "}" after a value');
+    }
+  }
+
+  private array(): void {
+    const { text } = this;
+    this.i++;
+    this.space();
+    if (text[this.i] === ']') {
+      this.i++;
+      return;
+    }
+    for (;;) {
+      this.value();
+      this.space();
+      if (text[this.i] === ',') {
+        this.i++;
+        this.space();
+        if (text[this.i] === ']') this.stop('a value after ","', ' (JSON allows no trailing comma)');
+        continue;
+      }
+      if (text[this.i] === ']') {
+        this.i++;
+        return;
+      }
+      this.stop('"," or "]" after a value');
+    }
+  }
+
+  private number(): void {
+    NUMBER.lastIndex = this.i;
+    const m = NUMBER.exec(this.text);
+    if (!m) this.stop('a number');
+    this.i += (m as RegExpExecArray)[0].length;
+  }
+
+  /** true, false or null; anything else is not a value. */
+  private word(): void {
+    for (const word of ['true', 'false', 'null'])
+      if (this.text.startsWith(word, this.i)) {
+        this.i += word.length;
+        return;
+      }
+    this.stop(A_VALUE);
+  }
+}
+
 /** The first syntax error in `text`, or null when it is valid JSON. */
 export function findJsonSyntaxError(text: string): JsonSyntaxError | null {
-  let i = 0;
-  const stop = (expected: string, note = ''): never => {
-    throw new Stop(i, `expected ${expected}, found ${found(text, i)}${note}`);
-  };
-  const space = () => {
-    while (i < text.length && ' \t\n\r'.includes(text[i] as string)) i++;
-  };
-  const string = () => {
-    i++; // opening quote
-    while (i < text.length) {
-      const c = text[i] as string;
-      if (c === '"') {
-        i++;
-        return;
-      }
-      if (c === '\\') {
-        i++;
-        if (text[i] === 'u') {
-          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 1, i + 5))) stop('four hex digits after "\\u"');
-          i += 5;
-        } else if (i < text.length && '"\\/bfnrt'.includes(text[i] as string)) i++;
-        else stop('one of \\" \\\\ \\/ \\b \\f \\n \\r \\t \\u after a backslash');
-      } else if (c < ' ') stop('a closing " before the end of the line');
-      else i++;
-    }
-    stop('a closing "');
-  };
-  const value = (): void => {
-    space();
-    const c = text[i];
-    if (c === '{') {
-      i++;
-      space();
-      if (text[i] === '}') {
-        i++;
-        return;
-      }
-      for (;;) {
-        space();
-        if (text[i] !== '"') stop('a field name in double quotes');
-        string();
-        space();
-        if (text[i] !== ':') stop('":" after the field name');
-        i++;
-        value();
-        space();
-        if (text[i] === ',') {
-          i++;
-          space();
-          if (text[i] === '}') stop('a field name in double quotes after ","', ' (JSON allows no trailing comma)');
-          continue;
-        }
-        if (text[i] === '}') {
-          i++;
-          return;
-        }
-        stop('"," or "}" after a value');
-      }
-    } else if (c === '[') {
-      i++;
-      space();
-      if (text[i] === ']') {
-        i++;
-        return;
-      }
-      for (;;) {
-        value();
-        space();
-        if (text[i] === ',') {
-          i++;
-          space();
-          if (text[i] === ']') stop('a value after ","', ' (JSON allows no trailing comma)');
-          continue;
-        }
-        if (text[i] === ']') {
-          i++;
-          return;
-        }
-        stop('"," or "]" after a value');
-      }
-    } else if (c === '"') string();
-    else if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) {
-      NUMBER.lastIndex = i;
-      const m = NUMBER.exec(text);
-      if (!m) stop('a number');
-      i += (m as RegExpExecArray)[0].length;
-    } else {
-      for (const word of ['true', 'false', 'null'])
-        if (text.startsWith(word, i)) {
-          i += word.length;
-          return;
-        }
-      stop(A_VALUE);
-    }
-  };
   try {
-    value();
-    space();
-    if (i < text.length) stop('nothing more after the data');
+    new Reader(text).document();
     return null;
   } catch (e) {
     if (!(e instanceof Stop)) throw e;

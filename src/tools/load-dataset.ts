@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
 import { CountryFile, Dataset, Story } from '../data/schema.ts';
 import { crossCheck, type ReadCountryFile } from './cross-check.ts';
+import { figuresInProse } from './figures-in-prose.ts';
 import { findJsonSyntaxError } from './json-syntax.ts';
 import { DataError, type DataProblem, zodProblems } from './problems.ts';
 
@@ -96,43 +97,44 @@ function storyCountries(json: unknown): string[] {
   });
 }
 
-/**
- * Loads `story.json`, `dataset.json` and one `measures/<iso3>.json` per focus country from `dir`.
- * @throws DataError listing every problem found.
- */
-export function loadPolicyData(dir: string = CONTENT_DIR): PolicyData {
-  const problems: DataProblem[] = [];
-  const rel = (p: string) => relative(process.cwd(), p) || p;
+/** A path as problems name it: relative to the working folder. */
+const rel = (p: string) => relative(process.cwd(), p) || p;
 
-  /** One file read and checked against its schema: its JSON as read, and the value when valid. */
-  const readChecked = <T>(name: string, schema: z.ZodType<T>) => {
-    const file = rel(join(dir, name));
-    const json = readJson(join(dir, name), file, problems);
-    let value: T | undefined;
-    if (json !== undefined) {
-      const r = schema.safeParse(json, { reportInput: true });
-      if (r.success) value = r.data;
-      else problems.push(...zodProblems(file, json, r.error));
-    }
-    return { file, json, value };
-  };
-  const { file: storyFile, json: storyJson, value: story } = readChecked('story.json', Story);
-  // An unreadable story.json is one problem: without its country list, which files belong and what
-  // links may name cannot be judged, so those checks wait until it reads (each file is still read).
-  const storyRead = storyJson !== undefined;
-  const { file: metaFile, json: metaJson, value: meta } = readChecked('dataset.json', Dataset);
+/** One file read and checked against its schema: its JSON as read, and the value when valid. */
+function readChecked<T>(dir: string, name: string, schema: z.ZodType<T>, problems: DataProblem[]) {
+  const file = rel(join(dir, name));
+  const json = readJson(join(dir, name), file, problems);
+  let value: T | undefined;
+  if (json !== undefined) {
+    const r = schema.safeParse(json, { reportInput: true });
+    if (r.success) value = r.data;
+    else problems.push(...zodProblems(file, json, r.error));
+  }
+  return { file, json, value };
+}
 
-  const measuresDir = join(dir, 'measures');
-  let present: Set<string>;
+/** The names of the `.json` files in a measures folder; none when there is no such folder. */
+function measureFileNames(measuresDir: string): Set<string> {
   try {
-    present = new Set(readdirSync(measuresDir).filter((f) => f.endsWith('.json')));
+    return new Set(readdirSync(measuresDir).filter((f) => f.endsWith('.json')));
   } catch {
     // No measures folder: each country's file is reported missing below, by name.
-    present = new Set();
+    return new Set();
   }
-  const focus = storyRead
-    ? [...new Set(storyCountries(storyJson))]
-    : [...present].sort().map((f) => f.replace(/\.json$/, '').toUpperCase());
+}
+
+/**
+ * Reads and checks each focus country's file (`present`: the files in the measures folder; a
+ * missing one is a problem). Once story.json is read, a file of no focus country is a problem too.
+ */
+function readCountryFiles(
+  dir: string,
+  focus: string[],
+  present: Set<string>,
+  storyRead: boolean,
+  problems: DataProblem[],
+): { countries: CountryFile[]; read: ReadCountryFile[] } {
+  const measuresDir = join(dir, 'measures');
   const countries: CountryFile[] = [];
   const read: ReadCountryFile[] = [];
   for (const code of focus) {
@@ -148,7 +150,7 @@ export function loadPolicyData(dir: string = CONTENT_DIR): PolicyData {
       read.push({ code, file, json: undefined });
       continue;
     }
-    const { file, json, value } = readChecked(join('measures', name), CountryFile);
+    const { file, json, value } = readChecked(dir, join('measures', name), CountryFile, problems);
     read.push({ code, file, json });
     if (value) countries.push(value);
   }
@@ -160,19 +162,41 @@ export function loadPolicyData(dir: string = CONTENT_DIR): PolicyData {
         path: '',
         message: `is not a focus country's file (expected one of ${focus.map((c) => `${c.toLowerCase()}.json`).join(', ')}, from story.json)`,
       });
+  return { countries, read };
+}
+
+/** Problems grouped by file, in the order the files are read (`order`); within a file, in the order found. */
+function byFile(problems: DataProblem[], order: string[]): DataProblem[] {
+  const rank = (p: DataProblem) => (order.includes(p.file) ? order.indexOf(p.file) : order.length);
+  return problems
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => rank(a.p) - rank(b.p) || a.i - b.i)
+    .map((x) => x.p);
+}
+
+/**
+ * Loads `story.json`, `dataset.json` and one `measures/<iso3>.json` per focus country from `dir`.
+ * @param warnings when given, receives what is worth a look but valid (figures-in-prose.ts).
+ * @throws DataError listing every problem found.
+ */
+export function loadPolicyData(dir: string = CONTENT_DIR, warnings?: DataProblem[]): PolicyData {
+  const problems: DataProblem[] = [];
+  const { file: storyFile, json: storyJson, value: story } = readChecked(dir, 'story.json', Story, problems);
+  // An unreadable story.json is one problem: without its country list, which files belong and what
+  // links may name cannot be judged, so those checks wait until it reads (each file is still read).
+  const storyRead = storyJson !== undefined;
+  const { file: metaFile, json: metaJson, value: meta } = readChecked(dir, 'dataset.json', Dataset, problems);
+
+  const present = measureFileNames(join(dir, 'measures'));
+  const focus = storyRead
+    ? [...new Set(storyCountries(storyJson))]
+    : [...present].sort().map((f) => f.replace(/\.json$/, '').toUpperCase());
+  const { countries, read } = readCountryFiles(dir, focus, present, storyRead, problems);
 
   if (storyRead) problems.push(...crossCheck({ json: storyJson, file: storyFile }, metaJson, metaFile, read));
-  if (problems.length > 0 || !meta || !story) {
-    // Grouped by file, in the order the files are read; within a file, in the order found.
-    const order = [storyFile, metaFile, ...read.map((c) => c.file)];
-    const rank = (p: DataProblem) => (order.includes(p.file) ? order.indexOf(p.file) : order.length);
-    throw new DataError(
-      problems
-        .map((p, i) => ({ p, i }))
-        .sort((a, b) => rank(a.p) - rank(b.p) || a.i - b.i)
-        .map((x) => x.p),
-    );
-  }
+  if (problems.length > 0 || !meta || !story)
+    throw new DataError(byFile(problems, [storyFile, metaFile, ...read.map((c) => c.file)]));
+  warnings?.push(...read.flatMap((c) => figuresInProse(c.file, c.json)));
   return {
     version: dataVersion(dir),
     story: withoutSchemaKey(story),

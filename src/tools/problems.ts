@@ -93,6 +93,34 @@ function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
+/** An invalid_type issue in an editor's words: what is missing, or what was found instead. */
+function typeMessage(issue: z.core.$ZodIssueInvalidType, path: PropertyKey[], input: unknown): string {
+  const expected = TYPE_NAMES[issue.expected] ?? issue.expected;
+  if (input === undefined) {
+    const last = path.at(-1);
+    if (last === 'en') return 'English text missing';
+    if (last === 'es') return 'Spanish text missing';
+    return `is missing (expected ${expected})`;
+  }
+  return `expected ${expected}, found ${describe(input)}`;
+}
+
+/** What a too_small or too_big issue expected, e.g. "needs at least 1 item", "must be at most 10". */
+function boundExpected(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig): string {
+  const bound = Number(issue.code === 'too_small' ? issue.minimum : issue.maximum);
+  const exact = issue.exact;
+  const small = issue.code === 'too_small';
+  if (issue.origin === 'array')
+    return exact
+      ? `must have exactly ${plural(bound, 'item')}`
+      : `needs ${small ? 'at least' : 'at most'} ${plural(bound, 'item')}`;
+  if (issue.origin === 'string')
+    return small && bound === 1
+      ? 'must not be empty'
+      : `must be ${small ? 'at least' : 'at most'} ${plural(bound, 'character')}`;
+  return `must be ${small ? (issue.inclusive ? 'at least' : 'more than') : issue.inclusive ? 'at most' : 'less than'} ${bound}`;
+}
+
 /**
  * One zod issue in an editor's words: what was expected and what was found. The schema's own
  * messages (always lower-case) are kept; zod's generic ones ("Invalid input: …") are replaced.
@@ -103,16 +131,8 @@ function humanize(issue: z.core.$ZodIssue): { path: PropertyKey[]; message: stri
   const own = /^[a-z]/.test(issue.message) ? issue.message : undefined;
   const withFound = (expected: string) => `${expected}; found ${shown(input)}`;
   switch (issue.code) {
-    case 'invalid_type': {
-      const expected = TYPE_NAMES[issue.expected] ?? issue.expected;
-      if (input === undefined) {
-        const last = path.at(-1);
-        if (last === 'en') return [{ path, message: 'English text missing' }];
-        if (last === 'es') return [{ path, message: 'Spanish text missing' }];
-        return [{ path, message: `is missing (expected ${expected})` }];
-      }
-      return [{ path, message: `expected ${expected}, found ${describe(input)}` }];
-    }
+    case 'invalid_type':
+      return [{ path, message: typeMessage(issue, path, input) }];
     case 'invalid_value':
       return [
         {
@@ -130,25 +150,8 @@ function humanize(issue: z.core.$ZodIssue): { path: PropertyKey[]; message: stri
         message: 'is not a known field here (misspelt, or in the wrong place?)',
       }));
     case 'too_small':
-    case 'too_big': {
-      if (own) return [{ path, message: withFound(own) }];
-      const bound = Number(issue.code === 'too_small' ? issue.minimum : issue.maximum);
-      const exact = (issue as { exact?: boolean }).exact;
-      const small = issue.code === 'too_small';
-      let expected: string;
-      if (issue.origin === 'array')
-        expected = exact
-          ? `must have exactly ${plural(bound, 'item')}`
-          : `needs ${small ? 'at least' : 'at most'} ${plural(bound, 'item')}`;
-      else if (issue.origin === 'string')
-        expected =
-          small && bound === 1
-            ? 'must not be empty'
-            : `must be ${small ? 'at least' : 'at most'} ${plural(bound, 'character')}`;
-      else
-        expected = `must be ${small ? (issue.inclusive ? 'at least' : 'more than') : issue.inclusive ? 'at most' : 'less than'} ${bound}`;
-      return [{ path, message: withFound(expected) }];
-    }
+    case 'too_big':
+      return [{ path, message: withFound(own ?? boundExpected(issue)) }];
     case 'invalid_format':
       return [{ path, message: withFound(own ?? `must match the pattern ${issue.pattern ?? issue.format}`) }];
     case 'custom': {

@@ -15,7 +15,9 @@ function files(dir: string): string[] {
 /** What a module imports: static, dynamic and type-only specifiers, as written. */
 function specifiers(file: string): string[] {
   const text = readFileSync(file, 'utf8');
-  return [...text.matchAll(/(?:from\s+|import\s*\(\s*|import\s+)['"]([^'"]+)['"]/g)].flatMap((m) => (m[1] ? [m[1]] : []));
+  return [...text.matchAll(/(?:from\s+|import\s*\(\s*|import\s+)['"]([^'"]+)['"]/g)].flatMap((m) =>
+    m[1] ? [m[1]] : [],
+  );
 }
 
 /** Whether every import of `spec` in `file` is `import type` (erased: no code of it ships). */

@@ -44,7 +44,10 @@ describe('JSON Schemas for editors', () => {
       'region',
       'linkKinds',
       'facilityLegend',
+      'renamedTypes',
     ]);
+    // Renamed types are optional: a story that renamed none says nothing.
+    expect(story.required).not.toContain('renamedTypes');
     expect(measure.properties.dates.properties.announced.anyOf).toHaveLength(2);
   });
 });

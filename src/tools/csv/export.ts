@@ -6,6 +6,7 @@
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
+import { CSV_OPTIONS } from '../../data/export.ts';
 import { CONTENT_DIR, loadPolicyData } from '../load-dataset.ts';
 import {
   LANGS,
@@ -24,7 +25,7 @@ type Row = Record<string, string>;
 
 /** Writes one CSV: BOM, header row, CRLF, fields quoted only when they need it. */
 export function toCsvText(header: readonly string[], rows: string[][]): string {
-  return stringify([header as string[], ...rows], { bom: true, record_delimiter: 'windows' });
+  return stringify([header as string[], ...rows], CSV_OPTIONS);
 }
 
 const cell = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
@@ -69,13 +70,11 @@ function rate(prefix: string, v: unknown): Row {
   };
 }
 
-/** The rows of every table, from the raw JSON of `dataset.json` and the country files. */
-export function toTables(meta: Json, countryFiles: Json[]): Record<TableKey, Row[]> {
-  const t: Record<TableKey, Row[]> = Object.fromEntries(Object.keys(TABLES).map((k) => [k, []])) as unknown as Record<
-    TableKey,
-    Row[]
-  >;
-  t.dataset.push(
+type Tables = Record<TableKey, Row[]>;
+
+/** dataset.json's single fields, one row each (dataset.csv). */
+function datasetRows(meta: Json): Row[] {
+  return [
     { field: 'json_schema', value: cell(meta.$schema), ...text('text', undefined) },
     { field: 'title', value: '', ...text('text', meta.title) },
     { field: 'dek', value: '', ...text('text', meta.dek) },
@@ -83,7 +82,11 @@ export function toTables(meta: Json, countryFiles: Json[]): Record<TableKey, Row
     { field: 'credit', value: '', ...text('text', meta.credit) },
     { field: 'licence', value: cell(obj(meta.licence).name), ...text('text', undefined) },
     { field: 'licence_url', value: cell(obj(meta.licence).url), ...text('text', undefined) },
-  );
+  ];
+}
+
+/** dataset.json's methods, corrections, measure types and statuses, one table each. */
+function listRows(meta: Json, t: Tables): void {
   for (const m of arr(meta.methods))
     t.methods.push({ id: cell(m.id), ...text('heading', m.heading), ...text('text', m.text) });
   for (const c of arr(meta.corrections))
@@ -97,6 +100,10 @@ export function toTables(meta: Json, countryFiles: Json[]): Record<TableKey, Row
       facility: cell(ty.facility),
     });
   for (const st of arr(meta.statuses)) t.statuses.push({ id: cell(st.id), ...text('label', st.label) });
+}
+
+/** dataset.json's links (links.csv), and their measure references (link_refs.csv). */
+function linkRows(meta: Json, t: Tables): void {
   for (const link of arr(meta.links)) {
     t.links.push({
       id: cell(link.id),
@@ -112,6 +119,10 @@ export function toTables(meta: Json, countryFiles: Json[]): Record<TableKey, Row
     for (const ref of arr(link.refs))
       t.linkRefs.push({ link_id: cell(link.id), measure_id: cell(ref.measure), sources: list(ref.sources) });
   }
+}
+
+/** dataset.json's incarceration rates: caveats, sources and one row per country. */
+function incarcerationRows(meta: Json, t: Tables): void {
   const inc = obj(meta.incarceration);
   for (const c of arr(inc.caveats)) t.caveats.push(text('caveat', c));
   for (const s of arr(inc.sources)) t.rateSources.push(source(s));
@@ -122,79 +133,101 @@ export function toTables(meta: Json, countryFiles: Json[]): Record<TableKey, Row
       ...rate('oas_all_persons', r.oasAllPersons),
       ...rate('oas_adults', r.oasAdults),
     });
+}
 
+/** One measure's row of measures.csv. */
+function measureRow(m: Json): Row {
+  const status = obj(m.status);
+  const dates = obj(m.dates);
+  const loc = obj(m.location);
+  return {
+    id: cell(m.id),
+    country: cell(m.country),
+    brief_code: cell(m.briefCode),
+    type: cell(m.type),
+    ...text('title', m.title),
+    ...text('summary', m.summary),
+    status: cell(status.value),
+    ...text('status_note', status.note),
+    status_sources: list(status.sources),
+    ...dated('since', status.since),
+    ...dated('announced', dates.announced),
+    ...dated('started', dates.started),
+    ...dated('ended', dates.ended),
+    ...text('place', loc.place),
+    lat: cell(loc.lat),
+    lon: cell(loc.lon),
+    location_sources: list(loc.sources),
+    not_figures: list(m.notFigures),
+  };
+}
+
+/** One measure's figures (figures.csv, numbered from 1) and their values (figure_values.csv). */
+function figureRows(id: string, figures: unknown, t: Tables): void {
+  for (const [i, f] of arr(figures).entries()) {
+    const figure = String(i + 1);
+    t.figures.push({
+      measure_id: id,
+      figure,
+      ...text('label', f.label),
+      contested: cell(f.contested),
+      ...text('note', f.note),
+      capacity: cell(f.capacity),
+    });
+    for (const v of arr(f.values))
+      t.figureValues.push({
+        measure_id: id,
+        figure,
+        value: cell(v.value),
+        value_max: cell(v.valueMax),
+        qualifier: cell(v.qualifier),
+        ...text('unit', v.unit),
+        currency: cell(v.currency),
+        as_of: cell(v.asOf),
+        ...text('note', v.note),
+        sources: list(v.sources),
+      });
+  }
+}
+
+/** One measure: its row of measures.csv and its rows in the tables that belong to a measure. */
+function measureRows(m: Json, t: Tables): void {
+  const id = cell(m.id);
+  t.measures.push(measureRow(m));
+  for (const step of arr(m.timeline))
+    t.timeline.push({
+      measure_id: id,
+      date: cell(step.date),
+      ...text('text', step.text),
+      sources: list(step.sources),
+    });
+  figureRows(id, m.figures, t);
+  for (const f of arr(m.facts))
+    t.facts.push({
+      measure_id: id,
+      ...text('text', f.text),
+      contested: cell(f.contested),
+      sources: list(f.sources),
+    });
+  for (const c of arr(m.concerns))
+    t.concerns.push({ measure_id: id, ...text('text', c.text), sources: list(c.sources) });
+  for (const s of arr(m.sources)) t.sources.push({ measure_id: id, ...source(s) });
+}
+
+/** The rows of every table, from the raw JSON of `dataset.json` and the country files. */
+export function toTables(meta: Json, countryFiles: Json[]): Record<TableKey, Row[]> {
+  const t: Tables = Object.fromEntries(Object.keys(TABLES).map((k) => [k, []])) as unknown as Tables;
+  t.dataset.push(...datasetRows(meta));
+  listRows(meta, t);
+  linkRows(meta, t);
+  incarcerationRows(meta, t);
   for (const file of countryFiles) {
     t.countries.push({
       country: cell(file.country),
       ...text('summary', file.summary),
       json_schema: cell(file.$schema),
     });
-    for (const m of arr(file.measures)) {
-      const id = cell(m.id);
-      const status = obj(m.status);
-      const dates = obj(m.dates);
-      const loc = obj(m.location);
-      t.measures.push({
-        id,
-        country: cell(m.country),
-        brief_code: cell(m.briefCode),
-        type: cell(m.type),
-        ...text('title', m.title),
-        ...text('summary', m.summary),
-        status: cell(status.value),
-        ...text('status_note', status.note),
-        status_sources: list(status.sources),
-        ...dated('since', status.since),
-        ...dated('announced', dates.announced),
-        ...dated('started', dates.started),
-        ...dated('ended', dates.ended),
-        ...text('place', loc.place),
-        lat: cell(loc.lat),
-        lon: cell(loc.lon),
-        location_sources: list(loc.sources),
-      });
-      for (const step of arr(m.timeline))
-        t.timeline.push({
-          measure_id: id,
-          date: cell(step.date),
-          ...text('text', step.text),
-          sources: list(step.sources),
-        });
-      for (const [i, f] of arr(m.figures).entries()) {
-        const figure = String(i + 1);
-        t.figures.push({
-          measure_id: id,
-          figure,
-          ...text('label', f.label),
-          contested: cell(f.contested),
-          ...text('note', f.note),
-          capacity: cell(f.capacity),
-        });
-        for (const v of arr(f.values))
-          t.figureValues.push({
-            measure_id: id,
-            figure,
-            value: cell(v.value),
-            value_max: cell(v.valueMax),
-            qualifier: cell(v.qualifier),
-            ...text('unit', v.unit),
-            currency: cell(v.currency),
-            as_of: cell(v.asOf),
-            ...text('note', v.note),
-            sources: list(v.sources),
-          });
-      }
-      for (const f of arr(m.facts))
-        t.facts.push({
-          measure_id: id,
-          ...text('text', f.text),
-          contested: cell(f.contested),
-          sources: list(f.sources),
-        });
-      for (const c of arr(m.concerns))
-        t.concerns.push({ measure_id: id, ...text('text', c.text), sources: list(c.sources) });
-      for (const s of arr(m.sources)) t.sources.push({ measure_id: id, ...source(s) });
-    }
+    for (const m of arr(file.measures)) measureRows(m, t);
   }
   return t;
 }

@@ -59,20 +59,17 @@ function groupBy(b: Builder, rows: Row[], column: string, known: Set<string>, wh
   return out;
 }
 
-/** Rebuilds the JSON files (path relative to the content folder → value) from the tables. */
-function build(b: Builder, t: Record<TableKey, Row[]>): Map<string, Json> {
-  const files = new Map<string, Json>();
-  // dataset.csv
-  const F = DATASET;
+/** dataset.csv, one row per field: reports unknown and repeated fields; the reader reports missing ones. */
+function datasetFields(b: Builder, rows: Row[]): <T>(name: string, read: (r: Row) => T) => T | undefined {
   const fields = new Map<string, Row>();
-  for (const r of t.dataset) {
+  for (const r of rows) {
     const f = r.cells.field ?? '';
     const allowed = TABLES.dataset.columns[0]?.allowed ?? [];
     if (!allowed.includes(f)) b.problem(r, 'field', `expected one of ${allowed.join(', ')}; got "${f}"`);
     else if (fields.has(f)) b.problem(r, 'field', `"${f}" is listed twice`);
     else fields.set(f, r);
   }
-  const field = <T>(name: string, read: (r: Row) => T): T | undefined => {
+  return <T>(name: string, read: (r: Row) => T): T | undefined => {
     const r = fields.get(name);
     if (!r) {
       b.problems.push({ loc: { file: TABLES.dataset.file, row: 1, column: 'field' }, message: `no row for "${name}"` });
@@ -80,56 +77,70 @@ function build(b: Builder, t: Record<TableKey, Row[]>): Map<string, Json> {
     }
     return read(r);
   };
-  const meta: Json = {
-    $schema: field('json_schema', (r) => b.str(F, '$schema', r, 'value')),
-    title: field('title', (r) => b.text(F, 'title', r, 'text')),
-    dek: field('dek', (r) => b.text(F, 'dek', r, 'text')),
-    asOf: field('as_of', (r) => b.str(F, 'asOf', r, 'value')),
-    credit: field('credit', (r) => b.text(F, 'credit', r, 'text')),
-    licence: {
-      name: field('licence', (r) => b.str(F, 'licence.name', r, 'value')),
-      url: field('licence_url', (r) => b.str(F, 'licence.url', r, 'value')),
-    },
-    methods: t.methods.map((r, i) => {
-      const p = `methods[${i}]`;
-      b.at(F, p, r, 'id');
-      return {
-        id: b.str(F, `${p}.id`, r, 'id'),
-        heading: b.text(F, `${p}.heading`, r, 'heading'),
-        text: b.text(F, `${p}.text`, r, 'text'),
-      };
-    }),
-    corrections: t.corrections.map((r, i) => {
-      const p = `corrections[${i}]`;
-      b.at(F, p, r, 'date');
-      return {
-        date: b.str(F, `${p}.date`, r, 'date'),
-        kind: b.str(F, `${p}.kind`, r, 'kind'),
-        ids: b.list(F, `${p}.ids`, r, 'ids'),
-        text: b.text(F, `${p}.text`, r, 'text'),
-      };
-    }),
-    types: t.types.map((r, i) => {
-      const p = `types[${i}]`;
-      b.record(F, r.cells.id ?? '', p);
-      b.at(F, p, r, 'id');
-      return {
-        id: b.str(F, `${p}.id`, r, 'id'),
-        label: b.text(F, `${p}.label`, r, 'label'),
-        colour: b.str(F, `${p}.colour`, r, 'colour'),
-        description: b.text(F, `${p}.description`, r, 'description'),
-        facility: b.bool(F, `${p}.facility`, r, 'facility'),
-      };
-    }),
-    statuses: t.statuses.map((r, i) => {
-      const p = `statuses[${i}]`;
-      b.record(F, r.cells.id ?? '', p);
-      b.at(F, p, r, 'id');
-      return { id: b.str(F, `${p}.id`, r, 'id'), label: b.text(F, `${p}.label`, r, 'label') };
-    }),
-  };
-  const refs = groupBy(b, t.linkRefs, 'link_id', new Set(t.links.map((r) => r.cells.id ?? '')), 'link in links.csv');
-  meta.links = t.links.map((r, i) => {
+}
+
+/** methods.csv → dataset.json's methods. */
+function buildMethods(b: Builder, rows: Row[]): Json[] {
+  const F = DATASET;
+  return rows.map((r, i) => {
+    const p = `methods[${i}]`;
+    b.at(F, p, r, 'id');
+    return {
+      id: b.str(F, `${p}.id`, r, 'id'),
+      heading: b.text(F, `${p}.heading`, r, 'heading'),
+      text: b.text(F, `${p}.text`, r, 'text'),
+    };
+  });
+}
+
+/** corrections.csv → dataset.json's corrections. */
+function buildCorrections(b: Builder, rows: Row[]): Json[] {
+  const F = DATASET;
+  return rows.map((r, i) => {
+    const p = `corrections[${i}]`;
+    b.at(F, p, r, 'date');
+    return {
+      date: b.str(F, `${p}.date`, r, 'date'),
+      kind: b.str(F, `${p}.kind`, r, 'kind'),
+      ids: b.list(F, `${p}.ids`, r, 'ids'),
+      text: b.text(F, `${p}.text`, r, 'text'),
+    };
+  });
+}
+
+/** types.csv → dataset.json's measure types. */
+function buildTypes(b: Builder, rows: Row[]): Json[] {
+  const F = DATASET;
+  return rows.map((r, i) => {
+    const p = `types[${i}]`;
+    b.record(F, r.cells.id ?? '', p);
+    b.at(F, p, r, 'id');
+    return {
+      id: b.str(F, `${p}.id`, r, 'id'),
+      label: b.text(F, `${p}.label`, r, 'label'),
+      colour: b.str(F, `${p}.colour`, r, 'colour'),
+      description: b.text(F, `${p}.description`, r, 'description'),
+      facility: b.bool(F, `${p}.facility`, r, 'facility'),
+    };
+  });
+}
+
+/** statuses.csv → dataset.json's statuses. */
+function buildStatuses(b: Builder, rows: Row[]): Json[] {
+  const F = DATASET;
+  return rows.map((r, i) => {
+    const p = `statuses[${i}]`;
+    b.record(F, r.cells.id ?? '', p);
+    b.at(F, p, r, 'id');
+    return { id: b.str(F, `${p}.id`, r, 'id'), label: b.text(F, `${p}.label`, r, 'label') };
+  });
+}
+
+/** links.csv and link_refs.csv → dataset.json's links, each with its measure references. */
+function buildLinks(b: Builder, links: Row[], linkRefs: Row[]): Json[] {
+  const F = DATASET;
+  const refs = groupBy(b, linkRefs, 'link_id', new Set(links.map((r) => r.cells.id ?? '')), 'link in links.csv');
+  return links.map((r, i) => {
     const p = `links[${i}]`;
     b.record(F, r.cells.id ?? '', p);
     b.at(F, p, r, 'id');
@@ -150,45 +161,79 @@ function build(b: Builder, t: Record<TableKey, Row[]>): Map<string, Json> {
       })),
     };
   });
-  const rate = (p: string, r: Row, prefix: string) => {
-    if (b.empty(r, [`${prefix}_value`, `${prefix}_as_of`, `${prefix}_sources`])) {
-      b.at(F, p, r, `${prefix}_value`);
-      return null;
-    }
+}
+
+/** One incarceration rate (`<prefix>_value`, `_as_of`, `_sources`); null when all three are empty. */
+function rate(b: Builder, p: string, r: Row, prefix: string): Json | null {
+  const F = DATASET;
+  if (b.empty(r, [`${prefix}_value`, `${prefix}_as_of`, `${prefix}_sources`])) {
     b.at(F, p, r, `${prefix}_value`);
-    return {
-      value: b.num(F, `${p}.value`, r, `${prefix}_value`),
-      asOf: b.str(F, `${p}.asOf`, r, `${prefix}_as_of`),
-      sources: b.list(F, `${p}.sources`, r, `${prefix}_sources`),
-    };
+    return null;
+  }
+  b.at(F, p, r, `${prefix}_value`);
+  return {
+    value: b.num(F, `${p}.value`, r, `${prefix}_value`),
+    asOf: b.str(F, `${p}.asOf`, r, `${prefix}_as_of`),
+    sources: b.list(F, `${p}.sources`, r, `${prefix}_sources`),
   };
+}
+
+/** The three incarceration tables → dataset.json's incarceration; undefined when all are empty. */
+function buildIncarceration(b: Builder, t: Record<TableKey, Row[]>): Json | undefined {
+  const F = DATASET;
   // A story without rates leaves the three incarceration tables empty.
   const hasRates = t.caveats.length + t.rateSources.length + t.rates.length > 0;
-  meta.incarceration = hasRates
-    ? {
-        caveats: t.caveats.map((r, i) => b.text(F, `incarceration.caveats[${i}]`, r, 'caveat')),
-        sources: t.rateSources.map((r, i) =>
-          source(b, F, `incarceration.sources[${i}]`, r, b.str(F, `incarceration.sources[${i}].n`, r, 'n')),
-        ),
-        rows: t.rates.map((r, i) => {
-          const p = `incarceration.rows[${i}]`;
-          b.at(F, p, r, 'country');
-          // The checker names a row by its country for problems with its sources.
-          b.record(F, r.cells.country ?? '', p);
-          return {
-            country: b.str(F, `${p}.country`, r, 'country'),
-            wpb: rate(`${p}.wpb`, r, 'wpb'),
-            oasAllPersons: rate(`${p}.oasAllPersons`, r, 'oas_all_persons'),
-            oasAdults: rate(`${p}.oasAdults`, r, 'oas_adults'),
-          };
-        }),
-      }
-    : undefined;
-  files.set(DATASET, meta);
+  if (!hasRates) return undefined;
+  return {
+    caveats: t.caveats.map((r, i) => b.text(F, `incarceration.caveats[${i}]`, r, 'caveat')),
+    sources: t.rateSources.map((r, i) =>
+      source(b, F, `incarceration.sources[${i}]`, r, b.str(F, `incarceration.sources[${i}].n`, r, 'n')),
+    ),
+    rows: t.rates.map((r, i) => {
+      const p = `incarceration.rows[${i}]`;
+      b.at(F, p, r, 'country');
+      // The checker names a row by its country for problems with its sources.
+      b.record(F, r.cells.country ?? '', p);
+      return {
+        country: b.str(F, `${p}.country`, r, 'country'),
+        wpb: rate(b, `${p}.wpb`, r, 'wpb'),
+        oasAllPersons: rate(b, `${p}.oasAllPersons`, r, 'oas_all_persons'),
+        oasAdults: rate(b, `${p}.oasAdults`, r, 'oas_adults'),
+      };
+    }),
+  };
+}
 
-  // countries.csv and measures.csv
+/** dataset.json, from dataset.csv and the tables of the story's lists. */
+function buildDataset(b: Builder, t: Record<TableKey, Row[]>): Json {
+  const F = DATASET;
+  const field = datasetFields(b, t.dataset);
+  return {
+    $schema: field('json_schema', (r) => b.str(F, '$schema', r, 'value')),
+    title: field('title', (r) => b.text(F, 'title', r, 'text')),
+    dek: field('dek', (r) => b.text(F, 'dek', r, 'text')),
+    asOf: field('as_of', (r) => b.str(F, 'asOf', r, 'value')),
+    credit: field('credit', (r) => b.text(F, 'credit', r, 'text')),
+    licence: {
+      name: field('licence', (r) => b.str(F, 'licence.name', r, 'value')),
+      url: field('licence_url', (r) => b.str(F, 'licence.url', r, 'value')),
+    },
+    methods: buildMethods(b, t.methods),
+    corrections: buildCorrections(b, t.corrections),
+    types: buildTypes(b, t.types),
+    statuses: buildStatuses(b, t.statuses),
+    links: buildLinks(b, t.links, t.linkRefs),
+    incarceration: buildIncarceration(b, t),
+  };
+}
+
+/**
+ * countries.csv → one measures/<iso3>.json per country (into `files`), each with an empty list of
+ * measures to fill; returns those lists by country code.
+ */
+function buildCountries(b: Builder, rows: Row[], files: Map<string, Json>): Map<string, Json[]> {
   const byCountry = new Map<string, Json[]>();
-  for (const r of t.countries) {
+  for (const r of rows) {
     const code = r.cells.country ?? '';
     const file = countryFile(code);
     if (byCountry.has(code)) {
@@ -205,14 +250,193 @@ function build(b: Builder, t: Record<TableKey, Row[]>): Map<string, Json> {
       measures,
     });
   }
+  return byCountry;
+}
+
+/** The tables whose rows belong to a measure (by `measure_id`), in the order they are read. */
+const MEASURE_CHILDREN = ['timeline', 'figures', 'figureValues', 'facts', 'concerns', 'sources'] as const;
+type MeasureChild = (typeof MEASURE_CHILDREN)[number];
+type ChildRows = Record<MeasureChild, Row[]>;
+
+/** The child tables' rows grouped by measure id (rows naming no known measure are reported). */
+function groupChildren(b: Builder, t: Record<TableKey, Row[]>): Record<MeasureChild, Map<string, Row[]>> {
   const ids = new Set(t.measures.map((r) => r.cells.id ?? ''));
-  const what = 'measure in measures.csv';
-  const timeline = groupBy(b, t.timeline, 'measure_id', ids, what);
-  const figures = groupBy(b, t.figures, 'measure_id', ids, what);
-  const values = groupBy(b, t.figureValues, 'measure_id', ids, what);
-  const facts = groupBy(b, t.facts, 'measure_id', ids, what);
-  const concerns = groupBy(b, t.concerns, 'measure_id', ids, what);
-  const sources = groupBy(b, t.sources, 'measure_id', ids, what);
+  const grouped = {} as Record<MeasureChild, Map<string, Row[]>>;
+  for (const key of MEASURE_CHILDREN) grouped[key] = groupBy(b, t[key], 'measure_id', ids, 'measure in measures.csv');
+  return grouped;
+}
+
+/** A measure's figures being rebuilt: each with its path in the file, and by figure number. */
+interface Figures {
+  list: { f: Json; fp: string }[];
+  byNumber: Map<string, Json>;
+}
+
+/** figures.csv rows of one measure → its figures (values still empty), and the figures by number. */
+function readFigures(b: Builder, file: string, p: string, id: string, rows: Row[]): Figures {
+  const byNumber = new Map<string, Json>();
+  const list = rows.map((fr, k) => {
+    const fp = `${p}.figures[${k}]`;
+    b.at(file, fp, fr, 'figure');
+    b.at(file, `${fp}.values`, fr, 'figure');
+    const f: Json = {
+      label: b.text(file, `${fp}.label`, fr, 'label'),
+      values: [] as Json[],
+      contested: b.bool(file, `${fp}.contested`, fr, 'contested'),
+      note: b.text(file, `${fp}.note`, fr, 'note'),
+      capacity: b.bool(file, `${fp}.capacity`, fr, 'capacity'),
+    };
+    const n = b.num(file, `${fp}.n`, fr, 'figure');
+    const key = String(n);
+    if (typeof n !== 'number' || !Number.isInteger(n))
+      b.problem(fr, 'figure', `expected a whole number; got "${fr.cells.figure}"`);
+    else if (byNumber.has(key)) b.problem(fr, 'figure', `figure ${key} of measure "${id}" is listed twice`);
+    else byNumber.set(key, f);
+    return { f, fp };
+  });
+  return { list, byNumber };
+}
+
+/** figure_values.csv rows of one measure → the values of its figures (by figure number). */
+function addFigureValues(b: Builder, file: string, id: string, rows: Row[], figures: Figures): void {
+  for (const vr of rows) {
+    const key = String(Number(vr.cells.figure));
+    const f = figures.byNumber.get(key);
+    if (!f) {
+      b.problem(vr, 'figure', `measure "${id}" has no figure "${vr.cells.figure}" in figures.csv`);
+      continue;
+    }
+    const fp = figures.list.find((x) => x.f === f)?.fp ?? '';
+    const vs = f.values as Json[];
+    const vp = `${fp}.values[${vs.length}]`;
+    b.at(file, vp, vr, 'value');
+    vs.push({
+      value: b.num(file, `${vp}.value`, vr, 'value'),
+      valueMax: b.num(file, `${vp}.valueMax`, vr, 'value_max'),
+      qualifier: b.str(file, `${vp}.qualifier`, vr, 'qualifier'),
+      unit: b.text(file, `${vp}.unit`, vr, 'unit'),
+      currency: b.str(file, `${vp}.currency`, vr, 'currency'),
+      asOf: b.str(file, `${vp}.asOf`, vr, 'as_of') ?? null,
+      note: b.text(file, `${vp}.note`, vr, 'note'),
+      sources: b.ints(file, `${vp}.sources`, vr, 'sources'),
+    });
+  }
+}
+
+/** A measure's figures, with their values, from figures.csv and figure_values.csv. */
+function buildFigures(b: Builder, file: string, p: string, id: string, kids: ChildRows): Json[] {
+  const figures = readFigures(b, file, p, id, kids.figures);
+  addFigureValues(b, file, id, kids.figureValues, figures);
+  return figures.list.map((x) => x.f);
+}
+
+/** A measure's status, from its row in measures.csv. */
+function measureStatus(b: Builder, file: string, p: string, r: Row): Json {
+  return {
+    value: b.str(file, `${p}.status.value`, r, 'status'),
+    note: b.text(file, `${p}.status.note`, r, 'status_note'),
+    since: dated(b, file, `${p}.status.since`, r, 'since'),
+    sources: b.ints(file, `${p}.status.sources`, r, 'status_sources'),
+  };
+}
+
+/** A measure's dates, from its row in measures.csv. */
+function measureDates(b: Builder, file: string, p: string, r: Row): Json {
+  return {
+    announced: dated(b, file, `${p}.dates.announced`, r, 'announced') ?? null,
+    started: dated(b, file, `${p}.dates.started`, r, 'started') ?? null,
+    ended: dated(b, file, `${p}.dates.ended`, r, 'ended') ?? null,
+  };
+}
+
+/** A measure's location, from its row in measures.csv; null when its place cells are all empty. */
+function measureLocation(b: Builder, file: string, p: string, r: Row): Json | null {
+  const placeCols = [...langCols('place'), 'lat', 'lon', 'location_sources'];
+  return b.empty(r, placeCols)
+    ? null
+    : {
+        place: b.text(file, `${p}.location.place`, r, 'place'),
+        lat: b.num(file, `${p}.location.lat`, r, 'lat'),
+        lon: b.num(file, `${p}.location.lon`, r, 'lon'),
+        sources: b.ints(file, `${p}.location.sources`, r, 'location_sources'),
+      };
+}
+
+/** timeline.csv rows of one measure → its timeline. */
+function measureTimeline(b: Builder, file: string, p: string, rows: Row[]): Json[] {
+  return rows.map((tr, k) => {
+    const tp = `${p}.timeline[${k}]`;
+    b.at(file, tp, tr, 'date');
+    return {
+      date: b.str(file, `${tp}.date`, tr, 'date'),
+      text: b.text(file, `${tp}.text`, tr, 'text'),
+      sources: b.ints(file, `${tp}.sources`, tr, 'sources'),
+    };
+  });
+}
+
+/** facts.csv rows of one measure → its facts. */
+function measureFacts(b: Builder, file: string, p: string, rows: Row[]): Json[] {
+  return rows.map((fr, k) => {
+    const fp = `${p}.facts[${k}]`;
+    b.at(file, fp, fr, 'text_en');
+    return {
+      text: b.text(file, `${fp}.text`, fr, 'text'),
+      contested: b.bool(file, `${fp}.contested`, fr, 'contested'),
+      sources: b.ints(file, `${fp}.sources`, fr, 'sources'),
+    };
+  });
+}
+
+/** concerns.csv rows of one measure → its concerns. */
+function measureConcerns(b: Builder, file: string, p: string, rows: Row[]): Json[] {
+  return rows.map((cr, k) => {
+    const cp = `${p}.concerns[${k}]`;
+    b.at(file, cp, cr, 'text_en');
+    return { text: b.text(file, `${cp}.text`, cr, 'text'), sources: b.ints(file, `${cp}.sources`, cr, 'sources') };
+  });
+}
+
+/** sources.csv rows of one measure → its numbered sources. */
+function measureSources(b: Builder, file: string, p: string, rows: Row[]): Json[] {
+  return rows.map((sr, k) => {
+    const sp = `${p}.sources[${k}]`;
+    b.at(file, sp, sr, 'n');
+    return source(b, file, sp, sr, b.num(file, `${sp}.n`, sr, 'n'));
+  });
+}
+
+/** One row of measures.csv, with its rows in the child tables, → the measure at `p` in `file`. */
+function buildMeasure(b: Builder, file: string, p: string, r: Row, kids: ChildRows): Json {
+  const id = r.cells.id ?? '';
+  b.record(file, id, p);
+  b.at(file, p, r, 'id');
+  const figures = buildFigures(b, file, p, id, kids);
+  b.at(file, `${p}.location`, r, 'place_en');
+  b.at(file, `${p}.status`, r, 'status');
+  b.at(file, `${p}.dates`, r, 'announced_date');
+  return {
+    id: b.str(file, `${p}.id`, r, 'id'),
+    briefCode: b.str(file, `${p}.briefCode`, r, 'brief_code'),
+    country: b.str(file, `${p}.country`, r, 'country'),
+    type: b.str(file, `${p}.type`, r, 'type'),
+    title: b.text(file, `${p}.title`, r, 'title'),
+    summary: b.text(file, `${p}.summary`, r, 'summary'),
+    status: measureStatus(b, file, p, r),
+    dates: measureDates(b, file, p, r),
+    timeline: measureTimeline(b, file, p, kids.timeline),
+    figures,
+    notFigures: b.empty(r, ['not_figures']) ? undefined : b.list(file, `${p}.notFigures`, r, 'not_figures'),
+    facts: measureFacts(b, file, p, kids.facts),
+    location: measureLocation(b, file, p, r),
+    concerns: measureConcerns(b, file, p, kids.concerns),
+    sources: measureSources(b, file, p, kids.sources),
+  };
+}
+
+/** measures.csv → the measures of each country's file (`byCountry`), with their child rows. */
+function buildMeasures(b: Builder, t: Record<TableKey, Row[]>, byCountry: Map<string, Json[]>): void {
+  const grouped = groupChildren(b, t);
   const done = new Set<string>();
   for (const r of t.measures) {
     const code = r.cells.country ?? '';
@@ -221,119 +445,23 @@ function build(b: Builder, t: Record<TableKey, Row[]>): Map<string, Json> {
       b.problem(r, 'country', `no country "${code}" in countries.csv`);
       continue;
     }
-    const file = countryFile(code);
     const id = r.cells.id ?? '';
-    const p = `measures[${list.length}]`;
-    b.record(file, id, p);
-    b.at(file, p, r, 'id');
     // Child rows belong to the first measure with the id (the checker reports the repeated id).
     const first = !done.has(id);
     done.add(id);
-    const rows = (m: Map<string, Row[]>) => (first ? (m.get(id) ?? []) : []);
-    const figureRows = rows(figures);
-    const figureByNumber = new Map<string, Json>();
-    const figureList = figureRows.map((fr, k) => {
-      const fp = `${p}.figures[${k}]`;
-      b.at(file, fp, fr, 'figure');
-      b.at(file, `${fp}.values`, fr, 'figure');
-      const f: Json = {
-        label: b.text(file, `${fp}.label`, fr, 'label'),
-        values: [] as Json[],
-        contested: b.bool(file, `${fp}.contested`, fr, 'contested'),
-        note: b.text(file, `${fp}.note`, fr, 'note'),
-        capacity: b.bool(file, `${fp}.capacity`, fr, 'capacity'),
-      };
-      const n = b.num(file, `${fp}.n`, fr, 'figure');
-      const key = String(n);
-      if (typeof n !== 'number' || !Number.isInteger(n))
-        b.problem(fr, 'figure', `expected a whole number; got "${fr.cells.figure}"`);
-      else if (figureByNumber.has(key)) b.problem(fr, 'figure', `figure ${key} of measure "${id}" is listed twice`);
-      else figureByNumber.set(key, f);
-      return { f, fp };
-    });
-    for (const vr of rows(values)) {
-      const key = String(Number(vr.cells.figure));
-      const f = figureByNumber.get(key);
-      if (!f) {
-        b.problem(vr, 'figure', `measure "${id}" has no figure "${vr.cells.figure}" in figures.csv`);
-        continue;
-      }
-      const fp = figureList.find((x) => x.f === f)?.fp ?? '';
-      const vs = f.values as Json[];
-      const vp = `${fp}.values[${vs.length}]`;
-      b.at(file, vp, vr, 'value');
-      vs.push({
-        value: b.num(file, `${vp}.value`, vr, 'value'),
-        valueMax: b.num(file, `${vp}.valueMax`, vr, 'value_max'),
-        qualifier: b.str(file, `${vp}.qualifier`, vr, 'qualifier'),
-        unit: b.text(file, `${vp}.unit`, vr, 'unit'),
-        currency: b.str(file, `${vp}.currency`, vr, 'currency'),
-        asOf: b.str(file, `${vp}.asOf`, vr, 'as_of') ?? null,
-        note: b.text(file, `${vp}.note`, vr, 'note'),
-        sources: b.ints(file, `${vp}.sources`, vr, 'sources'),
-      });
-    }
-    const placeCols = [...langCols('place'), 'lat', 'lon', 'location_sources'];
-    b.at(file, `${p}.location`, r, 'place_en');
-    b.at(file, `${p}.status`, r, 'status');
-    b.at(file, `${p}.dates`, r, 'announced_date');
-    list.push({
-      id: b.str(file, `${p}.id`, r, 'id'),
-      briefCode: b.str(file, `${p}.briefCode`, r, 'brief_code'),
-      country: b.str(file, `${p}.country`, r, 'country'),
-      type: b.str(file, `${p}.type`, r, 'type'),
-      title: b.text(file, `${p}.title`, r, 'title'),
-      summary: b.text(file, `${p}.summary`, r, 'summary'),
-      status: {
-        value: b.str(file, `${p}.status.value`, r, 'status'),
-        note: b.text(file, `${p}.status.note`, r, 'status_note'),
-        since: dated(b, file, `${p}.status.since`, r, 'since'),
-        sources: b.ints(file, `${p}.status.sources`, r, 'status_sources'),
-      },
-      dates: {
-        announced: dated(b, file, `${p}.dates.announced`, r, 'announced') ?? null,
-        started: dated(b, file, `${p}.dates.started`, r, 'started') ?? null,
-        ended: dated(b, file, `${p}.dates.ended`, r, 'ended') ?? null,
-      },
-      timeline: rows(timeline).map((tr, k) => {
-        const tp = `${p}.timeline[${k}]`;
-        b.at(file, tp, tr, 'date');
-        return {
-          date: b.str(file, `${tp}.date`, tr, 'date'),
-          text: b.text(file, `${tp}.text`, tr, 'text'),
-          sources: b.ints(file, `${tp}.sources`, tr, 'sources'),
-        };
-      }),
-      figures: figureList.map((x) => x.f),
-      facts: rows(facts).map((fr, k) => {
-        const fp = `${p}.facts[${k}]`;
-        b.at(file, fp, fr, 'text_en');
-        return {
-          text: b.text(file, `${fp}.text`, fr, 'text'),
-          contested: b.bool(file, `${fp}.contested`, fr, 'contested'),
-          sources: b.ints(file, `${fp}.sources`, fr, 'sources'),
-        };
-      }),
-      location: b.empty(r, placeCols)
-        ? null
-        : {
-            place: b.text(file, `${p}.location.place`, r, 'place'),
-            lat: b.num(file, `${p}.location.lat`, r, 'lat'),
-            lon: b.num(file, `${p}.location.lon`, r, 'lon'),
-            sources: b.ints(file, `${p}.location.sources`, r, 'location_sources'),
-          },
-      concerns: rows(concerns).map((cr, k) => {
-        const cp = `${p}.concerns[${k}]`;
-        b.at(file, cp, cr, 'text_en');
-        return { text: b.text(file, `${cp}.text`, cr, 'text'), sources: b.ints(file, `${cp}.sources`, cr, 'sources') };
-      }),
-      sources: rows(sources).map((sr, k) => {
-        const sp = `${p}.sources[${k}]`;
-        b.at(file, sp, sr, 'n');
-        return source(b, file, sp, sr, b.num(file, `${sp}.n`, sr, 'n'));
-      }),
-    });
+    const kids = Object.fromEntries(
+      MEASURE_CHILDREN.map((key) => [key, first ? (grouped[key].get(id) ?? []) : []]),
+    ) as ChildRows;
+    list.push(buildMeasure(b, countryFile(code), `measures[${list.length}]`, r, kids));
   }
+}
+
+/** Rebuilds the JSON files (path relative to the content folder → value) from the tables. */
+function build(b: Builder, t: Record<TableKey, Row[]>): Map<string, Json> {
+  const files = new Map<string, Json>();
+  files.set(DATASET, buildDataset(b, t));
+  const byCountry = buildCountries(b, t.countries, files);
+  buildMeasures(b, t, byCountry);
   return files;
 }
 

@@ -32,6 +32,91 @@ function idOf(value: unknown): string | undefined {
   return undefined;
 }
 
+/** A value read from the text, with its layout. */
+interface Read {
+  layout: Layout;
+  value: unknown;
+}
+
+/** Reads a valid JSON text's values and their layout, from the start. */
+class LayoutReader {
+  private i = 0;
+
+  constructor(private readonly text: string) {}
+
+  value(): Read {
+    this.ws();
+    const c = this.text[this.i];
+    if (c === '{') return this.object();
+    if (c === '[') return this.array();
+    if (c === '"') return { layout: { expanded: false }, value: this.str() };
+    const m = /^(true|false|null|-?[0-9][0-9.eE+-]*)/.exec(this.text.slice(this.i, this.i + 64));
+    const token = m?.[0] ?? '';
+    this.i += token.length;
+    return { layout: { expanded: false }, value: JSON.parse(token) };
+  }
+
+  private ws(): void {
+    while (this.i < this.text.length && /\s/.test(this.text[this.i] as string)) this.i++;
+  }
+
+  private str(): string {
+    const { text } = this;
+    const start = this.i;
+    this.i++;
+    while (text[this.i] !== '"') this.i += text[this.i] === '\\' ? 2 : 1;
+    this.i++;
+    return JSON.parse(text.slice(start, this.i)) as string;
+  }
+
+  /** Past the opening bracket and the white space after it: true when that holds a line break. */
+  private open(): boolean {
+    const open = this.i;
+    this.i++;
+    this.ws();
+    return this.text.slice(open, this.i).includes('\n');
+  }
+
+  /** Past the white space after a member or item, its comma and the white space after that. */
+  private next(): void {
+    this.ws();
+    if (this.text[this.i] === ',') this.i++;
+    this.ws();
+  }
+
+  private object(): Read {
+    const expanded = this.open();
+    const keys = new Map<string, Layout>();
+    const obj: Record<string, unknown> = {};
+    while (this.text[this.i] !== '}') {
+      const key = this.str();
+      this.ws();
+      this.i++; // :
+      const v = this.value();
+      keys.set(key, v.layout);
+      obj[key] = v.value;
+      this.next();
+    }
+    this.i++;
+    return { layout: { expanded, keys }, value: obj };
+  }
+
+  private array(): Read {
+    const expanded = this.open();
+    const items: Layout[] = [];
+    const arr: unknown[] = [];
+    while (this.text[this.i] !== ']') {
+      const v = this.value();
+      const id = idOf(v.value);
+      items.push(id === undefined ? v.layout : { ...v.layout, id });
+      arr.push(v.value);
+      this.next();
+    }
+    this.i++;
+    return { layout: { expanded, items }, value: arr };
+  }
+}
+
 /**
  * Reads the layout of a JSON text (which must be valid JSON). Returns undefined for text that does
  * not parse, so a broken old file only means a fresh layout.
@@ -42,67 +127,7 @@ export function readLayout(text: string): Layout | undefined {
   } catch {
     return undefined;
   }
-  let i = 0;
-  const ws = () => {
-    while (i < text.length && /\s/.test(text[i] as string)) i++;
-  };
-  const str = (): string => {
-    const start = i;
-    i++;
-    while (text[i] !== '"') i += text[i] === '\\' ? 2 : 1;
-    i++;
-    return JSON.parse(text.slice(start, i)) as string;
-  };
-  const value = (): { layout: Layout; value: unknown } => {
-    ws();
-    const c = text[i];
-    if (c === '{') {
-      const open = i;
-      i++;
-      ws();
-      const expanded = text.slice(open, i).includes('\n');
-      const keys = new Map<string, Layout>();
-      const obj: Record<string, unknown> = {};
-      while (text[i] !== '}') {
-        const key = str();
-        ws();
-        i++; // :
-        const v = value();
-        keys.set(key, v.layout);
-        obj[key] = v.value;
-        ws();
-        if (text[i] === ',') i++;
-        ws();
-      }
-      i++;
-      return { layout: { expanded, keys }, value: obj };
-    }
-    if (c === '[') {
-      const open = i;
-      i++;
-      ws();
-      const expanded = text.slice(open, i).includes('\n');
-      const items: Layout[] = [];
-      const arr: unknown[] = [];
-      while (text[i] !== ']') {
-        const v = value();
-        const id = idOf(v.value);
-        items.push(id === undefined ? v.layout : { ...v.layout, id });
-        arr.push(v.value);
-        ws();
-        if (text[i] === ',') i++;
-        ws();
-      }
-      i++;
-      return { layout: { expanded, items }, value: arr };
-    }
-    if (c === '"') return { layout: { expanded: false }, value: str() };
-    const m = /^(true|false|null|-?[0-9][0-9.eE+-]*)/.exec(text.slice(i, i + 64));
-    const token = m?.[0] ?? '';
-    i += token.length;
-    return { layout: { expanded: false }, value: JSON.parse(token) };
-  };
-  return value().layout;
+  return new LayoutReader(text).value().layout;
 }
 
 function itemLayout(parent: Layout | undefined, item: unknown, index: number): Layout | undefined {

@@ -58,51 +58,32 @@ function decode(file: string, bytes: Buffer): { text: string } | { problem: stri
   return { text };
 }
 
-export function readTable(dir: string, table: Table, problems: string[]): Row[] | undefined {
-  const path = join(dir, table.file);
-  if (!existsSync(path)) {
-    problems.push(`${table.file}: file is missing from ${dir}`);
-    return undefined;
-  }
-  const decoded = decode(table.file, readFileSync(path));
-  if ('problem' in decoded) {
-    problems.push(decoded.problem);
-    return undefined;
-  }
-  const { text } = decoded;
-  let records: string[][];
-  try {
-    records = parse(text, { bom: true, skip_empty_lines: true }) as string[][];
-  } catch (e) {
-    if (!(e instanceof CsvError)) throw e;
-    const info = e as CsvError & { records?: number; index?: number; lines?: number; record?: string[] };
-    const where = `${table.file} row ${(info.records ?? 0) + 1}`;
-    const line = `(line ${info.lines ?? '?'} of the file)`;
-    if (e.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH') {
-      let width = 0;
-      try {
-        width = (parse(text, { bom: true, to: 1, relax_quotes: true }) as string[][])[0]?.length ?? 0;
-      } catch {}
-      problems.push(`${where} ${line}: has ${info.record?.length ?? '?'} cells where the header has ${width}`);
-      return undefined;
-    }
-    let header: string[] = [];
+/** A CSV syntax error in an editor's words: file, row (and column when known), line, and what is wrong. */
+function parseProblem(table: Table, text: string, e: CsvError): string {
+  const info = e as CsvError & { records?: number; index?: number; lines?: number; record?: string[] };
+  const where = `${table.file} row ${(info.records ?? 0) + 1}`;
+  const line = `(line ${info.lines ?? '?'} of the file)`;
+  if (e.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH') {
+    let width = 0;
     try {
-      header = (parse(text, { bom: true, to: 1, relax_quotes: true }) as string[][])[0] ?? [];
+      width = (parse(text, { bom: true, to: 1, relax_quotes: true }) as string[][])[0]?.length ?? 0;
     } catch {}
-    const column = typeof info.index === 'number' && header[info.index] ? `, column "${header[info.index]}"` : '';
-    // The hint is about quotes: only for errors about quotes.
-    const hint = /QUOTE/.test(e.code)
-      ? ' A cell with a double quote must be in double quotes, with the quote doubled ("").'
-      : '';
-    problems.push(`${where}${column} ${line}: ${e.message}.${hint}`);
-    return undefined;
+    return `${where} ${line}: has ${info.record?.length ?? '?'} cells where the header has ${width}`;
   }
-  const [header, ...data] = records;
-  if (!header) {
-    problems.push(`${table.file}: the file is empty (expected a header row)`);
-    return undefined;
-  }
+  let header: string[] = [];
+  try {
+    header = (parse(text, { bom: true, to: 1, relax_quotes: true }) as string[][])[0] ?? [];
+  } catch {}
+  const column = typeof info.index === 'number' && header[info.index] ? `, column "${header[info.index]}"` : '';
+  // The hint is about quotes: only for errors about quotes.
+  const hint = /QUOTE/.test(e.code)
+    ? ' A cell with a double quote must be in double quotes, with the quote doubled ("").'
+    : '';
+  return `${where}${column} ${line}: ${e.message}.${hint}`;
+}
+
+/** Checks a header row against the table's columns: each one present, once, and no other. */
+function headerOk(table: Table, header: string[], problems: string[]): boolean {
   const names = table.columns.map((c) => c.name);
   let ok = true;
   for (const n of names)
@@ -121,7 +102,40 @@ export function readTable(dir: string, table: Table, problems: string[]): Row[] 
       ok = false;
     }
   }
-  if (!ok) return undefined;
+  return ok;
+}
+
+/** The file's records (header first), or undefined with its problem in `problems`. */
+function readRecords(dir: string, table: Table, problems: string[]): string[][] | undefined {
+  const path = join(dir, table.file);
+  if (!existsSync(path)) {
+    problems.push(`${table.file}: file is missing from ${dir}`);
+    return undefined;
+  }
+  const decoded = decode(table.file, readFileSync(path));
+  if ('problem' in decoded) {
+    problems.push(decoded.problem);
+    return undefined;
+  }
+  const { text } = decoded;
+  try {
+    return parse(text, { bom: true, skip_empty_lines: true }) as string[][];
+  } catch (e) {
+    if (!(e instanceof CsvError)) throw e;
+    problems.push(parseProblem(table, text, e));
+    return undefined;
+  }
+}
+
+export function readTable(dir: string, table: Table, problems: string[]): Row[] | undefined {
+  const records = readRecords(dir, table, problems);
+  if (!records) return undefined;
+  const [header, ...data] = records;
+  if (!header) {
+    problems.push(`${table.file}: the file is empty (expected a header row)`);
+    return undefined;
+  }
+  if (!headerOk(table, header, problems)) return undefined;
   return data
     .map((r, i) => ({
       file: table.file,

@@ -3,9 +3,11 @@
  * these columns, and README.csv is generated from the descriptions below.
  */
 import { STATUSES } from '../../data/vocabulary.ts';
+import { LANGS } from '../../i18n/strings.ts';
 
-/** The languages of every text (the schema's `Text`). */
-export const LANGS = ['en', 'es'] as const;
+/** The languages of every text (the schema's `Text`): the app's one list. */
+export { LANGS };
+
 const LANG_NAMES: Record<(typeof LANGS)[number], string> = { en: 'English', es: 'Spanish' };
 
 /** How a cell is read: the JSON value it becomes. */
@@ -226,6 +228,13 @@ export const TABLES = {
       col('location_sources', 'integer-list', 'yes when lat/lon are given', 'Sources of the location (may be empty)', {
         format: 'whole numbers separated by ";"',
       }),
+      col(
+        'not_figures',
+        'code-list',
+        'no',
+        "Numbers in the measure's texts that are not one of its figures, as written there (English and Spanish spellings separately): check-data warns about any other number that is none of the figure values",
+        { format: 'numbers separated by ";", e.g. 23; 1,030; 1.030' },
+      ),
     ],
   },
   timeline: {

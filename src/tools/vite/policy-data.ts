@@ -13,9 +13,10 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { Plugin } from 'vite';
+import type { Connect, Plugin } from 'vite';
 import { policyIndex, policyRecords } from '../../data/policy-index.ts';
-import { BOUNDARIES_FILE, CONTENT_DIR, loadPolicyData, type PolicyData } from '../load-dataset.ts';
+import { formatWarnings } from '../figures-in-prose.ts';
+import { BOUNDARIES_FILE, CONTENT_DIR, type DataProblem, loadPolicyData, type PolicyData } from '../load-dataset.ts';
 
 const ID = 'virtual:policy-data';
 const RESOLVED = `\0${ID}`;
@@ -39,15 +40,18 @@ export function storyHtml(html: string, data: PolicyData): string {
     );
 }
 
-/** @param dir the content folder; the default is the shipped `src/data/content`. */
-export function policyDataPlugin(dir: string = CONTENT_DIR): Plugin {
-  const boundaries = () => readFileSync(join(dir, BOUNDARIES_FILE));
+/** The story's data and its records file, and a way to drop them (a new build, an edit in dev). */
+function storyCache(dir: string) {
   // Read and checked once per build (the module, the records and index.html all need it); dev
   // reloads drop it.
   let data: PolicyData | undefined;
   let records: { path: string; json: string } | undefined;
   const policyData = () => {
-    data ??= loadPolicyData(dir); // throws DataError → the build fails with the full list
+    if (!data) {
+      const warnings: DataProblem[] = [];
+      data = loadPolicyData(dir, warnings); // throws DataError → the build fails with the full list
+      if (warnings.length > 0) console.warn(formatWarnings(warnings)); // valid, but worth a look
+    }
     return data;
   };
   const recordsFile = () => {
@@ -58,6 +62,36 @@ export function policyDataPlugin(dir: string = CONTENT_DIR): Plugin {
     }
     return records;
   };
+  const drop = () => {
+    data = undefined;
+    records = undefined;
+  };
+  return { policyData, recordsFile, drop };
+}
+
+/**
+ * Dev server middleware: the boundary file and the records file, which the build emits, answered
+ * from the folder and from memory.
+ */
+function serveFiles(boundaries: () => Buffer, recordsFile: () => { json: string }): Connect.NextHandleFunction {
+  return (req, res, next) => {
+    const url = req.url?.split('?')[0] ?? '';
+    const body = url.endsWith(`/${BOUNDARIES_PATH}`)
+      ? boundaries()
+      : // Any hash: a reload after an edit asks for the new one, and joinRecords refuses a mismatch.
+        /\/data\/records\.[0-9a-f]+\.json$/.test(url)
+        ? recordsFile().json
+        : null;
+    if (body === null) return next();
+    res.setHeader('Content-Type', 'application/json');
+    res.end(body);
+  };
+}
+
+/** @param dir the content folder; the default is the shipped `src/data/content`. */
+export function policyDataPlugin(dir: string = CONTENT_DIR): Plugin {
+  const boundaries = () => readFileSync(join(dir, BOUNDARIES_FILE));
+  const { policyData, recordsFile, drop } = storyCache(dir);
   let serving = false;
   return {
     name: 'policy-data',
@@ -65,8 +99,7 @@ export function policyDataPlugin(dir: string = CONTENT_DIR): Plugin {
       serving = config.command === 'serve';
     },
     buildStart() {
-      data = undefined;
-      records = undefined;
+      drop();
     },
     resolveId(id) {
       return id === ID ? RESOLVED : undefined;
@@ -92,23 +125,11 @@ export function policyDataPlugin(dir: string = CONTENT_DIR): Plugin {
       this.emitFile({ type: 'asset', fileName: path, source: json });
     },
     configureServer(server) {
-      server.middlewares.use((req, res, next) => {
-        const url = req.url?.split('?')[0] ?? '';
-        const body = url.endsWith(`/${BOUNDARIES_PATH}`)
-          ? boundaries()
-          : // Any hash: a reload after an edit asks for the new one, and joinRecords refuses a mismatch.
-            /\/data\/records\.[0-9a-f]+\.json$/.test(url)
-            ? recordsFile().json
-            : null;
-        if (body === null) return next();
-        res.setHeader('Content-Type', 'application/json');
-        res.end(body);
-      });
+      server.middlewares.use(serveFiles(boundaries, recordsFile));
     },
     handleHotUpdate({ file, server }) {
       if (!relative(dir, file).startsWith('..')) {
-        data = undefined;
-        records = undefined;
+        drop();
         const mod = server.moduleGraph.getModuleById(RESOLVED);
         if (mod) server.moduleGraph.invalidateModule(mod);
         server.ws.send({ type: 'full-reload' });
