@@ -11,7 +11,13 @@ export function downloadBlob(filename: string, blob: Blob): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-/** Saves text as a file. */
-export function downloadText(filename: string, mime: string, text: string): void {
-  downloadBlob(filename, new Blob([text], { type: mime }));
+/**
+ * Saves text as a file: at once, or, when `text` is still on its way (the CSV's writer loads at the
+ * first download), when it arrives.
+ */
+export function downloadText(filename: string, mime: string, text: string | Promise<string>): Promise<void> {
+  const save = (t: string) => downloadBlob(filename, new Blob([t], { type: mime }));
+  if (typeof text !== 'string') return text.then(save);
+  save(text);
+  return Promise.resolve();
 }

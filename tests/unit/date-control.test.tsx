@@ -73,6 +73,11 @@ describe('date control', () => {
     await waitFor(() => expect(status).toHaveTextContent('January 2023: 1 new, 3 measures in all.'));
   });
 
+  it('says nothing at start-up, though StrictMode runs every effect twice (as main.tsx renders the app)', () => {
+    renderApp({ state: { selected: 'SLV', date: '2023-01' } });
+    expect(liveRegion()).toHaveTextContent(/^$/);
+  });
+
   it('announces at most once a second, then the latest month', () => {
     vi.useFakeTimers({ shouldAdvanceTime: false });
     renderApp({ data: dataWithLaterPrison(), state: { date: '2022-12' } });
@@ -223,6 +228,8 @@ describe('everything follows the date', () => {
       ['cl-test-prison', 'in-force'],
     ]);
     fireEvent.click(screen.getByRole('button', { name: 'Download the rows shown as CSV' }));
+    // The CSV's writer loads at the first download: the file comes a moment after the click.
+    await waitFor(() => expect(created).toHaveLength(2));
     expect(await (created[1] as Blob).text()).toContain('Status at this date not known');
     vi.restoreAllMocks();
   });

@@ -1,38 +1,92 @@
 // @vitest-environment node
 
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
 import { describe, expect, it } from 'vitest';
 import { downloadCredits } from '../../src/data/citation.ts';
-import { BOM, csvField, toCsv, toJson } from '../../src/data/export.ts';
+import { BOM, DOWNLOAD_CSV_OPTIONS, toCsv, toJson } from '../../src/data/export.ts';
 import { formatDate, formatFigureValue } from '../../src/data/format.ts';
-import { sortRows, tableRows } from '../../src/data/table-rows.ts';
+import { sortRows, type TableRow, tableRows } from '../../src/data/table-rows.ts';
 import { fill, preferredLang, STRINGS } from '../../src/i18n/strings.ts';
 import { parseUrlState } from '../../src/state/url-state.ts';
 import { loadPolicyData } from '../../src/tools/load-dataset.ts';
 import { createData } from '../fixtures/create-data.ts';
 import { MEASURE_TYPES, URL_OPTIONS } from '../fixtures/story.ts';
 
+/**
+ * The download's CSV writer before it was csv-stringify (issue 21): kept here as the oracle that
+ * the shipped data's download is still the same file, byte for byte.
+ */
+function handRolledCsv(header: string[], records: string[][]): string {
+  const field = (value: string) => {
+    const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+    return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  };
+  return `${BOM}${[header, ...records].map((l) => l.map(field).join(',')).join('\r\n')}\r\n`;
+}
+
 describe('CSV (RFC 4180, Excel-safe)', () => {
-  it('quotes fields with commas, quotes and line breaks, doubling quotes', () => {
-    expect(csvField('plain')).toBe('plain');
-    expect(csvField('a, b')).toBe('"a, b"');
-    expect(csvField('say "hi"')).toBe('"say ""hi"""');
-    expect(csvField('line\nbreak')).toBe('"line\nbreak"');
-    expect(csvField('cr\rlf')).toBe('"cr\rlf"');
+  const data = createData();
+  const [row] = tableRows(data, MEASURE_TYPES, 'en') as [TableRow];
+  /** How the download writes `value` in a cell: as the title of a one-row CSV, read back raw. */
+  const written = async (value: string) => {
+    const csv = await toCsv([{ ...row, title: value }], 'en', downloadCredits(data, 'en'));
+    const before = `\r\n${row.countryName},${row.typeLabel},`;
+    const start = csv.indexOf(before) + before.length;
+    return csv.slice(start, csv.indexOf(`,${row.statusAtMonthLabel},`, start));
+  };
+
+  it('quotes fields with commas, quotes and line breaks, doubling quotes', async () => {
+    expect(await written('plain')).toBe('plain');
+    expect(await written('a, b')).toBe('"a, b"');
+    expect(await written('say "hi"')).toBe('"say ""hi"""');
+    expect(await written('line\nbreak')).toBe('"line\nbreak"');
+    expect(await written('cr\rlf')).toBe('"cr\rlf"');
+    expect(await written('crlf\r\nbreak')).toBe('"crlf\r\nbreak"');
+    expect(await written('')).toBe('');
   });
 
-  it('neutralises cells a spreadsheet would run as a formula', () => {
-    expect(csvField('=HYPERLINK("http://x")')).toBe(`"'=HYPERLINK(""http://x"")"`);
-    expect(csvField('+1')).toBe("'+1");
-    expect(csvField('-5')).toBe("'-5");
-    expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)");
-    expect(csvField('\tcmd')).toBe("'\tcmd");
-    expect(csvField('a=b')).toBe('a=b');
+  it('neutralises cells a spreadsheet would run as a formula', async () => {
+    expect(await written('=HYPERLINK("http://x")')).toBe(`"'=HYPERLINK(""http://x"")"`);
+    expect(await written('+1')).toBe("'+1");
+    expect(await written('-5')).toBe("'-5");
+    expect(await written('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(await written('\tcmd')).toBe("'\tcmd");
+    // The full-width forms some spreadsheets fold into = and @ (csv-stringify knows them).
+    expect(await written('\uFF1D1+1')).toBe("'\uFF1D1+1");
+    expect(await written('\uFF20SUM(A1)')).toBe("'\uFF20SUM(A1)");
+    expect(await written('a=b')).toBe('a=b');
   });
 
-  it('starts with a UTF-8 BOM, ends lines with CRLF and keeps accents and URLs', () => {
+  it('is what csv-stringify’s Node build (data:export’s writer) writes with the download’s options', async () => {
+    const shipped = loadPolicyData();
+    const rows = tableRows(shipped, MEASURE_TYPES, 'en');
+    const csv = await toCsv(rows, 'en', downloadCredits(shipped, 'en'));
+    const cells = parse(csv, { bom: true }) as string[][];
+    expect(cells).toHaveLength(rows.length + 1);
+    expect(csv).toBe(stringify(cells, DOWNLOAD_CSV_OPTIONS));
+    expect(DOWNLOAD_CSV_OPTIONS).toMatchObject({ bom: true, record_delimiter: 'windows', escape_formulas: true });
+  });
+
+  it('writes the shipped data byte for byte as the hand-rolled writer did, in each language', async () => {
+    const shipped = loadPolicyData();
+    for (const lang of ['en', 'es'] as const)
+      for (const date of [undefined, '2023-01'] as const) {
+        const rows = tableRows(shipped, MEASURE_TYPES, lang, date);
+        const csv = await toCsv(rows, lang, downloadCredits(shipped, lang));
+        const [header, ...records] = parse(csv, { bom: true }) as string[][];
+        expect(records).toHaveLength(rows.length);
+        // Cells with a line break but no comma or quote (the sources list): the case a writer that
+        // quotes only CRLF gets wrong.
+        expect(records.flat().filter((c) => c.includes('\n') && !/[",]/.test(c)).length).toBeGreaterThan(0);
+        expect(csv, `${lang} ${date}`).toBe(handRolledCsv(header as string[], records));
+      }
+  });
+
+  it('starts with a UTF-8 BOM, ends lines with CRLF and keeps accents and URLs', async () => {
     const data = loadPolicyData();
     const rows = tableRows(data, MEASURE_TYPES, 'es');
-    const csv = toCsv(rows, 'es', downloadCredits(data, 'es'));
+    const csv = await toCsv(rows, 'es', downloadCredits(data, 'es'));
     expect(csv.startsWith(BOM)).toBe(true);
     expect(csv.endsWith('\r\n')).toBe(true);
     const header = csv.slice(1).split('\r\n')[0];

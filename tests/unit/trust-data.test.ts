@@ -137,9 +137,9 @@ describe('every download states its licence, credit and version', () => {
     expect(json.measures).toHaveLength(rows.length);
   });
 
-  it('the CSV: every row carries them, and a corrected measure’s row its log entries', () => {
+  it('the CSV: every row carries them, and a corrected measure’s row its log entries', async () => {
     const rows = tableRows(data, MEASURE_TYPES, 'es');
-    const csv = parse(toCsv(rows, 'es', downloadCredits(data, 'es')), { bom: true, columns: true }) as Record<
+    const csv = parse(await toCsv(rows, 'es', downloadCredits(data, 'es')), { bom: true, columns: true }) as Record<
       string,
       string
     >[];
