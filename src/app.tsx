@@ -55,12 +55,67 @@ interface Props {
   embed?: boolean;
 }
 
+/** The title, the dek (not in embeds), the "as of" line and the language, about and share tools. */
+function AppHeader({ embed }: { embed: boolean }) {
+  const data = usePolicyData();
+  const t = useStrings();
+  const lang = useAppStore((s) => s.lang);
+  return (
+    <header className="app-header">
+      <h1 title={embed ? data.meta.title[lang] : undefined}>{data.meta.title[lang]}</h1>
+      {!embed && <p className="dek">{data.meta.dek[lang]}</p>}
+      <p className="as-of">
+        {t.asOf} <time dateTime={data.meta.asOf}>{formatDate(data.meta.asOf, lang)}</time>
+        <span className="data-version"> · {t.dataVersionShort.replace('{version}', data.version)}</span>
+        {embed && (
+          <>
+            {' · '}
+            <FullPageLink />
+          </>
+        )}
+      </p>
+      <div className="header-tools">
+        <LanguageSwitch />
+        <AboutData />
+        <ShareDialog imageExport={loadImageExport} />
+      </div>
+    </header>
+  );
+}
+
+/**
+ * The map view: the map, its legend and the country list. It stays mounted when hidden, so MapLibre
+ * is created once.
+ */
+function MapTabPanel({ createMap, webgl, embed, hidden }: Props & { embed: boolean; hidden: boolean }) {
+  const data = usePolicyData();
+  const t = useStrings();
+  const lang = useAppStore((s) => s.lang);
+  return (
+    <div role="tabpanel" id={tabPanelId('map')} aria-labelledby={tabId('map')} hidden={hidden} className="view-panel">
+      <a className="skip-link" href={`#${COUNTRY_LIST_ID}`}>
+        {t.skipToList}
+      </a>
+      <MapErrorBoundary strings={t} label={t.mapRegionLabel.replace('{title}', data.meta.title[lang])}>
+        <MapView
+          createMap={createMap}
+          webgl={webgl}
+          cooperativeGestures={embed}
+          fitFirstScreen={!embed}
+          linkDetails={(l, done) => <LinkDetails link={l.link} state={l} onOpenedMeasure={done} />}
+        />
+      </MapErrorBoundary>
+      <Legend />
+      <CountryList />
+    </div>
+  );
+}
+
 export function App({ createMap, webgl, embed = false }: Props) {
   // Framed (any host): report our height in pym, Datawrapper, AMP and Embedly formats — from the
   // first commit on, never before there is anything to measure.
   useEffect(() => startHeightMessages(), []);
   const data = usePolicyData();
-  const t = useStrings();
   const lang = useAppStore((s) => s.lang);
   const view = useAppStore((s) => s.view);
   const theme = useResolvedTheme();
@@ -68,25 +123,7 @@ export function App({ createMap, webgl, embed = false }: Props) {
 
   return (
     <div className="app" data-view={view} data-embed={embed || undefined}>
-      <header className="app-header">
-        <h1 title={embed ? data.meta.title[lang] : undefined}>{data.meta.title[lang]}</h1>
-        {!embed && <p className="dek">{data.meta.dek[lang]}</p>}
-        <p className="as-of">
-          {t.asOf} <time dateTime={data.meta.asOf}>{formatDate(data.meta.asOf, lang)}</time>
-          <span className="data-version"> · {t.dataVersionShort.replace('{version}', data.version)}</span>
-          {embed && (
-            <>
-              {' · '}
-              <FullPageLink />
-            </>
-          )}
-        </p>
-        <div className="header-tools">
-          <LanguageSwitch />
-          <AboutData />
-          <ShareDialog imageExport={loadImageExport} />
-        </div>
-      </header>
+      <AppHeader embed={embed} />
       <main className="app-main">
         {/* On phones the folded filter and the date share one row (styles.css). */}
         <div className="controls">
@@ -94,29 +131,7 @@ export function App({ createMap, webgl, embed = false }: Props) {
           <DateControl />
         </div>
         <ViewTabs />
-        {/* The map view stays mounted when hidden, so MapLibre is created once. */}
-        <div
-          role="tabpanel"
-          id={tabPanelId('map')}
-          aria-labelledby={tabId('map')}
-          hidden={view !== 'map'}
-          className="view-panel"
-        >
-          <a className="skip-link" href={`#${COUNTRY_LIST_ID}`}>
-            {t.skipToList}
-          </a>
-          <MapErrorBoundary strings={t} label={t.mapRegionLabel.replace('{title}', data.meta.title[lang])}>
-            <MapView
-              createMap={createMap}
-              webgl={webgl}
-              cooperativeGestures={embed}
-              fitFirstScreen={!embed}
-              linkDetails={(l, done) => <LinkDetails link={l.link} state={l} onOpenedMeasure={done} />}
-            />
-          </MapErrorBoundary>
-          <Legend />
-          <CountryList />
-        </div>
+        <MapTabPanel createMap={createMap} webgl={webgl} embed={embed} hidden={view !== 'map'} />
         {view === 'table' && (
           <div role="tabpanel" id={tabPanelId('table')} aria-labelledby={tabId('table')} className="view-panel">
             <MeasureTable />

@@ -221,36 +221,53 @@ export function composeFeatures<P extends object>(
   composition: Composition,
   config: CompositionConfig,
 ): GeoJSON.FeatureCollection<GeoJSON.Geometry, (P & { part: Part; draw?: Draw }) | { part: Part }> {
-  const frame = composition.insetFrame;
-  type Out = GeoJSON.Feature<GeoJSON.Geometry, P & { part: Part; draw?: Draw }>;
-  const main = collection.features.flatMap((f): Out[] => {
-    const polygons = polygonsOf(f.geometry).map((polygon) =>
-      polygon.map((ring) => ring.map((p) => composition.toMain(p as LngLat) as [number, number])),
-    );
-    const properties = { ...f.properties, part: 'main' as Part };
-    const whole = (coordinates: Ring[][]): Out[] => [
-      { ...f, geometry: { type: 'MultiPolygon', coordinates }, properties },
-    ];
-    if (!frame) return whole(polygons);
-    // Land under the inset's frame (islands such as Easter Island, and southern Mexico) is cut out,
-    // so the inset, drawn in the same layers, shows nothing of the main map beneath it; a polygon
-    // across the frame's edge makes two features, its area and its outline, each cut.
-    const [[w, s], [e, n]] = frame;
-    const cut = cutOut(polygons, [w, s, e, n]);
-    if ('whole' in cut) return whole(cut.whole);
-    return [
-      { ...f, geometry: { type: 'MultiPolygon', coordinates: cut.area }, properties: { ...properties, draw: 'fill' } },
-      {
-        ...f,
-        geometry: { type: 'MultiLineString', coordinates: cut.outline },
-        properties: { ...properties, draw: 'line' },
-      },
-    ];
-  });
+  const main = collection.features.flatMap((f) => mainFeatures(f, composition));
   const source = config.insetSource;
+  const frame = composition.insetFrame;
   const mainSource = composition.insetSource;
   if (!source || !frame || !mainSource) return { type: 'FeatureCollection', features: main };
-  const [[sw, ss], [se, sn]] = source;
+  const inset = insetFeatures(collection, composition, source);
+  return { type: 'FeatureCollection', features: [...main, ...insetFurniture(frame, mainSource), ...inset] };
+}
+
+/**
+ * A feature at its place on the main map. Land under the inset's frame (islands such as Easter
+ * Island, and southern Mexico) is cut out, so the inset, drawn in the same layers, shows nothing of
+ * the main map beneath it; a polygon across the frame's edge makes two features, its area and its
+ * outline, each cut.
+ */
+function mainFeatures<P extends object>(
+  f: GeoJSON.Feature<GeoJSON.Geometry, P>,
+  composition: Composition,
+): GeoJSON.Feature<GeoJSON.Geometry, P & { part: Part; draw?: Draw }>[] {
+  const frame = composition.insetFrame;
+  const polygons = polygonsOf(f.geometry).map((polygon) =>
+    polygon.map((ring) => ring.map((p) => composition.toMain(p as LngLat) as [number, number])),
+  );
+  const properties = { ...f.properties, part: 'main' as Part };
+  const whole = (coordinates: Ring[][]) => [
+    { ...f, geometry: { type: 'MultiPolygon' as const, coordinates }, properties },
+  ];
+  if (!frame) return whole(polygons);
+  const [[w, s], [e, n]] = frame;
+  const cut = cutOut(polygons, [w, s, e, n]);
+  if ('whole' in cut) return whole(cut.whole);
+  return [
+    { ...f, geometry: { type: 'MultiPolygon', coordinates: cut.area }, properties: { ...properties, draw: 'fill' } },
+    {
+      ...f,
+      geometry: { type: 'MultiLineString', coordinates: cut.outline },
+      properties: { ...properties, draw: 'line' },
+    },
+  ];
+}
+
+/** Copies of the features in the inset's source area, clipped to it and moved into the inset. */
+function insetFeatures<P extends object>(
+  collection: GeoJSON.FeatureCollection<GeoJSON.Geometry, P>,
+  composition: Composition,
+  [[sw, ss], [se, sn]]: Bounds,
+): GeoJSON.Feature<GeoJSON.MultiPolygon, P & { part: Part }>[] {
   const inset: GeoJSON.Feature<GeoJSON.MultiPolygon, P & { part: Part }>[] = [];
   for (const f of collection.features) {
     const clipped = clipPolygons(polygonsOf(f.geometry), [sw, ss, se, sn]);
@@ -264,9 +281,14 @@ export function composeFeatures<P extends object>(
       properties: { ...f.properties, part: 'inset' as Part },
     });
   }
+  return inset;
+}
+
+/** The inset's frame, the outline of its source area on the main map, and the two lines between them. */
+function insetFurniture(frame: Bounds, mainSource: Bounds): GeoJSON.Feature<GeoJSON.Geometry, { part: Part }>[] {
   const [[, fs], [fe, fn]] = frame;
   const [[mw, ms], [, mn]] = mainSource;
-  const furniture: GeoJSON.Feature<GeoJSON.Geometry, { part: Part }>[] = [
+  return [
     { type: 'Feature', properties: { part: 'frame' }, geometry: rectangle(frame) },
     { type: 'Feature', properties: { part: 'source' }, geometry: rectangle(mainSource) },
     {
@@ -287,7 +309,6 @@ export function composeFeatures<P extends object>(
       },
     },
   ];
-  return { type: 'FeatureCollection', features: [...main, ...furniture, ...inset] };
 }
 
 /**

@@ -40,37 +40,12 @@ export const CountryLabels = forwardRef<CountryLabelsHandle, Props>(function Cou
 
   useImperativeHandle(ref, () => ({
     sizes() {
-      const out: Record<CountryCode, { width: number; height: number }> = {};
-      for (const c of countryCodes(data)) {
-        const b = buttons.current.get(c);
-        out[c] = { width: b?.offsetWidth ?? 0, height: b?.offsetHeight ?? 0 };
-      }
-      return out;
+      return measureLabels(countryCodes(data), buttons.current);
     },
     place(boxes) {
       for (const box of boxes) {
         const id = box.id as CountryCode;
-        const button = buttons.current.get(id);
-        if (button) {
-          button.style.transform = `translate(${Math.round(box.x)}px, ${Math.round(box.y)}px)`;
-          button.style.visibility = 'visible';
-        }
-        const line = lines.current.get(id);
-        const dot = dots.current.get(id);
-        if (line) {
-          // From the label's nearest edge point to its country's anchor.
-          const clamp = (v: number, lo: number, hi: number) => Math.min(Math.max(v, lo), hi);
-          line.setAttribute('x1', String(clamp(box.anchor.x, box.x, box.x + box.width)));
-          line.setAttribute('y1', String(clamp(box.anchor.y, box.y, box.y + box.height)));
-          line.setAttribute('x2', String(box.anchor.x));
-          line.setAttribute('y2', String(box.anchor.y));
-          line.style.visibility = box.callout ? 'visible' : 'hidden';
-        }
-        if (dot) {
-          dot.setAttribute('cx', String(box.anchor.x));
-          dot.setAttribute('cy', String(box.anchor.y));
-          dot.style.opacity = box.callout ? '1' : '0';
-        }
+        placeLabel(box, buttons.current.get(id), lines.current.get(id), dots.current.get(id));
       }
     },
   }));
@@ -111,3 +86,38 @@ export const CountryLabels = forwardRef<CountryLabelsHandle, Props>(function Cou
     </div>
   );
 });
+
+/** Each label's size in CSS px, as measured (0 × 0 for one not rendered). */
+function measureLabels(
+  codes: readonly CountryCode[],
+  buttons: Map<CountryCode, HTMLButtonElement>,
+): Record<CountryCode, { width: number; height: number }> {
+  const out: Record<CountryCode, { width: number; height: number }> = {};
+  for (const c of codes) {
+    const b = buttons.get(c);
+    out[c] = { width: b?.offsetWidth ?? 0, height: b?.offsetHeight ?? 0 };
+  }
+  return out;
+}
+
+/** Moves one label to its box, and its leader line and anchor dot (shown for a callout only). */
+function placeLabel(box: LabelBox, button?: HTMLButtonElement, line?: SVGLineElement, dot?: SVGCircleElement): void {
+  if (button) {
+    button.style.transform = `translate(${Math.round(box.x)}px, ${Math.round(box.y)}px)`;
+    button.style.visibility = 'visible';
+  }
+  if (line) {
+    // From the label's nearest edge point to its country's anchor.
+    const clamp = (v: number, lo: number, hi: number) => Math.min(Math.max(v, lo), hi);
+    line.setAttribute('x1', String(clamp(box.anchor.x, box.x, box.x + box.width)));
+    line.setAttribute('y1', String(clamp(box.anchor.y, box.y, box.y + box.height)));
+    line.setAttribute('x2', String(box.anchor.x));
+    line.setAttribute('y2', String(box.anchor.y));
+    line.style.visibility = box.callout ? 'visible' : 'hidden';
+  }
+  if (dot) {
+    dot.setAttribute('cx', String(box.anchor.x));
+    dot.setAttribute('cy', String(box.anchor.y));
+    dot.style.opacity = box.callout ? '1' : '0';
+  }
+}

@@ -8,21 +8,29 @@
  * as SVG. The PNGs are this SVG drawn on a canvas (ui/download-image.tsx). Loaded lazily.
  */
 import { licenceLabel, versionLabel } from '../data/citation.ts';
-import { facilityScale, mappedFacilities } from '../data/facilities.ts';
+import { type FacilityAt, facilityScale, mappedFacilities } from '../data/facilities.ts';
 import { formatDate } from '../data/format.ts';
 import { linksShownAt, outsideActors } from '../data/links.ts';
-import { PALETTES } from '../data/palette.ts';
-import { colourByCountry, countsByCountry, legendSteps } from '../data/selectors.ts';
+import { type MapPalette, PALETTES, type ThemeName } from '../data/palette.ts';
+import { type Counts, colourByCountry, countsByCountry, legendSteps } from '../data/selectors.ts';
 import { countryCodes, countryName, outsideAnchor } from '../data/story.ts';
 import { asOfMonth, type Month } from '../data/timeline.ts';
 import type { CountryCode } from '../data/vocabulary.ts';
 import type { Lang } from '../i18n/strings.ts';
 import type { ImageRequest as ViewImageRequest } from '../state/image-request.ts';
 import { applyMapState } from './apply.ts';
-import { type Boundaries, loadBoundaries } from './boundaries.ts';
-import { compose, composeFeatures, compositionConfig, labelExtents, PADDING } from './composition.ts';
-import { layoutLabels, type Rect } from './label-layout.ts';
-import { type LinkInput, MARKER, placeLinkGeometry } from './link-layout.ts';
+import { type Boundaries, type CountryProperties, loadBoundaries } from './boundaries.ts';
+import {
+  type Bounds,
+  type Composition,
+  compose,
+  composeFeatures,
+  compositionConfig,
+  labelExtents,
+  PADDING,
+} from './composition.ts';
+import { type LabelBox, layoutLabels, type Rect } from './label-layout.ts';
+import { type LinkArc, type LinkInput, type LinkMarker, MARKER, placeLinkGeometry } from './link-layout.ts';
 import { buildStyle, hatchImage, hatchImageId } from './map-style.ts';
 import { SvgMap } from './svg-map.ts';
 
@@ -117,274 +125,479 @@ export function titleSlug(title: string): string {
 /** Waits for the renderer's `load` (it fires on the next task, like MapLibre's). */
 const loaded = (map: SvgMap) => new Promise<void>((resolve) => map.once('load', () => resolve()));
 
+type Ink = (typeof INK)[ThemeName];
+
+/**
+ * What every drawing step reads: the request, the month shown and its counts, what the map draws
+ * besides the countries (the legend keys them), the colours, and the type scale — its base size
+ * `f`, the margin `pad` it gives, and the width `inner` left for text.
+ */
+interface Scene {
+  req: ImageRequest;
+  ink: Ink;
+  palette: MapPalette;
+  month: Month;
+  counts: Counts;
+  colours: Record<CountryCode, string | null>;
+  facilities: FacilityAt[];
+  shownLinks: ReturnType<typeof linksShownAt>;
+  f: number;
+  pad: number;
+  inner: number;
+}
+
+/** The map band: the composition fitted to its frame, and the renderer that draws and projects it. */
+interface MapBand {
+  map: SvgMap;
+  container: HTMLElement;
+  composition: Composition;
+  features: ReturnType<typeof composeFeatures<CountryProperties>>;
+  extents: Record<string, Bounds>;
+  frame: { width: number; height: number };
+}
+
+/** Marks drawn over the map, and the boxes they take (which labels and link markers keep clear of). */
+interface Overlay {
+  marks: string[];
+  obstacles: Rect[];
+}
+
+type LegendItem = { label: string; fill: string } | { label: string; key: 'link' | 'facility' };
+
+/** The legend and the credit below the map, laid out: rows of legend items, credit lines, height. */
+interface FooterLayout {
+  title: string;
+  items: LegendItem[];
+  itemWidths: number[];
+  /** Indices into `items`, one list per row. */
+  rows: number[][];
+  creditLines: string[];
+  legendSize: number;
+  swatch: number;
+  creditSize: number;
+  height: number;
+}
+
+/** The country labels' sizes: a pill of name and count, its height, and the count's own pill. */
+interface LabelMetrics {
+  size: number;
+  height: number;
+  countWidth(c: CountryCode): number;
+}
+
+/**
+ * The document, band by band: the header, the map band (the countries, then what is drawn over
+ * them), the footer. Each step draws one thing from the `Scene` (and the `MapBand` for what lies on
+ * the map), so the steps can later be shared with the other SVG renderers.
+ */
 export async function renderImageSvg(req: ImageRequest): Promise<string> {
-  const { data, strings: t, lang, theme, width: W, height: H } = req;
-  const ink = INK[theme];
-  const palette = PALETTES[theme];
+  const s = sceneOf(req);
   const boundaries = req.boundaries ?? (await loadBoundaries());
+  const header = drawHeader(s);
+  const footer = layoutFooter(s);
+  const mapHeight = Math.max(40, Math.round(req.height - header.bottom - footer.height));
+  const band = createMapBand(s, boundaries, mapHeight);
+  try {
+    const countries = await drawCountries(s, band);
+    return svgDocument(s, {
+      header: header.marks,
+      mapTop: header.bottom,
+      mapHeight,
+      map: [countries, ...drawOverlays(s, band, boundaries)],
+      footer: drawFooter(s, footer, header.bottom + mapHeight),
+    });
+  } finally {
+    band.map.remove();
+  }
+}
+
+function sceneOf(req: ImageRequest): Scene {
+  const { data, theme, width: W, height: H } = req;
   const month = req.date ?? asOfMonth(data);
   const counts = countsByCountry(data, req.activeTypes, month);
-  const colours = colourByCountry(counts, theme);
-  // What the map will draw besides the countries: the legend keys them.
-  const facilities = mappedFacilities(data, month).filter((x) => x.exists && req.activeTypes.includes(x.type));
-  const shownLinks = req.links ? linksShownAt(data, month) : [];
-
-  // --- type scale and the bands above and below the map ------------------------------------------
   const f = Math.min(22, Math.max(11, Math.min(W, H * 1.5) / 52));
   const pad = Math.round(f);
-  const inner = W - 2 * pad;
+  return {
+    req,
+    ink: INK[theme],
+    palette: PALETTES[theme],
+    month,
+    counts,
+    colours: colourByCountry(counts, theme),
+    facilities: mappedFacilities(data, month).filter((x) => x.exists && req.activeTypes.includes(x.type)),
+    shownLinks: req.links ? linksShownAt(data, month) : [],
+    f,
+    pad,
+    inner: W - 2 * pad,
+  };
+}
+
+/** The title and the line of the month shown and the "as of" date; `bottom` is where the map starts. */
+function drawHeader(s: Scene): { marks: string[]; bottom: number } {
+  const { req, ink, f, pad, inner } = s;
+  const { data, strings: t, lang } = req;
   const titleSize = f * 1.5;
   const titleLines = wrap(data.meta.title[lang], titleSize, inner, true).slice(0, 3);
-  const dateLine = `${t.imageMonthShown.replace('{month}', formatDate(month, lang))} · ${t.asOf} ${formatDate(data.meta.asOf, lang)}`;
+  const dateLine = `${t.imageMonthShown.replace('{month}', formatDate(s.month, lang))} · ${t.asOf} ${formatDate(data.meta.asOf, lang)}`;
   const dateSize = f * 0.95;
   const dateLines = wrap(dateLine, dateSize, inner).slice(0, 2);
   let y = pad + titleSize;
-  const header: string[] = [textLines(titleLines, pad, y, titleSize, ink.text, ' font-weight="700"')];
+  const marks: string[] = [textLines(titleLines, pad, y, titleSize, ink.text, ' font-weight="700"')];
   y += (titleLines.length - 1) * titleSize * 1.25 + dateSize * 1.5;
-  header.push(textLines(dateLines, pad, y, dateSize, ink.muted));
+  marks.push(textLines(dateLines, pad, y, dateSize, ink.muted));
   y += (dateLines.length - 1) * dateSize * 1.25;
-  const mapTop = Math.round(y + dateSize * 0.8);
+  return { marks, bottom: Math.round(y + dateSize * 0.8) };
+}
 
-  // Legend: its title, then "None" and the count steps in one row (wrapping when narrow).
-  const active = req.activeTypes.length;
-  const scope =
-    active === data.meta.types.length
-      ? t.legendAllTypes
-      : t.legendSomeTypes.replace('{n}', String(active)).replace('{total}', String(data.meta.types.length));
-  const legendSize = f * 0.85;
-  const swatch = Math.round(f * 1.1);
-  type Item = { label: string; fill: string } | { label: string; key: 'link' | 'facility' };
-  const items: Item[] = [
+/** The legend's items: "None", the count steps, then the links and the prisons when the map shows them. */
+function legendItems(s: Scene): LegendItem[] {
+  const { data, strings: t, lang, theme } = s.req;
+  return [
     { label: t.legendNone, fill: `url(#export-hatch)` },
-    ...legendSteps(theme).map((s) => ({ label: s.label, fill: s.colour })),
-    ...(shownLinks.length > 0 ? [{ label: t.linksToggle, key: 'link' as const }] : []),
-    ...(facilities.length > 0
+    ...legendSteps(theme).map((step) => ({ label: step.label, fill: step.colour })),
+    ...(s.shownLinks.length > 0 ? [{ label: t.linksToggle, key: 'link' as const }] : []),
+    ...(s.facilities.length > 0
       ? [{ label: data.story.facilityLegend[lang].replace(/[:：]\s*$/, ''), key: 'facility' as const }]
       : []),
   ];
-  const itemWidths = items.map((i) => swatch + 6 + textWidth(i.label, legendSize) + f);
+}
+
+/** Items of these widths in rows no wider than `width` (an item wider than that gets a row of its own). */
+function legendRows(widths: number[], width: number): number[][] {
   const rows: number[][] = [[]];
   let rowWidth = 0;
-  items.forEach((_, i) => {
-    const w = itemWidths[i] as number;
-    if (rowWidth + w > inner && rowWidth > 0) {
+  widths.forEach((w, i) => {
+    if (rowWidth + w > width && rowWidth > 0) {
       rows.push([]);
       rowWidth = 0;
     }
     (rows[rows.length - 1] as number[]).push(i);
     rowWidth += w;
   });
+  return rows;
+}
+
+/** The legend (its title, then "None" and the count steps in one row, wrapping when narrow) and the credit. */
+function layoutFooter(s: Scene): FooterLayout {
+  const { req, f, pad, inner } = s;
+  const { data, strings: t, lang } = req;
+  const active = req.activeTypes.length;
+  const total = data.meta.types.length;
+  const scope =
+    active === total
+      ? t.legendAllTypes
+      : t.legendSomeTypes.replace('{n}', String(active)).replace('{total}', String(total));
+  const legendSize = f * 0.85;
+  const swatch = Math.round(f * 1.1);
+  const items = legendItems(s);
+  const itemWidths = items.map((i) => swatch + 6 + textWidth(i.label, legendSize) + f);
+  const rows = legendRows(itemWidths, inner);
   const creditSize = f * 0.72;
   // The credit, then the data's licence and version on lines of their own (never cut off).
   const creditLines = [
     ...wrap(data.meta.credit[lang], creditSize, inner).slice(0, 4),
     ...wrap(`${licenceLabel(data, lang)} · ${versionLabel(data, lang)}`, creditSize, inner),
   ];
-  const footerHeight =
+  const height =
     pad * 0.6 + legendSize * 1.4 + rows.length * (swatch + 6) + creditLines.length * creditSize * 1.25 + pad * 0.8;
-  const mapHeight = Math.max(40, Math.round(H - mapTop - footerHeight));
-  const mapBottom = mapTop + mapHeight;
+  return {
+    title: `${t.legendTitle} (${scope})`,
+    items,
+    itemWidths,
+    rows,
+    creditLines,
+    legendSize,
+    swatch,
+    creditSize,
+    height,
+  };
+}
 
-  // --- the map: the SVG renderer, in a detached container of the map band's size ----------------
+/** The footer from `top` down: the legend's title, its rows of keys, then the credit. */
+function drawFooter(s: Scene, l: FooterLayout, top: number): string[] {
+  const { ink, pad } = s;
+  let y = top + pad * 0.6 + l.legendSize;
+  const marks: string[] = [
+    `<text x="${pad}" y="${r(y)}" font-size="${r(l.legendSize)}" font-weight="600" fill="${ink.text}">${esc(l.title)}</text>`,
+  ];
+  y += l.legendSize * 0.4;
+  for (const row of l.rows) {
+    let x = pad;
+    for (const i of row) {
+      marks.push(...drawLegendItem(s, l, l.items[i] as LegendItem, x, y));
+      x += l.itemWidths[i] as number;
+    }
+    y += l.swatch + 6;
+  }
+  y += l.creditSize;
+  marks.push(textLines(l.creditLines, pad, y, l.creditSize, ink.muted));
+  return marks;
+}
+
+/** One legend key at (x, y): a colour swatch, a link's arrow or a prison's symbol, then its label. */
+function drawLegendItem(s: Scene, l: FooterLayout, item: LegendItem, x: number, y: number): [string, string] {
+  const { ink, palette } = s;
+  const { swatch } = l;
+  const mid = y + swatch / 2;
+  const key =
+    'fill' in item
+      ? `<rect x="${r(x)}" y="${r(y)}" width="${swatch}" height="${swatch}" fill="${item.fill}" stroke="${palette.zeroOutline}" stroke-width="0.5"/>`
+      : item.key === 'link'
+        ? `<path d="M${r(x)},${r(mid)} L${r(x + swatch)},${r(mid)}" stroke="${ink.link}" stroke-width="2" fill="none" marker-end="url(#export-arrow)"/>`
+        : `<circle cx="${r(x + swatch / 2)}" cy="${r(mid)}" r="${r(swatch / 2 - 1)}" stroke="${ink.text}" stroke-width="1.5" fill="${ink.text}" fill-opacity="0.6"/>`;
+  return [
+    key,
+    `<text x="${r(x + swatch + 6)}" y="${r(y + swatch * 0.8)}" font-size="${r(l.legendSize)}" fill="${ink.text}">${esc(item.label)}</text>`,
+  ];
+}
+
+/** The SVG renderer in a detached container of the map band's size, with the live map's composition. */
+function createMapBand(s: Scene, boundaries: Boundaries, height: number): MapBand {
+  const { req } = s;
+  const frame = { width: req.width, height };
   const container = document.createElement('div');
   // Detached elements have no layout: the renderer reads the frame's size from these.
-  Object.defineProperty(container, 'clientWidth', { value: W });
-  Object.defineProperty(container, 'clientHeight', { value: mapHeight });
-  const config = compositionConfig(data.story.region);
-  const composition = compose({ width: W, height: mapHeight }, config);
+  Object.defineProperty(container, 'clientWidth', { value: frame.width });
+  Object.defineProperty(container, 'clientHeight', { value: frame.height });
+  const config = compositionConfig(req.data.story.region);
+  const composition = compose(frame, config);
   const features = composeFeatures(boundaries.geojson, composition, config);
-  const extents = labelExtents(features, countryCodes(data));
+  const extents = labelExtents(features, countryCodes(req.data));
   const map = new SvgMap(container, {
-    style: buildStyle(features, theme),
+    style: buildStyle(features, req.theme),
     bounds: composition.bounds,
     fitBoundsOptions: { padding: PADDING, animate: false },
     maxBounds: composition.maxBounds,
   });
-  try {
-    map.setMissingStyleImageResolver((id) => {
-      for (const name of ['light', 'dark'] as const) if (id === hatchImageId(name)) map.addImage(id, hatchImage(name));
-    });
-    await loaded(map);
-    applyMapState(
-      map,
-      { features },
-      { theme, colours, selected: req.selected, hovered: null, canvasLabel: '', features },
+  return { map, container, composition, features, extents, frame };
+}
+
+/** The countries, drawn through `applyMapState` (the one path from state to map) and fitted like the live map. */
+async function drawCountries(s: Scene, band: MapBand): Promise<string> {
+  const { map, container, composition, features } = band;
+  const { theme, selected } = s.req;
+  map.setMissingStyleImageResolver((id) => {
+    for (const name of ['light', 'dark'] as const) if (id === hatchImageId(name)) map.addImage(id, hatchImage(name));
+  });
+  await loaded(map);
+  applyMapState(map, { features }, { theme, colours: s.colours, selected, hovered: null, canvasLabel: '', features });
+  map.fitBounds(composition.bounds, { padding: PADDING, animate: false });
+  map.redraw();
+  const drawn = container.querySelector('svg');
+  const svg = drawn ? new XMLSerializer().serializeToString(drawn) : '';
+  return svg.replace(/^<svg[^>]*>/, '<g>').replace(/<\/svg>$/, '</g>');
+}
+
+/**
+ * Everything over the countries, in the live map's order of precedence (place-overlays.ts): prison
+ * symbols and the inset's caption, then the policy links and the country labels, which keep clear
+ * of them.
+ */
+function drawOverlays(s: Scene, band: MapBand, boundaries: Boundaries): string[] {
+  const facilities = drawFacilities(s, band);
+  const caption = drawInsetCaption(s, band);
+  const obstacles = [...facilities.obstacles, ...caption.obstacles];
+  const metrics = labelMetrics(s);
+  const boxes = layoutCountryLabels(s, band, boundaries, metrics, obstacles);
+  return [
+    ...facilities.marks,
+    ...caption.marks,
+    ...drawLinks(s, band, boxes, metrics, obstacles),
+    ...boxes.map((b) => drawCountryLabel(s, b, metrics)),
+  ];
+}
+
+/** Prison symbols: area by capacity, solid when operating, hollow and dashed otherwise. */
+function drawFacilities(s: Scene, band: MapBand): Overlay {
+  const { ink } = s;
+  const { map, composition } = band;
+  const marks: string[] = [];
+  const obstacles: Rect[] = [];
+  for (const fac of s.facilities) {
+    if (fac.lon === undefined || fac.lat === undefined) continue;
+    const p = map.project(composition.toComposed([fac.lon, fac.lat]));
+    const values = (fac.capacity?.values ?? []).map((v) => v.value).filter((v): v is number => typeof v === 'number');
+    const radius = values.length ? Math.max(4, facilityScale(s.req.data).radius(Math.max(...values))) : 5;
+    const operating = fac.status === 'operating';
+    marks.push(
+      `<circle cx="${r(p.x)}" cy="${r(p.y)}" r="${r(radius)}" stroke="${ink.text}" stroke-width="1.5" fill="${operating ? ink.text : 'none'}" fill-opacity="0.6"${operating ? '' : ' stroke-dasharray="2 2"'}/>`,
     );
-    map.fitBounds(composition.bounds, { padding: PADDING, animate: false });
-    map.redraw();
-    const drawn = container.querySelector('svg');
-    const mapSvg = drawn ? new XMLSerializer().serializeToString(drawn) : '';
-
-    // --- overlays, in the live map's order of precedence (place-overlays.ts) ----------------------
-    const obstacles: Rect[] = [];
-    const overlay: string[] = [];
-    // Prison symbols: area by capacity, solid when operating, hollow and dashed otherwise.
-    for (const fac of facilities) {
-      if (fac.lon === undefined || fac.lat === undefined) continue;
-      const p = map.project(composition.toComposed([fac.lon, fac.lat]));
-      const values = (fac.capacity?.values ?? []).map((v) => v.value).filter((v): v is number => typeof v === 'number');
-      const radius = values.length ? Math.max(4, facilityScale(data).radius(Math.max(...values))) : 5;
-      const operating = fac.status === 'operating';
-      overlay.push(
-        `<circle cx="${r(p.x)}" cy="${r(p.y)}" r="${r(radius)}" stroke="${ink.text}" stroke-width="1.5" fill="${operating ? ink.text : 'none'}" fill-opacity="0.6"${operating ? '' : ' stroke-dasharray="2 2"'}/>`,
-      );
-      obstacles.push({ x: p.x - 12, y: p.y - 12, width: 24, height: 24 });
-    }
-    // The inset's caption (when the story has an inset), top left of its frame.
-    const inset = data.story.region.inset;
-    if (inset && composition.insetFrame) {
-      const captionSize = f * 0.7;
-      const [[west], [, north]] = composition.insetFrame;
-      const top = map.project([west, north]);
-      const caption = {
-        x: Math.max(4, top.x + 4),
-        y: Math.max(4, top.y + 4),
-        width: textWidth(inset.caption[lang], captionSize),
-        height: captionSize * 1.3,
-      };
-      overlay.push(
-        `<text x="${r(caption.x)}" y="${r(caption.y + captionSize)}" font-size="${r(captionSize)}" fill="${ink.muted}" stroke="${palette.sea}" stroke-width="3" paint-order="stroke">${esc(inset.caption[lang])}</text>`,
-      );
-      obstacles.push(caption);
-    }
-
-    // Country labels: name and count in a pill, laid out by layoutLabels.
-    const labelSize = Math.max(11, f * 0.8);
-    const labelHeight = Math.round(labelSize * 2.1);
-    const countWidth = (c: CountryCode) =>
-      Math.max(labelHeight - 8, textWidth(String(counts[c] ?? 0), labelSize * 0.9) + 8);
-    const labelWidth = (c: CountryCode) =>
-      Math.round(8 + textWidth(countryName(data, c, lang), labelSize, true) + 5 + countWidth(c) + 4);
-    const inputs = countryCodes(data).flatMap((c) => {
-      const point = boundaries.labels[c];
-      if (!point) return [];
-      const area = extents[c];
-      const sw = area && map.project(area[0]);
-      const ne = area && map.project(area[1]);
-      const extent = sw && ne ? { x: sw.x, y: ne.y, width: ne.x - sw.x, height: sw.y - ne.y } : undefined;
-      return [
-        {
-          id: c,
-          anchor: map.project(composition.toComposed(point)),
-          width: labelWidth(c),
-          height: labelHeight,
-          extent,
-        },
-      ];
-    });
-    const boxes = layoutLabels(inputs, { width: W, height: mapHeight }, { obstacles });
-
-    // Policy links (when shown): arcs between the label points, markers clear of everything.
-    const linkMarks: string[] = [];
-    if (shownLinks.length > 0) {
-      const links: LinkInput[] = shownLinks.map(({ link, ended }) => ({
-        id: link.id,
-        from: link.from,
-        to: link.to,
-        mutual: link.mutual,
-        ended,
-      }));
-      const tagSize = labelSize * 0.9;
-      const tagSizes = Object.fromEntries(
-        outsideActors(data, links).map((code) => [
-          code,
-          {
-            width: Math.round(textWidth(countryName(data, code, lang), tagSize, true) + 12),
-            height: Math.round(tagSize * 1.9),
-          },
-        ]),
-      );
-      const layout = placeLinkGeometry({
-        links,
-        labels: boxes,
-        tagSizes,
-        anchorOf: (code) => outsideAnchor(data, code),
-        mainX: (lngLat) => map.project(composition.toMain(lngLat)).x,
-        obstacles,
-        frame: { width: W, height: mapHeight },
-      });
-      for (const [code, box] of Object.entries(layout.tags))
-        linkMarks.push(
-          `<rect x="${r(box.x)}" y="${r(box.y)}" width="${box.width}" height="${box.height}" rx="${r(box.height / 2)}" fill="${ink.link}"/>`,
-          `<text x="${r(box.x + box.width / 2)}" y="${r(box.y + box.height / 2 + tagSize * 0.35)}" font-size="${r(tagSize)}" font-weight="600" text-anchor="middle" fill="${ink.linkText}">${esc(countryName(data, code, lang))}</text>`,
-        );
-      const arcs = layout.arcs.map(
-        (a) =>
-          `<path d="${a.d}" fill="none" stroke="${ink.link}" stroke-width="1.75" stroke-linecap="round"${a.ended ? ' stroke-dasharray="4 3" opacity="0.8"' : ''}${a.arrowStart ? ' marker-start="url(#export-arrow-start)"' : ''}${a.arrowEnd ? ' marker-end="url(#export-arrow)"' : ''}/>`,
-      );
-      const markers = layout.markers.map((m) => {
-        const leader = m.leader
-          ? `<line x1="${m.leader.x}" y1="${m.leader.y}" x2="${m.x}" y2="${m.y}" stroke="${ink.link}" stroke-dasharray="1 2"/>`
-          : '';
-        const s = MARKER / 2 - 3;
-        const glyph = m.mutual
-          ? `<path d="M${-s + 2},0 L${s - 2},0 M${-s + 5},-3 L${-s + 2},0 L${-s + 5},3 M${s - 5},-3 L${s - 2},0 L${s - 5},3" stroke="${ink.linkText}" stroke-width="1.5" fill="none"/>`
-          : `<path d="M${-s + 3},-4 L${s - 2},0 L${-s + 3},4 z" fill="${ink.linkText}"/>`;
-        return `${leader}<g transform="translate(${m.x} ${m.y}) rotate(${m.angle})"><circle r="${MARKER / 2 - 3}" fill="${ink.link}"${m.ended ? ' fill-opacity="0.7"' : ''}/>${glyph}</g>`;
-      });
-      linkMarks.unshift(...arcs);
-      linkMarks.push(...markers);
-    }
-
-    const labels = boxes.map((b) => {
-      const c = b.id as CountryCode;
-      const name = countryName(data, c, lang);
-      const isSelected = c === req.selected;
-      const leader = b.callout
-        ? `<line x1="${r(Math.min(Math.max(b.anchor.x, b.x), b.x + b.width))}" y1="${r(Math.min(Math.max(b.anchor.y, b.y), b.y + b.height))}" x2="${r(b.anchor.x)}" y2="${r(b.anchor.y)}" stroke="${ink.text}" stroke-width="1"/><circle cx="${r(b.anchor.x)}" cy="${r(b.anchor.y)}" r="2.5" fill="${ink.text}"/>`
-        : '';
-      const cw = countWidth(c);
-      const ch = labelHeight - 8;
-      const cx = b.x + b.width - 4 - cw;
-      const empty = counts[c] === 0;
-      return `${leader}<g data-country="${c}"><rect x="${r(b.x)}" y="${r(b.y)}" width="${r(b.width)}" height="${labelHeight}" rx="${labelHeight / 2}" fill="${ink.labelBg}" fill-opacity="0.95" stroke="${isSelected ? ink.text : ink.labelBorder}" stroke-width="${isSelected ? 2 : 1}"/><text x="${r(b.x + 8)}" y="${r(b.y + labelHeight / 2 + labelSize * 0.35)}" font-size="${r(labelSize)}" font-weight="600" fill="${ink.text}">${esc(name)}</text><rect x="${r(cx)}" y="${r(b.y + 4)}" width="${r(cw)}" height="${ch}" rx="${ch / 2}" fill="${empty ? ink.labelBg : ink.text}" stroke="${ink.text}"/><text x="${r(cx + cw / 2)}" y="${r(b.y + labelHeight / 2 + labelSize * 0.32)}" font-size="${r(labelSize * 0.9)}" font-weight="600" text-anchor="middle" fill="${empty ? ink.text : ink.bg}">${counts[c] ?? 0}</text></g>`;
-    });
-
-    // --- the footer: legend and credit ------------------------------------------------------------
-    let fy = mapBottom + pad * 0.6 + legendSize;
-    const footer: string[] = [
-      `<text x="${pad}" y="${r(fy)}" font-size="${r(legendSize)}" font-weight="600" fill="${ink.text}">${esc(`${t.legendTitle} (${scope})`)}</text>`,
-    ];
-    fy += legendSize * 0.4;
-    for (const row of rows) {
-      let x = pad;
-      for (const i of row) {
-        const item = items[i] as Item;
-        const mid = fy + swatch / 2;
-        footer.push(
-          'fill' in item
-            ? `<rect x="${r(x)}" y="${r(fy)}" width="${swatch}" height="${swatch}" fill="${item.fill}" stroke="${palette.zeroOutline}" stroke-width="0.5"/>`
-            : item.key === 'link'
-              ? `<path d="M${r(x)},${r(mid)} L${r(x + swatch)},${r(mid)}" stroke="${ink.link}" stroke-width="2" fill="none" marker-end="url(#export-arrow)"/>`
-              : `<circle cx="${r(x + swatch / 2)}" cy="${r(mid)}" r="${r(swatch / 2 - 1)}" stroke="${ink.text}" stroke-width="1.5" fill="${ink.text}" fill-opacity="0.6"/>`,
-          `<text x="${r(x + swatch + 6)}" y="${r(fy + swatch * 0.8)}" font-size="${r(legendSize)}" fill="${ink.text}">${esc(item.label)}</text>`,
-        );
-        x += itemWidths[i] as number;
-      }
-      fy += swatch + 6;
-    }
-    fy += creditSize;
-    footer.push(textLines(creditLines, pad, fy, creditSize, ink.muted));
-
-    const hatch = `<pattern id="export-hatch" patternUnits="userSpaceOnUse" width="6" height="6"><rect width="6" height="6" fill="${palette.hatchBase}"/><path d="M-1,1 L1,-1 M0,6 L6,0 M5,7 L7,5" stroke="${palette.hatchLine}" stroke-width="1"/></pattern>`;
-    const arrow = (id: string, orient: string) =>
-      `<marker id="${id}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="${orient}"><path d="M0,0 L10,5 L0,10 z" fill="${ink.link}"/></marker>`;
-    return [
-      `<svg xmlns="${SVG_NS}" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="${FONT}" lang="${lang}">`,
-      `<title>${esc(data.meta.title[lang])}</title>`,
-      `<defs>${hatch}${arrow('export-arrow', 'auto')}${arrow('export-arrow-start', 'auto-start-reverse')}</defs>`,
-      `<rect width="${W}" height="${H}" fill="${ink.bg}"/>`,
-      ...header,
-      `<svg x="0" y="${mapTop}" width="${W}" height="${mapHeight}" viewBox="0 0 ${W} ${mapHeight}" overflow="hidden">`,
-      mapSvg.replace(/^<svg[^>]*>/, '<g>').replace(/<\/svg>$/, '</g>'),
-      ...overlay,
-      ...linkMarks,
-      ...labels,
-      '</svg>',
-      ...footer,
-      '</svg>',
-    ].join('');
-  } finally {
-    map.remove();
+    obstacles.push({ x: p.x - 12, y: p.y - 12, width: 24, height: 24 });
   }
+  return { marks, obstacles };
+}
+
+/** The inset's caption (when the story has an inset), top left of its frame. */
+function drawInsetCaption(s: Scene, band: MapBand): Overlay {
+  const inset = s.req.data.story.region.inset;
+  const frame = band.composition.insetFrame;
+  if (!inset || !frame) return { marks: [], obstacles: [] };
+  const text = inset.caption[s.req.lang];
+  const size = s.f * 0.7;
+  const [[west], [, north]] = frame;
+  const top = band.map.project([west, north]);
+  const caption = {
+    x: Math.max(4, top.x + 4),
+    y: Math.max(4, top.y + 4),
+    width: textWidth(text, size),
+    height: size * 1.3,
+  };
+  return {
+    marks: [
+      `<text x="${r(caption.x)}" y="${r(caption.y + size)}" font-size="${r(size)}" fill="${s.ink.muted}" stroke="${s.palette.sea}" stroke-width="3" paint-order="stroke">${esc(text)}</text>`,
+    ],
+    obstacles: [caption],
+  };
+}
+
+function labelMetrics(s: Scene): LabelMetrics {
+  const size = Math.max(11, s.f * 0.8);
+  const height = Math.round(size * 2.1);
+  return {
+    size,
+    height,
+    countWidth: (c) => Math.max(height - 8, textWidth(String(s.counts[c] ?? 0), size * 0.9) + 8),
+  };
+}
+
+/** Where the country labels go: name and count in a pill, laid out by layoutLabels clear of `obstacles`. */
+function layoutCountryLabels(
+  s: Scene,
+  band: MapBand,
+  boundaries: Boundaries,
+  m: LabelMetrics,
+  obstacles: Rect[],
+): LabelBox[] {
+  const { data, lang } = s.req;
+  const { map, composition, extents } = band;
+  const labelWidth = (c: CountryCode) =>
+    Math.round(8 + textWidth(countryName(data, c, lang), m.size, true) + 5 + m.countWidth(c) + 4);
+  const inputs = countryCodes(data).flatMap((c) => {
+    const point = boundaries.labels[c];
+    if (!point) return [];
+    const area = extents[c];
+    const sw = area && map.project(area[0]);
+    const ne = area && map.project(area[1]);
+    const extent = sw && ne ? { x: sw.x, y: ne.y, width: ne.x - sw.x, height: sw.y - ne.y } : undefined;
+    return [
+      {
+        id: c,
+        anchor: map.project(composition.toComposed(point)),
+        width: labelWidth(c),
+        height: m.height,
+        extent,
+      },
+    ];
+  });
+  return layoutLabels(inputs, band.frame, { obstacles });
+}
+
+/** One country's label: its leader line when it is a callout, then the pill of name and count. */
+function drawCountryLabel(s: Scene, b: LabelBox, m: LabelMetrics): string {
+  const { ink, counts, req } = s;
+  const c = b.id as CountryCode;
+  const name = countryName(req.data, c, req.lang);
+  const isSelected = c === req.selected;
+  const leader = b.callout
+    ? `<line x1="${r(Math.min(Math.max(b.anchor.x, b.x), b.x + b.width))}" y1="${r(Math.min(Math.max(b.anchor.y, b.y), b.y + b.height))}" x2="${r(b.anchor.x)}" y2="${r(b.anchor.y)}" stroke="${ink.text}" stroke-width="1"/><circle cx="${r(b.anchor.x)}" cy="${r(b.anchor.y)}" r="2.5" fill="${ink.text}"/>`
+    : '';
+  const h = m.height;
+  const cw = m.countWidth(c);
+  const ch = h - 8;
+  const cx = b.x + b.width - 4 - cw;
+  const empty = counts[c] === 0;
+  return `${leader}<g data-country="${c}"><rect x="${r(b.x)}" y="${r(b.y)}" width="${r(b.width)}" height="${h}" rx="${h / 2}" fill="${ink.labelBg}" fill-opacity="0.95" stroke="${isSelected ? ink.text : ink.labelBorder}" stroke-width="${isSelected ? 2 : 1}"/><text x="${r(b.x + 8)}" y="${r(b.y + h / 2 + m.size * 0.35)}" font-size="${r(m.size)}" font-weight="600" fill="${ink.text}">${esc(name)}</text><rect x="${r(cx)}" y="${r(b.y + 4)}" width="${r(cw)}" height="${ch}" rx="${ch / 2}" fill="${empty ? ink.labelBg : ink.text}" stroke="${ink.text}"/><text x="${r(cx + cw / 2)}" y="${r(b.y + h / 2 + m.size * 0.32)}" font-size="${r(m.size * 0.9)}" font-weight="600" text-anchor="middle" fill="${empty ? ink.text : ink.bg}">${counts[c] ?? 0}</text></g>`;
+}
+
+/** Policy links (when shown): arcs between the label points, the outside actors' tags, then the markers. */
+function drawLinks(s: Scene, band: MapBand, boxes: LabelBox[], m: LabelMetrics, obstacles: Rect[]): string[] {
+  if (s.shownLinks.length === 0) return [];
+  const { data, lang } = s.req;
+  const { map, composition } = band;
+  const links: LinkInput[] = s.shownLinks.map(({ link, ended }) => ({
+    id: link.id,
+    from: link.from,
+    to: link.to,
+    mutual: link.mutual,
+    ended,
+  }));
+  const tagSize = m.size * 0.9;
+  const tagSizes = Object.fromEntries(
+    outsideActors(data, links).map((code) => [
+      code,
+      {
+        width: Math.round(textWidth(countryName(data, code, lang), tagSize, true) + 12),
+        height: Math.round(tagSize * 1.9),
+      },
+    ]),
+  );
+  const layout = placeLinkGeometry({
+    links,
+    labels: boxes,
+    tagSizes,
+    anchorOf: (code) => outsideAnchor(data, code),
+    mainX: (lngLat) => map.project(composition.toMain(lngLat)).x,
+    obstacles,
+    frame: band.frame,
+  });
+  return [
+    ...layout.arcs.map((a) => drawLinkArc(a, s.ink)),
+    ...Object.entries(layout.tags).flatMap(([code, box]) =>
+      drawLinkTag(s, countryName(data, code, lang), box, tagSize),
+    ),
+    ...layout.markers.map((marker) => drawLinkMarker(marker, s.ink)),
+  ];
+}
+
+function drawLinkArc(a: LinkArc, ink: Ink): string {
+  return `<path d="${a.d}" fill="none" stroke="${ink.link}" stroke-width="1.75" stroke-linecap="round"${a.ended ? ' stroke-dasharray="4 3" opacity="0.8"' : ''}${a.arrowStart ? ' marker-start="url(#export-arrow-start)"' : ''}${a.arrowEnd ? ' marker-end="url(#export-arrow)"' : ''}/>`;
+}
+
+/** An outside actor's tag at the map's edge: a pill with its name. */
+function drawLinkTag(s: Scene, name: string, box: Rect, size: number): [string, string] {
+  return [
+    `<rect x="${r(box.x)}" y="${r(box.y)}" width="${box.width}" height="${box.height}" rx="${r(box.height / 2)}" fill="${s.ink.link}"/>`,
+    `<text x="${r(box.x + box.width / 2)}" y="${r(box.y + box.height / 2 + size * 0.35)}" font-size="${r(size)}" font-weight="600" text-anchor="middle" fill="${s.ink.linkText}">${esc(name)}</text>`,
+  ];
+}
+
+/** A link's marker: a disc with its direction (or a double arrow when mutual), and its leader when beside the arc. */
+function drawLinkMarker(m: LinkMarker, ink: Ink): string {
+  const leader = m.leader
+    ? `<line x1="${m.leader.x}" y1="${m.leader.y}" x2="${m.x}" y2="${m.y}" stroke="${ink.link}" stroke-dasharray="1 2"/>`
+    : '';
+  const s = MARKER / 2 - 3;
+  const glyph = m.mutual
+    ? `<path d="M${-s + 2},0 L${s - 2},0 M${-s + 5},-3 L${-s + 2},0 L${-s + 5},3 M${s - 5},-3 L${s - 2},0 L${s - 5},3" stroke="${ink.linkText}" stroke-width="1.5" fill="none"/>`
+    : `<path d="M${-s + 3},-4 L${s - 2},0 L${-s + 3},4 z" fill="${ink.linkText}"/>`;
+  return `${leader}<g transform="translate(${m.x} ${m.y}) rotate(${m.angle})"><circle r="${MARKER / 2 - 3}" fill="${ink.link}"${m.ended ? ' fill-opacity="0.7"' : ''}/>${glyph}</g>`;
+}
+
+/** The hatch of countries with no measure, and the links' arrowheads at either end. */
+function drawDefs(s: Scene): string {
+  const hatch = `<pattern id="export-hatch" patternUnits="userSpaceOnUse" width="6" height="6"><rect width="6" height="6" fill="${s.palette.hatchBase}"/><path d="M-1,1 L1,-1 M0,6 L6,0 M5,7 L7,5" stroke="${s.palette.hatchLine}" stroke-width="1"/></pattern>`;
+  const arrow = (id: string, orient: string) =>
+    `<marker id="${id}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="${orient}"><path d="M0,0 L10,5 L0,10 z" fill="${s.ink.link}"/></marker>`;
+  return `<defs>${hatch}${arrow('export-arrow', 'auto')}${arrow('export-arrow-start', 'auto-start-reverse')}</defs>`;
+}
+
+/** The whole document: background, header, the map band (countries and overlays, clipped), footer. */
+function svgDocument(
+  s: Scene,
+  parts: { header: string[]; mapTop: number; mapHeight: number; map: string[]; footer: string[] },
+): string {
+  const { data, lang, width: W, height: H } = s.req;
+  const { mapTop, mapHeight } = parts;
+  return [
+    `<svg xmlns="${SVG_NS}" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="${FONT}" lang="${lang}">`,
+    `<title>${esc(data.meta.title[lang])}</title>`,
+    drawDefs(s),
+    `<rect width="${W}" height="${H}" fill="${s.ink.bg}"/>`,
+    ...parts.header,
+    `<svg x="0" y="${mapTop}" width="${W}" height="${mapHeight}" viewBox="0 0 ${W} ${mapHeight}" overflow="hidden">`,
+    ...parts.map,
+    '</svg>',
+    ...parts.footer,
+    '</svg>',
+  ].join('');
 }

@@ -103,43 +103,26 @@ function slice(curve: Curve, t0: number, t1: number): Curve {
   return { p0, p2, c: { x: p0.x + d0.x * h, y: p0.y + d0.y * h } };
 }
 
+/** An arc between two ends that some link joins, and which of its ends some link points to. */
+interface Pair {
+  a: string;
+  b: string;
+  curve: Curve;
+  toA: boolean;
+  toB: boolean;
+  /** Some link on it has not ended. */
+  live: boolean;
+}
+
+/** A place a marker may go: `p`, at `side` marker widths beside the arc's point `on` (at `t`). */
+type Spot = { p: Point; t: number; on: Point; side: number };
+
 export function layoutLinks({ links, ends, endBoxes, obstacles, frame }: LinkLayoutInput): {
   arcs: LinkArc[];
   markers: LinkMarker[];
 } {
-  // One arc per pair, trimmed at the boxes of its ends.
-  const pairs = new Map<string, { a: string; b: string; curve: Curve; toA: boolean; toB: boolean; live: boolean }>();
-  for (const link of links)
-    for (const [f, t] of pairsOf(link)) {
-      const key = pairKey(f, t);
-      const [a, b] = key.split('|') as [string, string];
-      const pa = ends[a];
-      const pb = ends[b];
-      if (!pa || !pb) continue;
-      let pair = pairs.get(key);
-      if (!pair) {
-        const full = curveOf(pa, pb);
-        const steps = 64;
-        let t0 = 0;
-        let t1 = 1;
-        while (t0 < 0.45 && inBox(at(full, t0), endBoxes[a], GAP)) t0 += 1 / steps;
-        while (t1 > 0.55 && inBox(at(full, t1), endBoxes[b], GAP)) t1 -= 1 / steps;
-        pair = { a, b, curve: slice(full, t0, t1), toA: false, toB: false, live: false };
-        pairs.set(key, pair);
-      }
-      if (link.mutual || t === b) pair.toB = true;
-      if (link.mutual || t === a) pair.toA = true;
-      if (!link.ended) pair.live = true;
-    }
-
-  const arcs: LinkArc[] = [...pairs].map(([key, p]) => ({
-    key,
-    d: `M${r(p.curve.p0.x)},${r(p.curve.p0.y)} Q${r(p.curve.c.x)},${r(p.curve.c.y)} ${r(p.curve.p2.x)},${r(p.curve.p2.y)}`,
-    arrowStart: p.toA,
-    arrowEnd: p.toB,
-    ended: !p.live,
-  }));
-
+  const pairs = pairsJoined(links, ends, endBoxes);
+  const arcs = [...pairs].map(arcOf);
   // Markers, in the order given (oldest first): on the arc nearest its middle; only when the
   // whole arc is taken, beside it.
   const fixed: Rect[] = [...obstacles, ...Object.values(endBoxes)];
@@ -150,46 +133,107 @@ export function layoutLinks({ links, ends, endBoxes, obstacles, frame }: LinkLay
     if (!first) continue;
     const pair = pairs.get(pairKey(...first));
     if (!pair) continue;
-    const { curve } = pair;
-    const forward = first[1] === pair.b;
-    const length = Math.hypot(curve.p2.x - curve.p0.x, curve.p2.y - curve.p0.y) || 1;
-    // Half a marker apart along the arc, from the middle outwards, up to a tenth from either end.
-    const step = (MARKER + GAP) / 2 / length;
-    const ts = [0.5];
-    for (let k = 1; k * step <= 0.4; k++) ts.push(0.5 - k * step, 0.5 + k * step);
-    const spots: { p: Point; t: number; on: Point; side: number }[] = [];
-    for (const side of [0, 1, -1, 2, -2, 3, -3, 4, -4, 5, -5, 6, -6])
-      for (const t of ts) {
-        const p = at(curve, t);
-        const d = tangent(curve, t);
-        const n = Math.hypot(d.x, d.y) || 1;
-        const off = side * (MARKER + GAP);
-        spots.push({ p: { x: p.x - (d.y / n) * off, y: p.y + (d.x / n) * off }, t, on: p, side });
-      }
-    const boxAt = (p: Point): Rect => ({ x: p.x - MARKER / 2, y: p.y - MARKER / 2, width: MARKER, height: MARKER });
-    const insideFrame = (p: Point) =>
-      p.x >= MARKER / 2 && p.y >= MARKER / 2 && p.x <= frame.width - MARKER / 2 && p.y <= frame.height - MARKER / 2;
-    // Free of everything; else free of what must never be covered (labels, controls, captions),
-    // over another marker; else anywhere in the frame.
-    const spot =
-      spots.find(({ p }) => insideFrame(p) && !taken.some((o) => overlaps(boxAt(p), o, GAP))) ??
-      spots.find(({ p }) => insideFrame(p) && !fixed.some((o) => overlaps(boxAt(p), o, GAP))) ??
-      spots.find(({ p }) => insideFrame(p)) ??
-      (spots[0] as (typeof spots)[number]);
-    taken.push(boxAt(spot.p));
-    const d = tangent(curve, spot.t);
-    const angle = (Math.atan2(d.y, d.x) * 180) / Math.PI + (forward ? 0 : 180);
-    markers.push({
-      id: link.id,
-      x: r(spot.p.x),
-      y: r(spot.p.y),
-      angle: r(((angle % 360) + 360) % 360),
-      mutual: link.mutual,
-      ended: link.ended,
-      ...(spot.side !== 0 ? { leader: { x: r(spot.on.x), y: r(spot.on.y) } } : {}),
-    });
+    const spot = freeSpot(markerSpots(pair.curve), taken, fixed, frame);
+    taken.push(markerBox(spot.p));
+    markers.push(markerAt(link, spot, pair.curve, first[1] === pair.b));
   }
   return { arcs, markers };
+}
+
+/** One arc per pair of ends, trimmed at the boxes of its ends, with the directions its links point. */
+function pairsJoined(links: LinkInput[], ends: Record<string, Point>, endBoxes: Record<string, Rect>) {
+  const pairs = new Map<string, Pair>();
+  for (const link of links)
+    for (const [f, t] of pairsOf(link)) {
+      const key = pairKey(f, t);
+      const [a, b] = key.split('|') as [string, string];
+      const pa = ends[a];
+      const pb = ends[b];
+      if (!pa || !pb) continue;
+      let pair = pairs.get(key);
+      if (!pair) {
+        pair = { a, b, curve: trimmedCurve(pa, pb, endBoxes[a], endBoxes[b]), toA: false, toB: false, live: false };
+        pairs.set(key, pair);
+      }
+      if (link.mutual || t === b) pair.toB = true;
+      if (link.mutual || t === a) pair.toA = true;
+      if (!link.ended) pair.live = true;
+    }
+  return pairs;
+}
+
+/** The arc from `a` to `b` less what lies in the boxes at its ends (never past the middle tenth). */
+function trimmedCurve(a: Point, b: Point, boxA: Rect | undefined, boxB: Rect | undefined): Curve {
+  const full = curveOf(a, b);
+  const steps = 64;
+  let t0 = 0;
+  let t1 = 1;
+  while (t0 < 0.45 && inBox(at(full, t0), boxA, GAP)) t0 += 1 / steps;
+  while (t1 > 0.55 && inBox(at(full, t1), boxB, GAP)) t1 -= 1 / steps;
+  return slice(full, t0, t1);
+}
+
+function arcOf([key, p]: [string, Pair]): LinkArc {
+  return {
+    key,
+    d: `M${r(p.curve.p0.x)},${r(p.curve.p0.y)} Q${r(p.curve.c.x)},${r(p.curve.c.y)} ${r(p.curve.p2.x)},${r(p.curve.p2.y)}`,
+    arrowStart: p.toA,
+    arrowEnd: p.toB,
+    ended: !p.live,
+  };
+}
+
+/**
+ * Where a marker may go, best first: half a marker apart along the arc, from the middle outwards,
+ * up to a tenth from either end; then the same at growing distances beside the arc, either side.
+ */
+function markerSpots(curve: Curve): Spot[] {
+  const length = Math.hypot(curve.p2.x - curve.p0.x, curve.p2.y - curve.p0.y) || 1;
+  const step = (MARKER + GAP) / 2 / length;
+  const ts = [0.5];
+  for (let k = 1; k * step <= 0.4; k++) ts.push(0.5 - k * step, 0.5 + k * step);
+  const spots: Spot[] = [];
+  for (const side of [0, 1, -1, 2, -2, 3, -3, 4, -4, 5, -5, 6, -6])
+    for (const t of ts) {
+      const p = at(curve, t);
+      const d = tangent(curve, t);
+      const n = Math.hypot(d.x, d.y) || 1;
+      const off = side * (MARKER + GAP);
+      spots.push({ p: { x: p.x - (d.y / n) * off, y: p.y + (d.x / n) * off }, t, on: p, side });
+    }
+  return spots;
+}
+
+const markerBox = (p: Point): Rect => ({ x: p.x - MARKER / 2, y: p.y - MARKER / 2, width: MARKER, height: MARKER });
+
+/**
+ * The first spot inside the frame free of everything; else free of what must never be covered
+ * (labels, controls, captions), over another marker; else anywhere in the frame.
+ */
+function freeSpot(spots: Spot[], taken: Rect[], fixed: Rect[], frame: { width: number; height: number }): Spot {
+  const insideFrame = (p: Point) =>
+    p.x >= MARKER / 2 && p.y >= MARKER / 2 && p.x <= frame.width - MARKER / 2 && p.y <= frame.height - MARKER / 2;
+  return (
+    spots.find(({ p }) => insideFrame(p) && !taken.some((o) => overlaps(markerBox(p), o, GAP))) ??
+    spots.find(({ p }) => insideFrame(p) && !fixed.some((o) => overlaps(markerBox(p), o, GAP))) ??
+    spots.find(({ p }) => insideFrame(p)) ??
+    (spots[0] as Spot)
+  );
+}
+
+/** A link's marker at `spot`, turned along its arc towards its destination. */
+function markerAt(link: LinkInput, spot: Spot, curve: Curve, forward: boolean): LinkMarker {
+  const d = tangent(curve, spot.t);
+  const angle = (Math.atan2(d.y, d.x) * 180) / Math.PI + (forward ? 0 : 180);
+  return {
+    id: link.id,
+    x: r(spot.p.x),
+    y: r(spot.p.y),
+    angle: r(((angle % 360) + 360) % 360),
+    mutual: link.mutual,
+    ended: link.ended,
+    ...(spot.side !== 0 ? { leader: { x: r(spot.on.x), y: r(spot.on.y) } } : {}),
+  };
 }
 
 const r = (v: number) => Math.round(v * 10) / 10;

@@ -123,9 +123,9 @@ export function countState(
   ]);
 }
 
-function groupLayers(paint: Record<string, unknown>, zero: readonly CountryCode[]) {
+/** The countries' fills: context countries, focus countries by count, and the hatch of those with none. */
+function groupFills(paint: Record<string, unknown>, zero: readonly CountryCode[]) {
   const focusAreas = ['all', areas, ['get', 'focus']];
-  const focusOutlines = ['all', outlines, ['get', 'focus']];
   return [
     {
       id: GROUP.context,
@@ -153,6 +153,13 @@ function groupLayers(paint: Record<string, unknown>, zero: readonly CountryCode[
         ...NO_EDGE_PASS,
       },
     },
+  ];
+}
+
+/** The countries' lines: context borders, the selection's casing, and the focus countries' outlines. */
+function groupLines(paint: Record<string, unknown>) {
+  const focusOutlines = ['all', outlines, ['get', 'focus']];
+  return [
     {
       id: GROUP.borders,
       type: 'line' as const,
@@ -218,7 +225,8 @@ export function buildStyle(
         filter: ['==', ['get', 'part'], 'frame'],
         paint: { 'fill-color': paint[`${LAYERS.insetFrame}/fill-color`], ...NO_EDGE_PASS },
       },
-      ...groupLayers(paint, zero),
+      ...groupFills(paint, zero),
+      ...groupLines(paint),
       {
         id: LAYERS.insetGuides,
         type: 'line' as const,

@@ -85,18 +85,16 @@ function useMapElements() {
   return { refs, elements };
 }
 
-export function MapView({
-  createMap = createMaplibreMap,
-  createFallbackMap = createSvgMapLazily,
-  webgl = webglAvailable,
-  boundariesUrl = BOUNDARIES_URL,
-  cooperativeGestures = false,
-  fitFirstScreen = false,
-  linkDetails = noDetails,
-}: Props) {
+type RoomOptions = Required<Pick<Props, 'createMap' | 'createFallbackMap' | 'webgl' | 'boundariesUrl'>> &
+  Pick<Props, 'cooperativeGestures' | 'fitFirstScreen'>;
+
+/**
+ * The map room's wiring: one controller for the component's life, the map's lifecycle feeding it,
+ * its one observer connected, hover from the store, and everything else from one layout effect.
+ */
+function useMapRoom({ fitFirstScreen = false, cooperativeGestures = false, ...options }: RoomOptions) {
   const store = useAppStoreApi();
   const data = usePolicyData();
-  const t = useStrings();
   const { refs, elements } = useMapElements();
   const wanted = useWantedMap();
   const [controller] = useState(() => {
@@ -104,18 +102,13 @@ export function MapView({
     const config = compositionConfig(data.story.region);
     const codes = data.story.countries.map((c) => c.code);
     const anchor = (code: string) => outsideAnchor(data, code);
-    const options = { config, codes, outsideAnchor: anchor, elements, select, hover, fitFirstScreen };
-    return new MapController(options, wanted.props);
+    return new MapController(
+      { config, codes, outsideAnchor: anchor, elements, select, hover, fitFirstScreen },
+      wanted.props,
+    );
   });
-  const { status, retry } = useMapInstance({
-    containerRef: refs.container,
-    createMap,
-    createFallbackMap,
-    webgl,
-    boundariesUrl,
-    cooperativeGestures,
-    handlers: controller.handlers,
-  });
+  const handlers = controller.handlers;
+  const { status, retry } = useMapInstance({ containerRef: refs.container, cooperativeGestures, handlers, ...options });
   useLayoutEffect(() => controller.connect(), [controller]);
   // Hover reaches the map without re-rendering React.
   useLayoutEffect(
@@ -128,6 +121,23 @@ export function MapView({
     [wanted.props, status.kind],
   );
   useLayoutEffect(() => controller.setProps(props), [controller, props]);
+  return { refs, wanted, status, retry };
+}
+
+export function MapView({
+  createMap = createMaplibreMap,
+  createFallbackMap = createSvgMapLazily,
+  webgl = webglAvailable,
+  boundariesUrl = BOUNDARIES_URL,
+  cooperativeGestures,
+  fitFirstScreen,
+  linkDetails = noDetails,
+}: Props) {
+  const store = useAppStoreApi();
+  const data = usePolicyData();
+  const t = useStrings();
+  const room = useMapRoom({ createMap, createFallbackMap, webgl, boundariesUrl, cooperativeGestures, fitFirstScreen });
+  const { refs, wanted, status, retry } = room;
   const { lang, selected, counts, facilities, links, outside, date } = wanted;
   return (
     <section

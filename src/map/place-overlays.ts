@@ -36,19 +36,59 @@ export interface Overlays {
   linksHandle: PolicyLinksHandle | null;
 }
 
+/**
+ * Every size and box the placing needs, read before anything is written, so the browser lays out
+ * once, not once per read after a write.
+ */
+interface Measured {
+  stamp: Rect | null;
+  captionSize: { width: number; height: number } | null;
+  /** The map's own controls, in the frame's coordinates. */
+  controls: Rect[];
+  labelSizes: ReturnType<CountryLabelsHandle['sizes']>;
+  tagSizes: ReturnType<PolicyLinksHandle['tagSizes']>;
+  frameSize: { width: number; height: number };
+}
+
 export function placeOverlays(o: Overlays): void {
-  const { map, container, composition } = o;
-  // Every size and box is read before anything is written, so the browser lays out once, not
-  // once per read after a write.
-  const obstacles: Rect[] = [];
-  if (o.stamp?.offsetWidth)
-    obstacles.push({
-      x: o.stamp.offsetLeft,
-      y: o.stamp.offsetTop,
-      width: o.stamp.offsetWidth,
-      height: o.stamp.offsetHeight,
-    });
-  const captionSize = o.caption ? { width: o.caption.offsetWidth, height: o.caption.offsetHeight } : null;
+  const { map, composition } = o;
+  const measured = measure(o);
+  const obstacles: Rect[] = measured.stamp ? [measured.stamp] : [];
+  obstacles.push(...placeSymbols(o));
+  const caption = placeCaption(o, measured.captionSize, obstacles);
+  if (caption) obstacles.push(caption);
+  obstacles.push(...measured.controls);
+  const boxes = layoutLabels(labelInputs(o, measured.labelSizes), measured.frameSize, { obstacles });
+  o.labels.place(boxes);
+  o.linksHandle?.place(
+    placeLinkGeometry({
+      links: o.links,
+      labels: boxes,
+      tagSizes: measured.tagSizes,
+      anchorOf: o.outsideAnchor,
+      mainX: (lngLat) => map.project(composition.toMain(lngLat)).x,
+      obstacles,
+      frame: measured.frameSize,
+    }),
+  );
+}
+
+function measure(o: Overlays): Measured {
+  const { container, stamp, caption } = o;
+  return {
+    stamp: stamp?.offsetWidth
+      ? { x: stamp.offsetLeft, y: stamp.offsetTop, width: stamp.offsetWidth, height: stamp.offsetHeight }
+      : null,
+    captionSize: caption ? { width: caption.offsetWidth, height: caption.offsetHeight } : null,
+    controls: controlBoxes(container),
+    labelSizes: o.labels.sizes(),
+    tagSizes: o.linksHandle?.tagSizes() ?? {},
+    frameSize: { width: container.clientWidth, height: container.clientHeight },
+  };
+}
+
+/** The map's own controls (zoom buttons, attribution), as obstacles in the frame's coordinates. */
+function controlBoxes(container: HTMLElement): Rect[] {
   const frame = container.getBoundingClientRect();
   const controls: Rect[] = [];
   for (const control of container.querySelectorAll('.maplibregl-ctrl')) {
@@ -56,38 +96,43 @@ export function placeOverlays(o: Overlays): void {
     if (r.width && r.height)
       controls.push({ x: r.left - frame.left, y: r.top - frame.top, width: r.width, height: r.height });
   }
-  const sizes = o.labels.sizes();
-  const tagSizes = o.linksHandle?.tagSizes() ?? {};
-  const frameSize = { width: container.clientWidth, height: container.clientHeight };
+  return controls;
+}
 
+/** Moves the prison symbols to their points; returns the boxes they take. */
+function placeSymbols(o: Overlays): Rect[] {
+  const { map, composition } = o;
   const points = Object.fromEntries(
     o.facilities.flatMap((f) =>
       f.lon === undefined || f.lat === undefined ? [] : [[f.id, map.project(composition.toComposed([f.lon, f.lat]))]],
     ),
   );
-  obstacles.push(...(o.symbols?.place(points) ?? []));
+  return o.symbols?.place(points) ?? [];
+}
 
-  const caption = o.caption;
-  if (caption && captionSize && composition.insetFrame) {
-    const [[west, south], [, north]] = composition.insetFrame;
-    const top = map.project([west, north]);
-    const bottom = map.project([west, south]);
-    const box = (y: number): Rect => ({
-      x: Math.max(4, Math.round(top.x + 4)),
-      y: Math.max(4, Math.round(y)),
-      ...captionSize,
-    });
-    const upper = box(top.y + 4);
-    const placed = obstacles.some((r) => overlaps(upper, r, 2)) ? box(bottom.y - 4 - captionSize.height) : upper;
-    caption.style.transform = `translate(${placed.x}px, ${placed.y}px)`;
-    caption.style.visibility = 'visible';
-    obstacles.push(placed);
-  }
+/** The inset's caption: top left of its frame, or bottom left when something is there; its box. */
+function placeCaption(o: Overlays, size: { width: number; height: number } | null, obstacles: Rect[]): Rect | null {
+  const { map, composition, caption } = o;
+  if (!caption || !size || !composition.insetFrame) return null;
+  const [[west, south], [, north]] = composition.insetFrame;
+  const top = map.project([west, north]);
+  const bottom = map.project([west, south]);
+  const box = (y: number): Rect => ({
+    x: Math.max(4, Math.round(top.x + 4)),
+    y: Math.max(4, Math.round(y)),
+    ...size,
+  });
+  const upper = box(top.y + 4);
+  const placed = obstacles.some((r) => overlaps(upper, r, 2)) ? box(bottom.y - 4 - size.height) : upper;
+  caption.style.transform = `translate(${placed.x}px, ${placed.y}px)`;
+  caption.style.visibility = 'visible';
+  return placed;
+}
 
-  obstacles.push(...controls);
-
-  // The labels' own order (the story's country order): `sizes` has one entry per country.
-  const inputs = Object.keys(sizes).flatMap((c) => {
+/** The labels' inputs, in the labels' own order (the story's country order): `sizes` has one entry per country. */
+function labelInputs(o: Overlays, sizes: Measured['labelSizes']) {
+  const { map, composition } = o;
+  return Object.keys(sizes).flatMap((c) => {
     const point = o.anchors[c];
     const size = sizes[c];
     if (!point || !size) return [];
@@ -97,17 +142,4 @@ export function placeOverlays(o: Overlays): void {
     const extent = sw && ne ? { x: sw.x, y: ne.y, width: ne.x - sw.x, height: sw.y - ne.y } : undefined;
     return [{ id: c, anchor: map.project(composition.toComposed(point)), ...size, extent }];
   });
-  const boxes = layoutLabels(inputs, frameSize, { obstacles });
-  o.labels.place(boxes);
-  o.linksHandle?.place(
-    placeLinkGeometry({
-      links: o.links,
-      labels: boxes,
-      tagSizes,
-      anchorOf: o.outsideAnchor,
-      mainX: (lngLat) => map.project(composition.toMain(lngLat)).x,
-      obstacles,
-      frame: frameSize,
-    }),
-  );
 }

@@ -43,7 +43,7 @@ export interface MapHandlers {
   /** Interaction listeners, once per map. */
   attach(map: MapLike): void;
   /** The style has loaded (first time, or after a retry): apply everything. */
-  onLoad(map: MapLike, boundaries: Boundaries): void;
+  onLoad(map: MapLike): void;
   /** WebGL context lost: stop touching the map until it is back. */
   onLost(): void;
   /** Context restored: the map may have dropped state; re-apply everything. */
@@ -90,125 +90,135 @@ declare global {
   }
 }
 
-export function useMapInstance({
-  containerRef,
-  createMap,
-  createFallbackMap,
-  webgl,
-  boundariesUrl,
-  cooperativeGestures,
-  handlers,
-  timeoutMs = MAP_TIMEOUT_MS,
-}: Options): { status: MapStatus; retry(): void } {
+/** One attempt at drawing the map: what it needs, and what it reports back. */
+interface Attempt {
+  container: HTMLElement;
+  options: Options;
+  handlers(): MapHandlers;
+  /** Boundaries that loaded survive a retry: Retry fetches only what failed. */
+  boundaries: { current: { url: string; data: Promise<Boundaries> } | null };
+  abort: AbortController;
+  /** Whether the attempt still counts (not failed, not cleaned up). */
+  alive(): boolean;
+  /** What it is waiting for now (named in a failure). */
+  pending: MapStage;
+  /** The map once created (removed on failure or cleanup). */
+  map: MapLike | null;
+  /** Turns a hang into an error (started once the frame nears the viewport). */
+  timer?: ReturnType<typeof setTimeout>;
+  timeoutMs: number;
+  ready(renderer: 'webgl' | 'svg'): void;
+  fail(error: unknown): void;
+}
+
+/** The boundaries, from this attempt's request or a previous one that succeeded. */
+function boundariesFor(a: Attempt): Promise<Boundaries> {
+  const url = a.options.boundariesUrl;
+  if (a.boundaries.current?.url !== url) {
+    const data = loadBoundaries(url, a.abort.signal).catch((e: unknown) => {
+      a.boundaries.current = null; // a failure is retried; a success is kept
+      throw e instanceof DOMException && e.name === 'AbortError' ? e : new MapLoadError('boundaries', e);
+    });
+    a.boundaries.current = { url, data };
+  }
+  return a.boundaries.current.data;
+}
+
+/** Creates MapLibre's map, or the SVG map where there is no WebGL (or MapLibre could not get it). */
+async function createRenderer(a: Attempt, boundaries: Promise<Boundaries>) {
+  const { createMap, createFallbackMap, webgl, cooperativeGestures } = a.options;
+  const useSvg = !webgl();
+  // The library downloads while the boundaries do: the style is handed over as a promise.
+  const init = {
+    ...a.handlers().view(),
+    style: boundaries.then((b) => {
+      if (a.pending === 'boundaries') a.pending = useSvg ? 'start' : 'library';
+      return a.handlers().style(b);
+    }),
+    cooperativeGestures,
+  };
+  try {
+    return {
+      map: await (useSvg ? createFallbackMap : createMap)(a.container, init),
+      renderer: useSvg ? 'svg' : 'webgl',
+    } as const;
+  } catch (error) {
+    if (!(error instanceof NoWebGLError)) throw error;
+    // The probe said yes but MapLibre could not get a context: draw the SVG map instead.
+    console.error(error);
+    return { map: await createFallbackMap(a.container, init), renderer: 'svg' } as const;
+  }
+}
+
+/** Listens to the map's life: errors (never swallowed), a lost and restored context, load, idle. */
+function watch(a: Attempt, m: MapLike, renderer: 'webgl' | 'svg') {
+  let loaded = false;
+  // MapLibre logs nothing itself once a listener exists, so we always do.
+  m.on('error', (e: { error?: Error }) => {
+    if (!loaded) a.fail(new MapLoadError('start', e.error ?? e));
+    else console.error(e.error ?? e);
+  });
+  m.on('webglcontextlost', () => a.handlers().onLost());
+  // MapLibre rebuilds its style after a restored context and refuses setters until that is
+  // done: re-apply everything once it is idle again.
+  m.on('webglcontextrestored', () => m.once('idle', () => a.alive() && a.handlers().onRestored(m)));
+  a.handlers().attach(m);
+  m.on('load', () => {
+    if (!a.alive()) return;
+    loaded = true;
+    clearTimeout(a.timer);
+    a.handlers().onLoad(m);
+    // Ready is said as the map goes idle, within MapLibre's frame: not a task later, after
+    // the browser has composited that frame (which, with software WebGL, is a readback).
+    m.once('idle', () => a.alive() && a.ready(renderer));
+  });
+}
+
+/** Draws the map once the frame nears the viewport: boundaries and library in parallel. */
+async function start(a: Attempt): Promise<void> {
+  await nearViewport(a.container);
+  if (!a.alive()) return;
+  a.timer = startTimer(a);
+  const boundaries = boundariesFor(a);
+  const { map, renderer } = await createRenderer(a, boundaries);
+  if (!a.alive()) {
+    map.remove();
+    return;
+  }
+  a.map = map;
+  a.pending = 'start';
+  await boundaries;
+  if (typeof navigator !== 'undefined' && navigator.webdriver) window.__POLICY_MAP__ = map;
+  watch(a, map, renderer);
+}
+
+/** Turns a hang into an error after the timeout (shorter under automation, for tests of hangs). */
+function startTimer(a: Attempt) {
+  const automated = typeof navigator !== 'undefined' && navigator.webdriver;
+  const limit = (automated && window.__POLICY_MAP_TIMEOUT_MS__) || a.timeoutMs;
+  return setTimeout(
+    () =>
+      a.fail(Object.assign(new Error(`map: nothing drawn after ${limit / 1000} s (${a.pending})`), { timedOut: true })),
+    limit,
+  );
+}
+
+export function useMapInstance(options: Options): { status: MapStatus; retry(): void } {
+  const { containerRef, timeoutMs = MAP_TIMEOUT_MS } = options;
   const [status, setStatus] = useState<MapStatus>({ kind: 'loading' });
   const [attempt, setAttempt] = useState(0);
-  const handlersRef = useRef(handlers);
-  handlersRef.current = handlers;
-  /** Boundaries that loaded survive a retry: Retry fetches only what failed. */
-  const boundariesRef = useRef<{ url: string; data: Promise<Boundaries> } | null>(null);
+  const optionsRef = useRef(options);
+  optionsRef.current = options;
+  const boundaries = useRef<{ url: string; data: Promise<Boundaries> } | null>(null);
+  const { createMap, createFallbackMap, webgl, boundariesUrl, cooperativeGestures } = options;
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` is the retry trigger.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` is the retry trigger; the options listed restart the map.
   useEffect(() => {
-    let alive = true;
-    let map: MapLike | null = null;
-    const abort = new AbortController();
-    const container = containerRef.current as HTMLElement;
-    const h = () => handlersRef.current;
-    let pending: MapStage = 'boundaries';
-    const fail = (error: unknown, timedOut = false) => {
-      if (!alive) return;
-      alive = false;
-      console.error(error);
-      const stage = error instanceof MapLoadError ? error.stage : pending;
-      abort.abort();
-      if (map) {
-        map.remove();
-        map = null;
-        h().onRemoved();
-      }
-      const needsReload = error instanceof MapLoadError && stage === 'library' && error.cause instanceof SyntaxError;
-      setStatus({ kind: 'error', stage, timedOut, needsReload });
-    };
-    let timer: ReturnType<typeof setTimeout> | undefined;
-
-    (async () => {
-      await nearViewport(container);
-      if (!alive) return;
-      const automated = typeof navigator !== 'undefined' && navigator.webdriver;
-      const limit = (automated && window.__POLICY_MAP_TIMEOUT_MS__) || timeoutMs;
-      timer = setTimeout(() => fail(new Error(`map: nothing drawn after ${limit / 1000} s (${pending})`), true), limit);
-      if (boundariesRef.current?.url !== boundariesUrl) {
-        const data = loadBoundaries(boundariesUrl, abort.signal).catch((e: unknown) => {
-          boundariesRef.current = null; // a failure is retried; a success is kept
-          throw e instanceof DOMException && e.name === 'AbortError' ? e : new MapLoadError('boundaries', e);
-        });
-        boundariesRef.current = { url: boundariesUrl, data };
-      }
-      const boundaries = boundariesRef.current.data;
-      const useSvg = !webgl();
-      // The library downloads while the boundaries do: the style is handed over as a promise.
-      const init = {
-        ...h().view(),
-        style: boundaries.then((b) => {
-          if (pending === 'boundaries') pending = useSvg ? 'start' : 'library';
-          return h().style(b);
-        }),
-        cooperativeGestures,
-      };
-      let m: MapLike;
-      let renderer: 'webgl' | 'svg' = useSvg ? 'svg' : 'webgl';
-      try {
-        m = await (useSvg ? createFallbackMap : createMap)(container, init);
-      } catch (error) {
-        if (!(error instanceof NoWebGLError)) throw error;
-        // The probe said yes but MapLibre could not get a context: draw the SVG map instead.
-        console.error(error);
-        renderer = 'svg';
-        m = await createFallbackMap(container, init);
-      }
-      if (!alive) {
-        m.remove();
-        return;
-      }
-      map = m;
-      pending = 'start';
-      const b = await boundaries;
-      if (typeof navigator !== 'undefined' && navigator.webdriver) window.__POLICY_MAP__ = m;
-      let loaded = false;
-      // Never swallowed: MapLibre logs nothing itself once a listener exists, so we always do.
-      m.on('error', (e: { error?: Error }) => {
-        if (!loaded) fail(new MapLoadError('start', e.error ?? e));
-        else console.error(e.error ?? e);
-      });
-      m.on('webglcontextlost', () => h().onLost());
-      // MapLibre rebuilds its style after a restored context and refuses setters until that is
-      // done: re-apply everything once it is idle again.
-      m.on('webglcontextrestored', () => m.once('idle', () => alive && h().onRestored(m)));
-      h().attach(m);
-      m.on('load', () => {
-        if (!alive) return;
-        loaded = true;
-        clearTimeout(timer);
-        h().onLoad(m, b);
-        // Ready is said as the map goes idle, within MapLibre's frame: not a task later, after
-        // the browser has composited that frame (which, with software WebGL, is a readback).
-        m.once('idle', () => alive && flushSync(() => setStatus({ kind: 'ready', renderer })));
-      });
-    })().catch((error: unknown) => {
-      if (error instanceof DOMException && error.name === 'AbortError') return;
-      fail(error);
+    const a = newAttempt(containerRef.current as HTMLElement, optionsRef, boundaries, setStatus, timeoutMs);
+    start(a).catch((error: unknown) => {
+      if (!(error instanceof DOMException && error.name === 'AbortError')) a.fail(error);
     });
-
-    return () => {
-      alive = false;
-      clearTimeout(timer);
-      abort.abort();
-      if (map && window.__POLICY_MAP__ === map) delete window.__POLICY_MAP__;
-      if (map) {
-        map.remove();
-        h().onRemoved();
-      }
-    };
+    return () => a.end();
   }, [attempt, containerRef, createMap, createFallbackMap, webgl, boundariesUrl, cooperativeGestures, timeoutMs]);
 
   return {
@@ -222,4 +232,52 @@ export function useMapInstance({
       setAttempt((n) => n + 1);
     },
   };
+}
+
+/** A new attempt: failing says what failed (once), removes the map and stops everything pending. */
+function newAttempt(
+  container: HTMLElement,
+  options: { current: Options },
+  boundaries: Attempt['boundaries'],
+  setStatus: (s: MapStatus) => void,
+  timeoutMs: number,
+): Attempt & { end(): void } {
+  let alive = true;
+  const remove = () => {
+    if (a.map && window.__POLICY_MAP__ === a.map) delete window.__POLICY_MAP__;
+    if (!a.map) return;
+    a.map.remove();
+    a.map = null;
+    a.handlers().onRemoved();
+  };
+  const a: Attempt & { end(): void } = {
+    container,
+    options: options.current,
+    handlers: () => options.current.handlers,
+    boundaries,
+    abort: new AbortController(),
+    alive: () => alive,
+    pending: 'boundaries',
+    map: null,
+    timeoutMs,
+    ready: (renderer) => flushSync(() => setStatus({ kind: 'ready', renderer })),
+    fail(error) {
+      if (!alive) return;
+      alive = false;
+      console.error(error);
+      const stage = error instanceof MapLoadError ? error.stage : a.pending;
+      a.abort.abort();
+      remove();
+      const timedOut = (error as { timedOut?: boolean }).timedOut === true;
+      const needsReload = error instanceof MapLoadError && stage === 'library' && error.cause instanceof SyntaxError;
+      setStatus({ kind: 'error', stage, timedOut, needsReload });
+    },
+    end() {
+      alive = false;
+      clearTimeout(a.timer);
+      a.abort.abort();
+      remove();
+    },
+  };
+  return a;
 }

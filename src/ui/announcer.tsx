@@ -4,42 +4,69 @@
  * screen-reader users hear the result. Date messages come at most once a second (while playing,
  * the latest month is said when the second is up).
  */
-import { useEffect, useRef, useState } from 'react';
+import { type RefObject, useEffect, useRef, useState } from 'react';
 import { formatCount, formatDate } from '../data/format.ts';
+import type { PolicyIndex } from '../data/policy-index.ts';
+import type { Counts } from '../data/selectors.ts';
 import { countryName } from '../data/story.ts';
 import { asOfMonth } from '../data/timeline.ts';
-import { fill } from '../i18n/strings.ts';
+import type { CountryCode } from '../data/vocabulary.ts';
+import { fill, type Lang, type Strings } from '../i18n/strings.ts';
 import { useMatchingCounts, usePolicyData, useStrings } from '../state/data-context.ts';
 import { useAppStore } from '../state/store.ts';
 
-export function Announcer() {
-  const t = useStrings();
-  const lang = useAppStore((s) => s.lang);
-  const activeTypes = useAppStore((s) => s.activeTypes);
-  const selected = useAppStore((s) => s.selected);
-  const date = useAppStore((s) => s.date);
-  const data = usePolicyData();
-  const counts = useMatchingCounts();
-  const [message, setMessage] = useState('');
-  const first = useRef(true);
-  const textRef = useRef({ t, counts, lang, data });
-  textRef.current = { t, counts, lang, data };
-  /** The total at the last date said aloud: "new" counts from there, so a step never said alone is not lost. */
-  const lastTotal = useRef(Object.values(counts).reduce((a, b) => a + b, 0));
+/** What the messages are made from, as of the latest render (the effects run on one change only). */
+interface Said {
+  t: Strings;
+  counts: Counts;
+  lang: Lang;
+  data: PolicyIndex;
+}
+
+const sumOf = (counts: Counts) => Object.values(counts).reduce((a, b) => a + b, 0);
+
+/** "3 countries, 7 measures match the filter." */
+function filterMessage({ t, counts }: Said): string {
+  const values = Object.values(counts);
+  return fill(t.announceFilter, {
+    countries: values.filter((n) => n > 0).length,
+    measures: values.reduce((a, b) => a + b, 0),
+  });
+}
+
+/** The country opened, with its count of matching measures; or that the panel closed. */
+function countryMessage({ t, counts, lang, data }: Said, selected: CountryCode | null): string {
+  return selected
+    ? fill(t.announceCountry, {
+        country: countryName(data, selected, lang),
+        count: formatCount(counts[selected] ?? 0, lang),
+      })
+    : t.announceClosed;
+}
+
+/**
+ * Date messages, at most once a second: at once when the last was said a second ago or more, else
+ * the latest month when the second is up. `lastTotal` is the total at the last date said aloud:
+ * "new" counts from there, so a step never said alone is not lost (a filter change resets it).
+ */
+function useDateSayer(said: RefObject<Said>, setMessage: (message: string) => void, initialTotal: number) {
+  const lastTotal = useRef(initialTotal);
   const lastSaidAt = useRef(Number.NEGATIVE_INFINITY);
   /** The latest month and total while a date message waits for its second. */
   const pending = useRef<{ timer: ReturnType<typeof setTimeout>; month: string; total: number } | null>(null);
 
   useEffect(
     () => () => {
+      // Forgotten as well as stopped: a remount (StrictMode, a view switch) starts with none waiting.
       if (pending.current) clearTimeout(pending.current.timer);
+      pending.current = null;
     },
     [],
   );
 
   /** Says a month: how many measures are new since the month said last, and how many in all. */
   const sayDate = useRef((month: string, total: number) => {
-    const { t, lang } = textRef.current;
+    const { t, lang } = said.current;
     const added = total - lastTotal.current;
     lastTotal.current = total;
     lastSaidAt.current = Date.now();
@@ -47,11 +74,7 @@ export function Announcer() {
     setMessage(fill(added > 0 ? t.announceDateNew : t.announceDate, values));
   }).current;
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: announce only when the date changes.
-  useEffect(() => {
-    if (first.current) return;
-    const total = Object.values(textRef.current.counts).reduce((a, b) => a + b, 0);
-    const month = date ?? asOfMonth(data);
+  const announce = (month: string, total: number) => {
     const wait = lastSaidAt.current + 1000 - Date.now();
     if (wait <= 0) sayDate(month, total);
     else if (pending.current) Object.assign(pending.current, { month, total });
@@ -66,38 +89,47 @@ export function Announcer() {
       };
       pending.current = p;
     }
-  }, [date]);
+  };
+  // Refs only: the first render's functions serve for the component's life (a stable object).
+  return useRef({ announce, lastTotal }).current;
+}
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: announce only when the filter changes, not on every render.
-  useEffect(() => {
-    if (first.current) return;
-    const { t, counts } = textRef.current;
-    const values = Object.values(counts);
-    lastTotal.current = values.reduce((a, b) => a + b, 0);
-    setMessage(
-      fill(t.announceFilter, {
-        countries: values.filter((n) => n > 0).length,
-        measures: values.reduce((a, b) => a + b, 0),
-      }),
-    );
-  }, [activeTypes]);
+export function Announcer() {
+  const t = useStrings();
+  const lang = useAppStore((s) => s.lang);
+  const activeTypes = useAppStore((s) => s.activeTypes);
+  const selected = useAppStore((s) => s.selected);
+  const date = useAppStore((s) => s.date);
+  const data = usePolicyData();
+  const counts = useMatchingCounts();
+  const [message, setMessage] = useState('');
+  const said = useRef<Said>({ t, counts, lang, data });
+  said.current = { t, counts, lang, data };
+  const dates = useDateSayer(said, setMessage, sumOf(counts));
+  /**
+   * The values last announced (at first, those the page opened with): an effect speaks only when
+   * its value differs, so effects run again on the same values (StrictMode, a remount) say nothing.
+   */
+  const heard = useRef({ date, activeTypes, selected });
 
   useEffect(() => {
-    if (first.current) return;
-    const { t, counts, lang, data } = textRef.current;
-    setMessage(
-      selected
-        ? fill(t.announceCountry, {
-            country: countryName(data, selected, lang),
-            count: formatCount(counts[selected] ?? 0, lang),
-          })
-        : t.announceClosed,
-    );
+    if (heard.current.date === date) return;
+    heard.current.date = date;
+    dates.announce(date ?? asOfMonth(said.current.data), sumOf(said.current.counts));
+  }, [date, dates]);
+
+  useEffect(() => {
+    if (heard.current.activeTypes === activeTypes) return;
+    heard.current.activeTypes = activeTypes;
+    dates.lastTotal.current = sumOf(said.current.counts);
+    setMessage(filterMessage(said.current));
+  }, [activeTypes, dates]);
+
+  useEffect(() => {
+    if (heard.current.selected === selected) return;
+    heard.current.selected = selected;
+    setMessage(countryMessage(said.current, selected));
   }, [selected]);
-
-  useEffect(() => {
-    first.current = false;
-  }, []);
 
   return (
     <p className="visually-hidden" role="status" aria-live="polite">

@@ -12,23 +12,14 @@ import { useAppStore, useAppStoreApi } from '../state/store.ts';
 /** Time between two months while playing. */
 export const STEP_MS = 700;
 
-export function DateControl() {
-  const data = usePolicyData();
-  const t = useStrings();
-  const lang = useAppStore((s) => s.lang);
-  const date = useAppStore((s) => s.date);
-  const setDate = useAppStore((s) => s.setDate);
+/**
+ * Whether the months are playing. One step per tick, read from the store so a reader moving the
+ * slider mid-play is respected; it stops at the "as of" month (the store's null).
+ */
+function usePlaying(months: Month[]) {
   const store = useAppStoreApi();
-  const months = useMemo(() => monthsInRange(dateRange(data)), [data]);
   const last = months.length - 1;
   const [playing, setPlaying] = useState(false);
-  const id = useId();
-
-  const current: Month = date ?? (months[last] as Month);
-  const index = months.indexOf(current);
-  const goTo = (i: number) => setDate(i >= last ? null : (months[i] as Month));
-
-  // One step per tick, read from the store so a reader moving the slider mid-play is respected.
   useEffect(() => {
     if (!playing) return;
     const timer = setInterval(() => {
@@ -44,6 +35,33 @@ export function DateControl() {
     }, STEP_MS);
     return () => clearInterval(timer);
   }, [playing, months, last, store]);
+  return [playing, setPlaying] as const;
+}
+
+function PlayButton({ playing, onClick }: { playing: boolean; onClick: () => void }) {
+  const t = useStrings();
+  return (
+    <button type="button" className="date-play" onClick={onClick}>
+      <span aria-hidden="true">{playing ? '❚❚' : '▶'}</span>{' '}
+      <span className="date-play-text">{playing ? t.datePause : t.datePlay}</span>
+    </button>
+  );
+}
+
+export function DateControl() {
+  const data = usePolicyData();
+  const t = useStrings();
+  const lang = useAppStore((s) => s.lang);
+  const date = useAppStore((s) => s.date);
+  const setDate = useAppStore((s) => s.setDate);
+  const months = useMemo(() => monthsInRange(dateRange(data)), [data]);
+  const last = months.length - 1;
+  const [playing, setPlaying] = usePlaying(months);
+  const id = useId();
+
+  const current: Month = date ?? (months[last] as Month);
+  const index = months.indexOf(current);
+  const goTo = (i: number) => setDate(i >= last ? null : (months[i] as Month));
 
   const onPlay = () => {
     if (playing) {
@@ -57,10 +75,7 @@ export function DateControl() {
   const label = formatDate(current, lang);
   return (
     <div className="date-control">
-      <button type="button" className="date-play" onClick={onPlay}>
-        <span aria-hidden="true">{playing ? '❚❚' : '▶'}</span>{' '}
-        <span className="date-play-text">{playing ? t.datePause : t.datePlay}</span>
-      </button>
+      <PlayButton playing={playing} onClick={onPlay} />
       <label className="visually-hidden" htmlFor={id}>
         {t.dateLabel}
       </label>

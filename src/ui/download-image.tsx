@@ -7,7 +7,7 @@
  */
 import { useState } from 'react';
 import { asOfMonth, type Month } from '../data/timeline.ts';
-import type { Lang } from '../i18n/strings.ts';
+import type { Lang, Strings } from '../i18n/strings.ts';
 import { usePolicyData, useStrings } from '../state/data-context.ts';
 import type { ImageRequest } from '../state/image-request.ts';
 import { useAppStore } from '../state/store.ts';
@@ -58,50 +58,57 @@ export async function svgToPng(svg: string, width: number, height: number, scale
   }
 }
 
-export function DownloadImage({ load }: { load: () => Promise<ImageExport> }) {
+type View = Omit<ImageRequest, 'width' | 'height'>;
+
+/** The reader's view now, as the image shows it. */
+function useView(): View {
   const data = usePolicyData();
-  const t = useStrings();
+  const strings = useStrings();
   const theme = useResolvedTheme();
   const lang = useAppStore((s) => s.lang);
   const selected = useAppStore((s) => s.selected);
   const activeTypes = useAppStore((s) => s.activeTypes);
   const date = useAppStore((s) => s.date);
   const links = useAppStore((s) => s.links);
+  return { data, strings, lang, theme, activeTypes, date, selected, links };
+}
+
+/** The image's size: fixed for social media and the square, else the map's size now. */
+function frameOf(variant: Variant): { width: number; height: number } {
+  return variant === 'social'
+    ? { width: 1200, height: 675 }
+    : variant === 'square'
+      ? { width: 1080, height: 1080 }
+      : mapSize();
+}
+
+/** Renders the view as the variant asks, with the file name to save it under. */
+async function makeImage(mod: ImageExport, view: View, variant: Variant): Promise<{ name: string; blob: Blob }> {
+  const { data, lang, date } = view;
+  const frame = frameOf(variant);
+  const svg = await mod.renderImageSvg({ ...view, ...frame });
+  const month = date ?? asOfMonth(data);
+  const title = data.meta.title[lang];
+  const fixed = variant === 'social' || variant === 'square' ? frame : undefined;
+  const name = mod.imageFileName(title, month, lang, variant === 'svg' ? 'svg' : 'png', fixed);
+  const blob =
+    variant === 'svg'
+      ? new Blob([svg], { type: 'image/svg+xml' })
+      : await svgToPng(svg, frame.width, frame.height, variant === 'large' ? 2 : 1);
+  return { name, blob };
+}
+
+/** Downloads one variant of the view, saying how it goes (preparing, saved, failed). */
+function useImageDownload(load: () => Promise<ImageExport>) {
+  const view = useView();
+  const t = view.strings;
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
-  const size = mapSize();
-  const sizeText = (w: number, h: number) => `${w}×${h}`;
-
   const download = async (variant: Variant) => {
     setBusy(true);
     setStatus(t.downloadPreparing);
     try {
-      const mod = await load();
-      const frame =
-        variant === 'social'
-          ? { width: 1200, height: 675 }
-          : variant === 'square'
-            ? { width: 1080, height: 1080 }
-            : mapSize();
-      const svg = await mod.renderImageSvg({
-        data,
-        strings: t,
-        lang,
-        theme,
-        activeTypes,
-        date,
-        selected,
-        links,
-        ...frame,
-      });
-      const month = date ?? asOfMonth(data);
-      const title = data.meta.title[lang];
-      const fixed = variant === 'social' || variant === 'square' ? frame : undefined;
-      const name = mod.imageFileName(title, month, lang, variant === 'svg' ? 'svg' : 'png', fixed);
-      const blob =
-        variant === 'svg'
-          ? new Blob([svg], { type: 'image/svg+xml' })
-          : await svgToPng(svg, frame.width, frame.height, variant === 'large' ? 2 : 1);
+      const { name, blob } = await makeImage(await load(), view, variant);
       downloadBlob(name, blob);
       setStatus(t.downloadDone.replace('{file}', name));
     } catch (error) {
@@ -111,13 +118,26 @@ export function DownloadImage({ load }: { load: () => Promise<ImageExport> }) {
       setBusy(false);
     }
   };
+  return { status, busy, download };
+}
 
-  const labels: Record<Variant, string> = {
+const sizeText = (w: number, h: number) => `${w}×${h}`;
+
+/** Each button's label; the large PNG and the SVG give their size (the map's now). */
+function variantLabels(t: Strings): Record<Variant, string> {
+  const size = mapSize();
+  return {
     social: t.downloadSocial,
     square: t.downloadSquare,
     large: t.downloadLarge.replace('{size}', sizeText(size.width * 2, size.height * 2)),
     svg: t.downloadSvg.replace('{size}', sizeText(size.width, size.height)),
   };
+}
+
+export function DownloadImage({ load }: { load: () => Promise<ImageExport> }) {
+  const t = useStrings();
+  const { status, busy, download } = useImageDownload(load);
+  const labels = variantLabels(t);
   return (
     <section className="download-image" aria-labelledby="download-image-title">
       <h3 id="download-image-title">{t.downloadImage}</h3>

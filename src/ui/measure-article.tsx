@@ -113,15 +113,86 @@ const datesOf = (measure: Measure) =>
     return d ? [{ key, d }] : [];
   });
 
-export function MeasureArticle({ measure, at, past = false, detailsOnDemand = false }: Props) {
+/** "Month not known yet": the measure exists in its year, but its month is not known. */
+function PendingStatus({ measure }: { measure: Measure }) {
+  const t = useStrings();
+  return (
+    <p className="measure-status">
+      <span className="status status-pending">
+        <span className="visually-hidden">{t.statusLabel}: </span>
+        {fill(t.monthUnknown, { year: existenceDate(measure) ?? '' })}
+      </span>
+    </p>
+  );
+}
+
+/**
+ * The status at an earlier month (or that it is not known): the record's note and status sources
+ * describe today's, so they are left out here.
+ */
+function PastStatus({ status }: { status: NonNullable<MeasureAtMonth['status']> }) {
   const data = usePolicyData();
   const t = useStrings();
   const lang = useAppStore((s) => s.lang);
-  const opened = useAppStore((s) => s.measure === measure.id);
-  const status = data.meta.statuses.find((s) => s.id === measure.status.value);
-  const headingId = measureHeadingId(measure.id);
-  const dates = datesOf(measure);
+  return (
+    <p className="measure-status">
+      <span className={`status status-${status}`}>
+        {status === 'unknown' ? null : <span aria-hidden="true">{STATUS_SYMBOL[status]} </span>}
+        <span className="visually-hidden">{t.statusLabel}: </span>
+        {status === 'unknown'
+          ? t.statusUnknownAtDate
+          : (data.meta.statuses.find((s) => s.id === status)?.label[lang] ?? status)}
+      </span>
+    </p>
+  );
+}
 
+/** The record's own status, with its note (unless details open on demand) and its sources. */
+function CurrentStatus({ measure, note }: { measure: Measure; note: boolean }) {
+  const data = usePolicyData();
+  const t = useStrings();
+  const lang = useAppStore((s) => s.lang);
+  const status = data.meta.statuses.find((s) => s.id === measure.status.value);
+  return (
+    <p className="measure-status">
+      <span className={`status status-${measure.status.value}`}>
+        <span aria-hidden="true">{STATUS_SYMBOL[measure.status.value]} </span>
+        <span className="visually-hidden">{t.statusLabel}: </span>
+        {status?.label[lang]}
+      </span>
+      {measure.status.note && note ? <span className="status-note"> — {measure.status.note[lang]}</span> : null}{' '}
+      <Cites measure={measure} sources={measure.status.sources} />
+    </p>
+  );
+}
+
+/** The measure's details behind a disclosure (embeds), with what the short form left out. */
+function OnDemandDetails({ measure }: { measure: Measure }) {
+  const t = useStrings();
+  const lang = useAppStore((s) => s.lang);
+  const opened = useAppStore((s) => s.measure === measure.id);
+  return (
+    <details className="measure-details" open={opened || undefined}>
+      <summary>
+        {t.measureDetails}
+        <CorrectionsSummary id={measure.id} />
+      </summary>
+      <CorrectionNotes id={measure.id} />
+      {/* What the short form left out: the status's note and the dates' notes. */}
+      {measure.status.note ? (
+        <p className="status-note">
+          {measure.status.note[lang]} <Cites measure={measure} sources={measure.status.sources} />
+        </p>
+      ) : null}
+      {datesOf(measure).some(({ d }) => d.note) ? <MeasureDates measure={measure} notes /> : null}
+      <MeasureDetails measure={measure} />
+    </details>
+  );
+}
+
+export function MeasureArticle({ measure, at, past = false, detailsOnDemand = false }: Props) {
+  const lang = useAppStore((s) => s.lang);
+  const headingId = measureHeadingId(measure.id);
   return (
     <article className="measure" aria-labelledby={headingId}>
       <h4 id={headingId} tabIndex={-1}>
@@ -129,64 +200,20 @@ export function MeasureArticle({ measure, at, past = false, detailsOnDemand = fa
       </h4>
       {detailsOnDemand ? null : <CorrectionNotes id={measure.id} />}
       {at && at.presence === 'pending' ? (
-        <p className="measure-status">
-          <span className="status status-pending">
-            <span className="visually-hidden">{t.statusLabel}: </span>
-            {fill(t.monthUnknown, { year: existenceDate(measure) ?? '' })}
-          </span>
-        </p>
+        <PendingStatus measure={measure} />
       ) : at && past && at.status !== null ? (
-        // The status at an earlier month (or that it is not known): the record's note and status
-        // sources describe today's, so they are left out here.
-        <p className="measure-status">
-          <span className={`status status-${at.status}`}>
-            {at.status === 'unknown' ? null : <span aria-hidden="true">{STATUS_SYMBOL[at.status]} </span>}
-            <span className="visually-hidden">{t.statusLabel}: </span>
-            {at.status === 'unknown'
-              ? t.statusUnknownAtDate
-              : (data.meta.statuses.find((s) => s.id === at.status)?.label[lang] ?? at.status)}
-          </span>
-        </p>
+        <PastStatus status={at.status} />
       ) : (
-        <p className="measure-status">
-          <span className={`status status-${measure.status.value}`}>
-            <span aria-hidden="true">{STATUS_SYMBOL[measure.status.value]} </span>
-            <span className="visually-hidden">{t.statusLabel}: </span>
-            {status?.label[lang]}
-          </span>
-          {measure.status.note && !detailsOnDemand ? (
-            <span className="status-note"> — {measure.status.note[lang]}</span>
-          ) : null}{' '}
-          <Cites measure={measure} sources={measure.status.sources} />
-        </p>
+        <CurrentStatus measure={measure} note={!detailsOnDemand} />
       )}
       <p className="measure-summary">{measure.summary[lang]}</p>
 
       <MeasureDates measure={measure} notes={!detailsOnDemand} />
 
-      {detailsOnDemand ? (
-        <details className="measure-details" open={opened || undefined}>
-          <summary>
-            {t.measureDetails}
-            <CorrectionsSummary id={measure.id} />
-          </summary>
-          <CorrectionNotes id={measure.id} />
-          {/* What the short form left out: the status's note and the dates' notes. */}
-          {measure.status.note ? (
-            <p className="status-note">
-              {measure.status.note[lang]} <Cites measure={measure} sources={measure.status.sources} />
-            </p>
-          ) : null}
-          {dates.some(({ d }) => d.note) ? <MeasureDates measure={measure} notes /> : null}
-          <MeasureDetails measure={measure} />
-        </details>
-      ) : (
-        <MeasureDetails measure={measure} />
-      )}
+      {detailsOnDemand ? <OnDemandDetails measure={measure} /> : <MeasureDetails measure={measure} />}
     </article>
   );
 }
-
 /** When the measure was announced, started and ended, each with its sources (and notes). */
 function MeasureDates({ measure, notes }: { measure: Measure; notes: boolean }) {
   const t = useStrings();
@@ -209,107 +236,155 @@ function MeasureDates({ measure, notes }: { measure: Measure; notes: boolean }) 
   );
 }
 
-/** Figures, facts, timeline, place, concerns and the numbered sources of one measure. */
-function MeasureDetails({ measure }: { measure: Measure }) {
-  const data = usePolicyData();
+type Figure = Measure['figures'][number];
+
+/** A figure's values (two or more when they differ by source), each with its note, date and sources. */
+function FigureValues({ measure, figure: f }: { measure: Measure; figure: Figure }) {
   const t = useStrings();
   const lang = useAppStore((s) => s.lang);
   return (
-    <>
-      {measure.figures.length > 0 && (
-        <Block title={t.keyFigures} className="measure-figures">
-          <ul>
-            {measure.figures.map((f, i) => (
-              <li key={i} className={f.contested ? 'contested' : undefined}>
-                <span className="figure-values">
-                  {f.values.map((v, j) => (
-                    <Fragment key={j}>
-                      {j > 0 ? <span className="figure-or"> {f.contested ? t.or : '·'} </span> : null}
-                      <strong>{formatFigureValue(v, lang)}</strong>
-                      {v.note ? <span className="muted"> ({v.note[lang]})</span> : null}
-                      {v.asOf ? (
-                        <span className="muted">
-                          {' '}
-                          {v.asOf.length === 10 ? t.asOfShortDay : t.asOfShort} {formatDate(v.asOf, lang)}
-                        </span>
-                      ) : null}{' '}
-                      <Cites measure={measure} sources={v.sources} />
-                    </Fragment>
-                  ))}
-                </span>{' '}
-                <span className="figure-label">— {f.label[lang]}</span>
-                {f.note ? <span className="muted"> ({f.note[lang]})</span> : null}
-                {f.contested ? <span className="contested-tag"> {t.contested}</span> : null}
-              </li>
-            ))}
-          </ul>
-        </Block>
-      )}
-
-      {measure.facts.length > 0 && (
-        <Block title={t.keyFacts}>
-          <ul>
-            {measure.facts.map((f, i) => (
-              <li key={i}>
-                {f.text[lang]} {f.contested ? <span className="contested-tag">{t.contested} </span> : null}
-                <Cites measure={measure} sources={f.sources} />
-              </li>
-            ))}
-          </ul>
-        </Block>
-      )}
-
-      {measure.timeline.length > 0 && (
-        <Block title={t.timeline}>
-          <ol className="timeline">
-            {measure.timeline.map((e, i) => (
-              <li key={i}>
-                <span className="timeline-date">{formatDate(e.date, lang)}</span> {e.text[lang]}{' '}
-                <Cites measure={measure} sources={e.sources} />
-              </li>
-            ))}
-          </ol>
-        </Block>
-      )}
-
-      {measure.location && (
-        <p className="measure-place">
-          <span className="label">{t.place}:</span> {measure.location.place[lang]}
-          {measure.location.lat !== undefined && measure.location.lon !== undefined ? (
+    <span className="figure-values">
+      {f.values.map((v, j) => (
+        <Fragment key={j}>
+          {j > 0 ? <span className="figure-or"> {f.contested ? t.or : '·'} </span> : null}
+          <strong>{formatFigureValue(v, lang)}</strong>
+          {v.note ? <span className="muted"> ({v.note[lang]})</span> : null}
+          {v.asOf ? (
             <span className="muted">
               {' '}
-              ({formatCoordinate(measure.location.lat)}, {formatCoordinate(measure.location.lon)})
+              {v.asOf.length === 10 ? t.asOfShortDay : t.asOfShort} {formatDate(v.asOf, lang)}
             </span>
-          ) : null}
-          {isUnmappedFacility(data, measure) ? <span className="muted"> ({t.locationNotMapped})</span> : null}
-          {measure.location.sources.length > 0 ? (
-            <>
-              {' '}
-              <Cites measure={measure} sources={measure.location.sources} />
-            </>
-          ) : null}
-        </p>
-      )}
+          ) : null}{' '}
+          <Cites measure={measure} sources={v.sources} />
+        </Fragment>
+      ))}
+    </span>
+  );
+}
 
-      {measure.concerns.length > 0 && (
-        <Block title={t.concerns} className="measure-concerns">
-          <ul>
-            {measure.concerns.map((c, i) => (
-              <li key={i}>
-                {c.text[lang]} <Cites measure={measure} sources={c.sources} />
-              </li>
-            ))}
-          </ul>
-        </Block>
-      )}
+function MeasureFigures({ measure }: { measure: Measure }) {
+  const t = useStrings();
+  const lang = useAppStore((s) => s.lang);
+  if (measure.figures.length === 0) return null;
+  return (
+    <Block title={t.keyFigures} className="measure-figures">
+      <ul>
+        {measure.figures.map((f, i) => (
+          <li key={i} className={f.contested ? 'contested' : undefined}>
+            <FigureValues measure={measure} figure={f} /> <span className="figure-label">— {f.label[lang]}</span>
+            {f.note ? <span className="muted"> ({f.note[lang]})</span> : null}
+            {f.contested ? <span className="contested-tag"> {t.contested}</span> : null}
+          </li>
+        ))}
+      </ul>
+    </Block>
+  );
+}
 
-      <Block title={t.sources} className="measure-sources">
-        <ol>
-          {measure.sources.map((s) => (
-            <SourceItem key={s.n} measure={measure} source={s} t={t} lang={lang} />
-          ))}
-        </ol>
-      </Block>
+function MeasureFacts({ measure }: { measure: Measure }) {
+  const t = useStrings();
+  const lang = useAppStore((s) => s.lang);
+  if (measure.facts.length === 0) return null;
+  return (
+    <Block title={t.keyFacts}>
+      <ul>
+        {measure.facts.map((f, i) => (
+          <li key={i}>
+            {f.text[lang]} {f.contested ? <span className="contested-tag">{t.contested} </span> : null}
+            <Cites measure={measure} sources={f.sources} />
+          </li>
+        ))}
+      </ul>
+    </Block>
+  );
+}
+
+function MeasureTimeline({ measure }: { measure: Measure }) {
+  const t = useStrings();
+  const lang = useAppStore((s) => s.lang);
+  if (measure.timeline.length === 0) return null;
+  return (
+    <Block title={t.timeline}>
+      <ol className="timeline">
+        {measure.timeline.map((e, i) => (
+          <li key={i}>
+            <span className="timeline-date">{formatDate(e.date, lang)}</span> {e.text[lang]}{' '}
+            <Cites measure={measure} sources={e.sources} />
+          </li>
+        ))}
+      </ol>
+    </Block>
+  );
+}
+
+/** Where the measure is: the place, its coordinates, whether the map shows it, and its sources. */
+function MeasurePlace({ measure }: { measure: Measure }) {
+  const data = usePolicyData();
+  const t = useStrings();
+  const lang = useAppStore((s) => s.lang);
+  const location = measure.location;
+  if (!location) return null;
+  return (
+    <p className="measure-place">
+      <span className="label">{t.place}:</span> {location.place[lang]}
+      {location.lat !== undefined && location.lon !== undefined ? (
+        <span className="muted">
+          {' '}
+          ({formatCoordinate(location.lat)}, {formatCoordinate(location.lon)})
+        </span>
+      ) : null}
+      {isUnmappedFacility(data, measure) ? <span className="muted"> ({t.locationNotMapped})</span> : null}
+      {location.sources.length > 0 ? (
+        <>
+          {' '}
+          <Cites measure={measure} sources={location.sources} />
+        </>
+      ) : null}
+    </p>
+  );
+}
+
+function MeasureConcerns({ measure }: { measure: Measure }) {
+  const t = useStrings();
+  const lang = useAppStore((s) => s.lang);
+  if (measure.concerns.length === 0) return null;
+  return (
+    <Block title={t.concerns} className="measure-concerns">
+      <ul>
+        {measure.concerns.map((c, i) => (
+          <li key={i}>
+            {c.text[lang]} <Cites measure={measure} sources={c.sources} />
+          </li>
+        ))}
+      </ul>
+    </Block>
+  );
+}
+
+function MeasureSources({ measure }: { measure: Measure }) {
+  const t = useStrings();
+  const lang = useAppStore((s) => s.lang);
+  return (
+    <Block title={t.sources} className="measure-sources">
+      <ol>
+        {measure.sources.map((s) => (
+          <SourceItem key={s.n} measure={measure} source={s} t={t} lang={lang} />
+        ))}
+      </ol>
+    </Block>
+  );
+}
+
+/** Figures, facts, timeline, place, concerns and the numbered sources of one measure. */
+function MeasureDetails({ measure }: { measure: Measure }) {
+  return (
+    <>
+      <MeasureFigures measure={measure} />
+      <MeasureFacts measure={measure} />
+      <MeasureTimeline measure={measure} />
+      <MeasurePlace measure={measure} />
+      <MeasureConcerns measure={measure} />
+      <MeasureSources measure={measure} />
     </>
   );
 }

@@ -1,6 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { PALETTES, type ThemeName } from '../../src/data/palette.ts';
+import { countsByCountry } from '../../src/data/selectors.ts';
 import { countryName } from '../../src/data/story.ts';
+import type { Month } from '../../src/data/timeline.ts';
+import type { MeasureTypeId } from '../../src/data/vocabulary.ts';
 import { STRINGS } from '../../src/i18n/strings.ts';
 import { parseBoundaries } from '../../src/map/boundaries.ts';
 import { imageFileName, renderImageSvg, titleSlug } from '../../src/map/export-image.ts';
@@ -72,13 +76,60 @@ describe('the exported SVG', () => {
       height: 1080,
     });
     expect(svg).toContain('January 2023');
-    expect(svg).toContain('1 of');
+    const text = new DOMParser().parseFromString(svg, 'image/svg+xml').documentElement.textContent ?? '';
+    expect(text).toContain(`${STRINGS.en.legendTitle} (1 of ${MEASURE_TYPES.length} types)`);
     expect(svg).toContain('fill="#16181b"');
     expect(svg).toMatch(/<g data-country="ECU"><rect[^>]*stroke-width="2"/);
     expect(svg).not.toContain('export-arrow)"');
     // Nothing on the map to key: no link or prison key in the legend.
     expect(svg).not.toContain('Policy links');
     expect(svg).not.toContain('Prisons with known locations');
+  });
+
+  /**
+   * Each focus country's fill in the image, as drawn (main map and inset alike), and whether it is
+   * hatched: the map's colour for its count (the palette's step; 0 = the hatch over its base).
+   */
+  const fills = async (activeTypes: readonly MeasureTypeId[], date: Month | null, theme: ThemeName = 'light') => {
+    const svg = await renderImageSvg({ ...base, lang: 'en', theme, strings: STRINGS.en, activeTypes, date });
+    const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
+    return Object.fromEntries(
+      FOCUS_COUNTRIES.map((c) => {
+        const drawn = [...doc.querySelectorAll(`path[data-layer="focus-fill"][data-id="${c}"]`)];
+        const hatched = doc.querySelectorAll(`path[data-layer="focus-none-hatch"][data-id="${c}"]`).length > 0;
+        return [c, { fills: [...new Set(drawn.map((p) => p.getAttribute('fill')))], hatched }];
+      }),
+    );
+  };
+  const expected = (activeTypes: readonly MeasureTypeId[], date: Month | null, theme: ThemeName = 'light') => {
+    const counts = countsByCountry(data, activeTypes, date ?? undefined);
+    const p = PALETTES[theme];
+    return Object.fromEntries(
+      FOCUS_COUNTRIES.map((c) => {
+        const n = counts[c] ?? 0;
+        return [c, { fills: [n > 0 ? p.counts[Math.min(n, 5) - 1] : p.hatchBase], hatched: n === 0 }];
+      }),
+    );
+  };
+  const changed = (a: Record<string, unknown>, b: Record<string, unknown>) =>
+    FOCUS_COUNTRIES.filter((c) => JSON.stringify(a[c]) !== JSON.stringify(b[c]));
+
+  it('fills each country with the map’s colour for its count under the type filter', async () => {
+    const all = await fills(MEASURE_TYPES, null);
+    const [first] = MEASURE_TYPES as [MeasureTypeId];
+    const one = await fills([first], null);
+    expect(all).toEqual(expected(MEASURE_TYPES, null));
+    expect(one).toEqual(expected([first], null));
+    // The filter changes what the image shows (not only what the counts say).
+    expect(changed(all, one).length).toBeGreaterThan(0);
+    expect(await fills([], null, 'dark')).toEqual(expected([], null, 'dark'));
+  });
+
+  it('fills each country with the map’s colour for its count at the date shown', async () => {
+    const now = await fills(MEASURE_TYPES, null);
+    const then = await fills(MEASURE_TYPES, '2023-01');
+    expect(then).toEqual(expected(MEASURE_TYPES, '2023-01'));
+    expect(changed(now, then).length).toBeGreaterThan(0);
   });
 
   it('keys the policy links and the prison symbols in its legend when the map shows them', async () => {

@@ -1,15 +1,18 @@
 import * as styleSpec from '@maplibre/maplibre-gl-style-spec';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { contrast, PALETTES } from '../../src/data/palette.ts';
-import { MAP_METHODS } from '../../src/map/map-adapter.ts';
+import { applyMapState, type MapViewState } from '../../src/map/apply.ts';
+import { MAP_METHODS, type MapLike } from '../../src/map/map-adapter.ts';
 import {
   buildStyle,
   countState,
   fillColourExpression,
   hatchImage,
   LAYERS,
+  SOURCE_ID,
   themePaint,
 } from '../../src/map/map-style.ts';
+import { FakeMap } from '../fixtures/fake-map.ts';
 
 describe('map style', () => {
   const style = buildStyle({ type: 'FeatureCollection', features: [] }, 'light');
@@ -172,9 +175,49 @@ describe('map style', () => {
   });
 
   it('switches every themed colour through setPaintProperty, never a new style', () => {
-    const dark = Object.fromEntries(themePaint('dark').map(([l, p, v]) => [`${l}/${p}`, v]));
-    expect(dark['sea/background-color']).toBe(PALETTES.dark.sea);
-    expect(dark['focus-none-hatch/fill-pattern']).toBe('hatch-dark');
+    const features: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
+    /** Every colour of a style (colours, and the hatch pattern drawn in the theme's colours), by layer/property. */
+    const coloursOf = (built: ReturnType<typeof buildStyle>) =>
+      Object.fromEntries(
+        (built.layers as { id: string; paint?: Record<string, unknown> }[]).flatMap((l) =>
+          Object.entries(l.paint ?? {})
+            .filter(([property]) => /-(color|pattern)$/.test(property))
+            .map(([property, value]) => [`${l.id}/${property}`, value]),
+        ),
+      );
+    const light = coloursOf(buildStyle(features, 'light'));
+    const dark = coloursOf(buildStyle(features, 'dark'));
+    expect(Object.keys(light).length).toBeGreaterThanOrEqual(8);
+    // Every colour the style draws is themed: it differs between the themes…
+    for (const key of Object.keys(light)) expect(dark[key], key).not.toEqual(light[key]);
+    // …and a map drawn light, switched to dark through its setters, shows exactly the dark style's.
+    const map = new FakeMap(document.createElement('div'), {
+      style: buildStyle(features, 'light'),
+      bounds: [
+        [-1, -1],
+        [1, 1],
+      ],
+      fitBoundsOptions: {},
+      maxBounds: [
+        [-2, -2],
+        [2, 2],
+      ],
+    });
+    map.fire('load');
+    const view: MapViewState = {
+      theme: 'light',
+      colours: { SLV: null },
+      selected: null,
+      hovered: null,
+      canvasLabel: 'Map',
+      features,
+    };
+    applyMapState(map, view, { ...view, theme: 'dark' });
+    const shown = Object.fromEntries(
+      Object.keys(light).map((key) => [key, map.lastPaint(...(key.split('/') as [string, string]))]),
+    );
+    expect(shown).toEqual(dark);
+    expect(new Set(map.calls.map((c) => c.method))).toEqual(new Set(['setPaintProperty', 'setFeatureState']));
   });
 
   it('makes an opaque hatch image of the right size in the theme colours', () => {
@@ -224,8 +267,120 @@ describe('the real maplibre-gl', () => {
   it('still has every method the adapter calls', async () => {
     const maplibre = await import('maplibre-gl');
     const proto = maplibre.Map.prototype as unknown as Record<string, unknown>;
-    for (const method of MAP_METHODS) expect(typeof proto[method], method).toBe('function');
+    for (const method of MAP_METHODS) {
+      expect(typeof proto[method], method).toBe('function');
+      expect(typeof (FakeMap.prototype as unknown as Record<string, unknown>)[method], `fake ${method}`).toBe(
+        'function',
+      );
+    }
     expect(typeof maplibre.setWorkerUrl).toBe('function');
     expect(typeof maplibre.NavigationControl).toBe('function');
+  });
+
+  /**
+   * The fake's claims (tests/fixtures/fake-map.ts), run on the real library: MapLibre's own Map
+   * methods on its own Style, loaded with this app's style. A whole Map needs WebGL, which jsdom
+   * has not; the Map's methods only hand each call to its style and then ask for a frame
+   * (`_update`, a no-op here). The style's worker is a silent stand-in: nothing here waits for it.
+   */
+  it('behaves as the fake does where the app relies on it: before load, unknown layers and sources, images', async () => {
+    const maplibre = await import('maplibre-gl');
+    class SilentWorker extends EventTarget {
+      postMessage() {}
+      terminate() {}
+    }
+    vi.stubGlobal('Worker', SilentWorker);
+    // What the style's messages to its worker are checked against (jsdom has no ImageData).
+    vi.stubGlobal('ImageData', class ImageData {});
+    const features: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
+    const built = buildStyle(features, 'light');
+    type Outcome = { thrown?: string; errors: string[]; value?: unknown };
+    const found = (source: object | undefined) => ({ found: source !== undefined });
+    const image = { width: 1, height: 1, data: new Uint8Array(4) };
+    /** What the app sees of each call: an exception, or error events, and what it returned. */
+    const calls: [string, (m: MapLike) => unknown][] = [
+      ['setPaintProperty', (m) => m.setPaintProperty(LAYERS.sea, 'background-color', '#000000')],
+      ['setFilter', (m) => m.setFilter(LAYERS.focus, ['==', ['get', 'iso3'], 'X'])],
+      ['setFeatureState', (m) => m.setFeatureState({ source: SOURCE_ID, id: 'X' }, { zero: true })],
+      ['setPaintProperty unknown layer', (m) => m.setPaintProperty('no-such-layer', 'fill-color', '#000000')],
+      ['setFilter unknown layer', (m) => m.setFilter('no-such-layer', ['==', ['get', 'iso3'], 'X'])],
+      ['setFeatureState unknown source', (m) => m.setFeatureState({ source: 'no-such-source', id: 'X' }, {})],
+      ['addImage', (m) => m.addImage('an-image', image)],
+      ['addImage again', (m) => m.addImage('an-image', image)],
+      ['getSource unknown', (m) => found(m.getSource('no-such-source'))],
+    ];
+    const run = (map: MapLike & { on(type: 'error', fn: (e: { error: Error }) => void): unknown }) => {
+      const out: Record<string, Outcome> = {};
+      let current: Outcome = { errors: [] };
+      map.on('error', (e: { error: Error }) => current.errors.push(e.error.message));
+      return (phase: string) => {
+        for (const [name, call] of calls) {
+          current = { errors: [] };
+          try {
+            // Only what the app reads of a result (whether a source was found): the setters'
+            // return values (the map, for chaining) it never uses.
+            const value = call(map);
+            if (name.startsWith('getSource')) current.value = value;
+          } catch (e) {
+            current.thrown = (e as Error).message;
+          }
+          out[`${phase}: ${name}`] = current;
+        }
+        return out;
+      };
+    };
+    try {
+      // What a Style reads of its Map (private MapLibre API: a change there fails here, loudly).
+      const host = {
+        _getMapId: () => 1,
+        _requestManager: {},
+        _missingStyleImageResolver: null,
+        _ownerWindow: window,
+        setTerrain: () => {},
+        migrateProjection: () => {},
+        getTerrain: () => null,
+      };
+      const style = new maplibre.Style(host as never);
+      const real = Object.assign(Object.create(maplibre.Map.prototype), { style, _update: () => real }) as MapLike;
+      style.setEventedParent(real as never, { style });
+      const fake = new FakeMap(document.createElement('div'), {
+        style: built,
+        bounds: [
+          [-1, -1],
+          [1, 1],
+        ],
+        fitBoundsOptions: {},
+        maxBounds: [
+          [-2, -2],
+          [2, 2],
+        ],
+      });
+      const onReal = run(real as never);
+      const onFake = run(fake);
+      const realBefore = onReal('before load');
+      const fakeBefore = onFake('before load');
+      const loaded = new Promise((resolve) => style.once('style.load', resolve));
+      style.loadJSON(built as never, { validate: false });
+      await loaded;
+      fake.fire('load');
+      // The image added before load is kept by the load: adding it again is an error on both.
+      const realAfter = onReal('after load');
+      const fakeAfter = onFake('after load');
+      // The claims themselves, so a library that changed them all would not pass unnoticed…
+      expect(realBefore['before load: setPaintProperty']?.thrown).toBe('Style is not done loading.');
+      expect(realAfter['after load: setPaintProperty unknown layer']?.errors).toEqual([
+        'Cannot style non-existing layer "no-such-layer".',
+      ]);
+      expect(realAfter['after load: setPaintProperty']).toEqual({ errors: [] });
+      expect(realAfter['after load: addImage']?.errors).toEqual(['An image named "an-image" already exists.']);
+      // …and the fake, call for call.
+      expect(fakeBefore).toEqual(realBefore);
+      expect(fakeAfter).toEqual(realAfter);
+      const source = real.getSource(SOURCE_ID) as { setData?: unknown } | undefined;
+      expect(typeof source?.setData).toBe('function');
+      expect(typeof (fake.getSource(SOURCE_ID) as { setData?: unknown } | undefined)?.setData).toBe('function');
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });
