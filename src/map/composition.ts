@@ -151,6 +151,20 @@ export function compose(viewport: { width: number; height: number }, config: Com
 }
 
 /** How far a reader may pan around what the camera fits. */
+/**
+ * Pan limits wide enough for a camera that fits `bounds` into a share of the frame: `extra` is
+ * how many times the bounds' own size may show beyond them on every side (MapLibre will not zoom
+ * out past its `maxBounds`). Used while the phones' bottom sheet covers part of the map.
+ */
+export function widenedLimits(limits: Bounds, bounds: Bounds, extra: number): Bounds {
+  const dx = bounds[1][0] - bounds[0][0];
+  const dy = mercY(bounds[1][1]) - mercY(bounds[0][1]);
+  return [
+    [Math.max(-179.9, limits[0][0] - dx * extra), Math.max(-85, latOf(mercY(limits[0][1]) - dy * extra))],
+    [Math.min(179.9, limits[1][0] + dx * extra), Math.min(85, latOf(mercY(limits[1][1]) + dy * extra))],
+  ];
+}
+
 function panLimits(bounds: Bounds): Bounds {
   return [
     [Math.max(-179.9, bounds[0][0] - 40), Math.max(-80, bounds[0][1] - 15)],

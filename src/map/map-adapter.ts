@@ -27,6 +27,8 @@ export interface MapLike {
   /** The GeoJSON source, to replace its data when the composition changes (apply.ts checks its kind). */
   getSource(id: string): object | undefined;
   fitBounds(bounds: [[number, number], [number, number]], options?: Record<string, unknown>): unknown;
+  /** How far the reader may pan (and, so, zoom out); set with each fit of the composition. */
+  setMaxBounds(bounds: [[number, number], [number, number]]): unknown;
   project(lngLat: [number, number]): { x: number; y: number };
   /** MapLibre's canvas (the SVG renderer's drawing): the keyboard surface, named for screen readers. */
   getCanvas(): HTMLElement;
@@ -47,6 +49,7 @@ export const MAP_METHODS = [
   'setFilter',
   'getSource',
   'fitBounds',
+  'setMaxBounds',
   'project',
   'getCanvas',
   'resize',

@@ -22,6 +22,7 @@ import {
   labelExtents,
   mercY,
   PADDING,
+  widenedLimits,
 } from './composition.ts';
 import type { CountryLabelsHandle } from './country-labels.tsx';
 import type { FacilitySymbolsHandle } from './facility-symbols.tsx';
@@ -73,7 +74,8 @@ const SHEET_MARGIN = 12;
 /** The sheet may push the composition into no less than this share of the frame's height. */
 const MIN_STRIP = 0.4;
 
-type Camera = { magnification: number; bottom: number };
+/** What the camera was fitted to: the composition, the room kept for the sheet, and why. */
+type Camera = { magnification: number; bottom: number; selected: CountryCode | null; sheetHeight: number };
 
 /**
  * Where the bottom of `extent` falls, in px from the frame's top, when `bounds` is fitted into a
@@ -150,7 +152,8 @@ export class MapController {
     view: () => {
       const el = this.options.elements() as MapElements;
       const first = this.composeFor(el.container);
-      this.camera = { magnification: first.magnification, bottom: 0 };
+      const { selected, sheetHeight } = this.props;
+      this.camera = { magnification: first.magnification, bottom: 0, selected, sheetHeight };
       return {
         bounds: first.bounds,
         fitBoundsOptions: { padding: PADDING, animate: false },
@@ -197,10 +200,11 @@ export class MapController {
   /** The one resize observer (frame, and the page for `--map-top`) and the print snapshot. */
   connect(): () => void {
     const el = this.options.elements() as MapElements;
-    const observer = new ResizeObserver((entries) => {
-      for (const entry of entries)
-        if (entry.target === el.container) this.apply();
-        else this.updateMapTop(el.section);
+    // One report may hold the page and the frame; `--map-top` is set first, so the frame is
+    // measured at the size that follows from it (one resize, not one per step of the layout).
+    const observer = new ResizeObserver(() => {
+      if (this.options.fitFirstScreen) this.updateMapTop(el.section);
+      this.apply();
     });
     observer.observe(el.container);
     if (this.options.fitFirstScreen) {
@@ -304,28 +308,48 @@ export class MapController {
   private aim(map: MapLike, container: HTMLElement, resized: boolean): boolean {
     const composition = this.composition;
     if (!composition || this.readerMoving) return false;
-    const target: Camera = { magnification: composition.magnification, bottom: this.sheetPadding(container) };
+    const { selected, sheetHeight } = this.props;
     const was = this.camera;
-    const changed = !was || was.magnification !== target.magnification || was.bottom !== target.bottom;
-    if (!changed && (!resized || this.readerMoved)) return false;
+    // The sheet is judged when the selection or the sheet changes (or the composition): not on
+    // every hover, nor after the reader has scrolled the page on purpose.
+    const sheetChanged = !was || was.selected !== selected || was.sheetHeight !== sheetHeight;
+    const magnification = composition.magnification;
+    const bottom =
+      sheetChanged || resized || was.magnification !== magnification ? this.sheetPadding(container) : was.bottom;
+    const target: Camera = { magnification, bottom, selected, sheetHeight };
+    const changed = !was || was.magnification !== magnification || was.bottom !== bottom;
     this.camera = target;
+    if (!changed && (!resized || this.readerMoved)) return false;
     this.readerMoved = false;
-    const padding = { top: PADDING, right: PADDING, left: PADDING, bottom: PADDING + target.bottom };
-    this.own(() => map.fitBounds(composition.bounds, { padding, animate: false }));
+    const padding = { top: PADDING, right: PADDING, left: PADDING, bottom: PADDING + bottom };
+    // The strip above the sheet shows the composition smaller: MapLibre must be let zoom out that far.
+    const share = bottom / Math.max(1, container.clientHeight - bottom - 2 * PADDING);
+    const limits =
+      bottom > 0 ? widenedLimits(composition.maxBounds, composition.bounds, share + 0.1) : composition.maxBounds;
+    this.own(() => {
+      map.setMaxBounds(limits);
+      map.fitBounds(composition.bounds, { padding, animate: false });
+    });
     return true;
   }
 
   /**
    * On phones, the px the composition must keep clear at the frame's bottom so the selected
    * country is not under the bottom sheet: 0 when nothing is selected, no sheet is open, or the
-   * country already shows above it.
+   * country already shows above it. When the sheet would leave too thin a strip of the map, the
+   * page is first scrolled to bring the map's top to the screen's top (at once: no animation).
    */
   private sheetPadding(container: HTMLElement): number {
     const { selected, sheetHeight } = this.props;
     const extent = selected ? this.extents[selected] : undefined;
     if (!extent || sheetHeight <= 0 || !this.composition) return 0;
-    const frame = container.getBoundingClientRect();
-    const hidden = Math.min(frame.bottom - (window.innerHeight - sheetHeight), frame.height * (1 - MIN_STRIP));
+    const sheetTop = window.innerHeight - sheetHeight;
+    let frame = container.getBoundingClientRect();
+    if (frame.top > 0 && sheetTop - frame.top < frame.height * MIN_STRIP) {
+      window.scrollBy({ top: frame.top, behavior: 'instant' });
+      frame = container.getBoundingClientRect();
+    }
+    const hidden = Math.min(frame.bottom - sheetTop, frame.height * (1 - MIN_STRIP));
     if (hidden <= 0) return 0;
     const bottom = bottomInFit(this.composition.bounds, extent, { width: frame.width, height: frame.height });
     return bottom + SHEET_MARGIN <= frame.height - hidden ? 0 : Math.round(hidden);

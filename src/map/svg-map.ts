@@ -41,7 +41,7 @@ export class SvgMap implements MapLike {
   private readonly events = new LayerEvents();
   private resolver: ((id: string) => void) | null = null;
   private bounds: [[number, number], [number, number]];
-  private padding: number;
+  private padding: { top: number; right: number; bottom: number; left: number };
   private loaded = false;
   private scheduled = false;
   private removed = false;
@@ -55,7 +55,8 @@ export class SvgMap implements MapLike {
     this.style = structuredClone(init.style) as Style;
     this.bounds = init.bounds;
     const padding = init.fitBoundsOptions.padding;
-    this.padding = typeof padding === 'number' ? padding : 0;
+    const p = typeof padding === 'number' ? padding : 0;
+    this.padding = { top: p, right: p, bottom: p, left: p };
     for (const [id, source] of Object.entries(this.style.sources)) this.setData(id, source.data);
     this.root = document.createElement('div');
     this.root.className = 'svg-map';
@@ -171,9 +172,16 @@ export class SvgMap implements MapLike {
   }
 
   // --- camera ---------------------------------------------------------------------------------
+  /** A still map: nothing to limit (the reader cannot pan it). */
+  setMaxBounds() {
+    return this;
+  }
   fitBounds(bounds: [[number, number], [number, number]], options?: Record<string, unknown>) {
     this.bounds = bounds;
-    if (typeof options?.padding === 'number') this.padding = options.padding;
+    const padding = options?.padding;
+    if (typeof padding === 'number') this.padding = { top: padding, right: padding, bottom: padding, left: padding };
+    else if (padding && typeof padding === 'object')
+      this.padding = { top: 0, right: 0, bottom: 0, left: 0, ...padding };
     this.fit();
     this.schedule();
     this.fire('move');
@@ -183,13 +191,13 @@ export class SvgMap implements MapLike {
     const width = this.container.clientWidth;
     const height = this.container.clientHeight;
     const [[w, s], [e, n]] = this.bounds;
-    const pad = this.padding;
+    const { top, right, bottom, left } = this.padding;
     this.projection = geoIdentity()
       .reflectY(true)
       .fitExtent(
         [
-          [pad, pad],
-          [Math.max(pad + 1, width - pad), Math.max(pad + 1, height - pad)],
+          [left, top],
+          [Math.max(left + 1, width - right), Math.max(top + 1, height - bottom)],
         ],
         {
           type: 'MultiPoint',
