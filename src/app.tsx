@@ -1,4 +1,5 @@
 /** The whole graphic. The page and (later) the embed render this same component. */
+import './app.css';
 import { useEffect } from 'react';
 import { formatDate } from './data/format.ts';
 import { startHeightMessages } from './embed/height-messages.ts';
@@ -125,7 +126,7 @@ export function App({ createMap, webgl, embed = false }: Props) {
     <div className="app" data-view={view} data-embed={embed || undefined}>
       <AppHeader embed={embed} />
       <main className="app-main">
-        {/* On phones the folded filter and the date share one row (styles.css). */}
+        {/* On phones the folded filter and the date share one row (app.css). */}
         <div className="controls">
           <MeasureFilter />
           <DateControl />

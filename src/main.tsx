@@ -1,3 +1,7 @@
+// Stylesheets: the base first (theme, page defaults, shared controls). Every other module imports
+// its own stylesheet before its other imports, so the bundle's CSS follows the components' nesting
+// (tests/unit/styles.test.ts).
+import './ui/base.css';
 import data, { RECORDS_PATH } from 'virtual:policy-data';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -11,7 +15,6 @@ import { preloadLibrary } from './map/map-adapter.ts';
 import { DataContext, FullDataContext } from './state/data-context.ts';
 import { createAppStore, StoreContext } from './state/store.ts';
 import { fromUrlState, parseUrlState, replaceAddress, syncUrlWithStore } from './state/url-state.ts';
-import './ui/styles.css';
 
 // The boundaries arrive while React renders, not after (index.html is already downloading them).
 startLoadingBoundaries();

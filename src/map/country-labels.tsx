@@ -5,6 +5,7 @@
  * They are pointer targets only: keyboard and screen-reader users get the same buttons in the
  * country list, so these are hidden from assistive technology and kept out of the tab order.
  */
+import './country-labels.css';
 import { forwardRef, useImperativeHandle, useRef } from 'react';
 import { formatCount } from '../data/format.ts';
 import type { Counts } from '../data/selectors.ts';

@@ -42,7 +42,7 @@ export interface ImageRequest extends ViewImageRequest {
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const FONT = 'system-ui, -apple-system, &quot;Segoe UI&quot;, Roboto, &quot;Helvetica Neue&quot;, Arial, sans-serif';
 
-/** The page's colours (styles.css) for the text and marks drawn over the map, per theme. */
+/** The page's colours (ui/base.css) for the text and marks drawn over the map, per theme. */
 const INK = {
   light: {
     bg: '#ffffff',

@@ -5,6 +5,7 @@
  * after the measure that opens its country's panel at that measure. React renders them; the map
  * component positions them on camera moves (like the country labels), and the labels avoid them.
  */
+import './facility-symbols.css';
 import { forwardRef, memo, useImperativeHandle, useRef } from 'react';
 import { type FacilityAt, facilityScale } from '../data/facilities.ts';
 import { formatFigureValue } from '../data/format.ts';

@@ -10,6 +10,7 @@
  * Contract other tests rely on: the wrapper is a <section> (role region) named "…map…", with
  * `aria-busy="true"` until the map's first `idle` with the boundaries drawn, or until it failed.
  */
+import './map-view.css';
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { formatDate } from '../data/format.ts';
 import { outsideAnchor } from '../data/story.ts';

@@ -6,6 +6,7 @@
  * buttons and the dialog; the map component positions them on every camera move (`place`), like
  * the country labels, so panning never re-renders React.
  */
+import './policy-links.css';
 import { forwardRef, memo, useEffect, useImperativeHandle, useRef, useState } from 'react';
 import { linkName, linkTitle } from '../data/links.ts';
 import { countryName } from '../data/story.ts';

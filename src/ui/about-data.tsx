@@ -3,6 +3,7 @@
  * of" date, version and licence, and the corrections and updates log, newest first. Reachable from
  * the header on the page and in embeds.
  */
+import './about-data.css';
 import { versionLabel } from '../data/citation.ts';
 import { correctionLabel, correctionsNewestFirst, correctionTargets } from '../data/corrections.ts';
 import { formatDate } from '../data/format.ts';

@@ -4,6 +4,7 @@
  * the log) are here. (In embeds a measure's notes sit in its details, whose summary says so:
  * `CorrectionsSummary`.)
  */
+import './correction-notes.css';
 import { correctionLabel, correctionsOf } from '../data/corrections.ts';
 import { useFullData, useStrings } from '../state/data-context.ts';
 import { useAppStore } from '../state/store.ts';

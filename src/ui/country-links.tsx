@@ -2,6 +2,7 @@
  * A country's policy links at the date shown, both directions, newest first: who, when, what
  * happened and the numbered sources. In embeds the list opens on demand, like measure details.
  */
+import './country-links.css';
 import { linksOfCountry, linkTitle } from '../data/links.ts';
 import { asOfMonth, type Month } from '../data/timeline.ts';
 import type { CountryCode } from '../data/vocabulary.ts';

@@ -2,6 +2,7 @@
  * The story's countries as buttons ("El Salvador, 4 measures"): the keyboard and screen-reader path to
  * every country, and the map's key. Contract: each accessible name starts with the English name.
  */
+import './country-list.css';
 import { formatCount } from '../data/format.ts';
 import { colourByCountry } from '../data/selectors.ts';
 import { countryCodes, countryName } from '../data/story.ts';

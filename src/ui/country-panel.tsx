@@ -3,6 +3,7 @@
  * h2 of its name; each measure is an <article> headed by its title; sources are https links.
  * With no country selected it shows a short hint (the panel column never jumps on wide screens).
  */
+import './country-panel.css';
 import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { formatCount, inSentence } from '../data/format.ts';
 import type { CountryIndex, MeasureIndex, PolicyIndex } from '../data/policy-index.ts';

@@ -3,6 +3,7 @@
  * arrow keys work natively), the month shown as text beside it, and a Play button that steps one
  * month every STEP_MS and stops at the "as of" month. The store keeps the "as of" month as null.
  */
+import './date-control.css';
 import { useEffect, useId, useMemo, useState } from 'react';
 import { formatDate } from '../data/format.ts';
 import { dateRange, type Month, monthsInRange } from '../data/timeline.ts';

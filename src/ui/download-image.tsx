@@ -5,6 +5,7 @@
  * so the app passes the loader in); a PNG is that SVG drawn on a canvas from a blob: URL (the CSP's
  * img-src allows blob:) and saved with canvas.toBlob. Nothing is requested from a server.
  */
+import './download-image.css';
 import { useState } from 'react';
 import { asOfMonth, type Month } from '../data/timeline.ts';
 import type { Lang, Strings } from '../i18n/strings.ts';

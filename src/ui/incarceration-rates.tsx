@@ -4,6 +4,7 @@
  * carries its year and source, and the data's caveats are printed with it: years differ by country
  * and column, so countries must not be ranked across columns or years.
  */
+import './incarceration-rates.css';
 import { Fragment } from 'react';
 import { formatDate, formatNumber } from '../data/format.ts';
 import type { PolicyData } from '../data/policy-data.ts';

@@ -1,4 +1,5 @@
 /** English / Español. Each name is written in its own language (and marked so for screen readers). */
+import './language-switch.css';
 import { LANGUAGE_NAMES } from '../i18n/strings.ts';
 import { usePolicyData, useStrings } from '../state/data-context.ts';
 import { useAppStore } from '../state/store.ts';

@@ -1,6 +1,6 @@
 /**
- * The layout's breakpoints, and the rules that depend on them, in one place. styles.css uses the
- * same numbers in its media queries (a unit test checks they agree).
+ * The layout's breakpoints, and the rules that depend on them, in one place. The stylesheets use
+ * the same numbers in their media queries (a unit test checks they agree).
  */
 import { useMediaQuery } from './use-media-query.ts';
 

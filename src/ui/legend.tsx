@@ -2,6 +2,7 @@
  * Explains the map: the sequential count scale, the hatch for "none", the prison symbols' sizes
  * (two reference capacities) and styles, and, while they are shown, the policy links' arrows.
  */
+import './legend.css';
 import { facilityScale } from '../data/facilities.ts';
 import { formatNumber } from '../data/format.ts';
 import { legendSteps } from '../data/selectors.ts';

@@ -4,6 +4,7 @@
  * dialog, a button to the measure it belongs to. Used by the map's link dialog and by each
  * country's panel.
  */
+import './link-details.css';
 import type { LinkSource } from '../data/links.ts';
 import { linkDate, linkMeasure, linkSources } from '../data/links.ts';
 import { linkKindLabel } from '../data/story.ts';

@@ -1,4 +1,5 @@
 /** The "Policy links" checkbox: draws or hides the links on the map (`links=0` in the URL when off). */
+import './links-toggle.css';
 import { useId } from 'react';
 import { useStrings } from '../state/data-context.ts';
 import { useAppStore } from '../state/store.ts';

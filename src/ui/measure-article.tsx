@@ -1,4 +1,5 @@
 /** One measure in the panel: an <article> headed by its title, every fact with its numbered sources. */
+import './measure-article.css';
 import { Fragment } from 'react';
 import { isUnmappedFacility } from '../data/facilities.ts';
 import { formatCoordinate, formatDate, formatFigureValue } from '../data/format.ts';
@@ -56,12 +57,18 @@ export function SourceItem({
   t,
   lang,
   anchor = true,
+  number,
+  id,
 }: {
   measure: Measure;
   source: Source;
   t: Strings;
   lang: Lang;
   anchor?: boolean;
+  /** Its number in a list of its own (a story step's); default: the measure's number for it. */
+  number?: number;
+  /** Its id in such a list (default: the measure's anchor, when `anchor`). */
+  id?: string;
 }) {
   const headline =
     source.headlineKind === 'page' && source.headline ? (
@@ -74,7 +81,7 @@ export function SourceItem({
       <span className="muted">{t.noHeadline}</span>
     );
   return (
-    <li id={anchor ? sourceAnchor(measure, source.n) : undefined} value={source.n}>
+    <li id={id ?? (anchor ? sourceAnchor(measure, source.n) : undefined)} value={number ?? source.n}>
       <a href={source.url} target="_blank" rel="noopener noreferrer">
         {source.publisher}
         <span className="visually-hidden"> {t.opensInNewTab}</span>

@@ -4,6 +4,7 @@
  * fieldset folds behind a one-line summary button (disclosure pattern) so the map is in the first
  * screen; opening it shows the same fieldset.
  */
+import './measure-filter.css';
 import { useId, useMemo, useState } from 'react';
 import { formatCount, formatDate } from '../data/format.ts';
 import { countsByType } from '../data/selectors.ts';

@@ -2,6 +2,7 @@
  * Every measure matching the filter as a sortable table (aria-sort on the sorted column), with
  * CSV and JSON downloads of exactly the rows shown, in the order shown.
  */
+import './measure-table.css';
 import { useMemo, useState } from 'react';
 import { downloadCredits } from '../data/citation.ts';
 import { toCsv, toJson } from '../data/export.ts';

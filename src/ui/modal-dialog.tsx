@@ -3,6 +3,7 @@
  * own modal, so focus moves in, stays in, and returns to the button on close, and Esc closes it.
  * The content is rendered only while the dialog is open, so a closed dialog follows no state.
  */
+import './modal-dialog.css';
 import { type ReactNode, useRef, useState } from 'react';
 import { useStrings } from '../state/data-context.ts';
 

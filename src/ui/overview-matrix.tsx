@@ -3,6 +3,7 @@
  * words with a symbol; activating one opens the measure in the map view's panel.
  */
 
+import './overview-matrix.css';
 import type { MeasureIndex } from '../data/policy-index.ts';
 import type { MeasureType } from '../data/schema.ts';
 import { countryCodes, countryName, isFacilityType } from '../data/story.ts';

@@ -3,6 +3,7 @@
  * filter, language), and a ready citation of it ("Cite this"). Copy uses the Clipboard API; where that is refused, the text is selected so
  * the reader can copy it by hand.
  */
+import './share-dialog.css';
 import { useRef, useState } from 'react';
 import { citation } from '../data/citation.ts';
 import { embedSnippets } from '../embed/embed-code.ts';

@@ -2,6 +2,7 @@
  * Map / Table / Overview as ARIA tabs: arrow keys, Home and End move between tabs and select them
  * (automatic activation); only the selected tab is in the tab order.
  */
+import './view-tabs.css';
 import { useRef } from 'react';
 import type { StringKey } from '../i18n/strings.ts';
 import { useStrings } from '../state/data-context.ts';

@@ -4,6 +4,7 @@
  * and offers to try again (only the records are fetched again). One pattern for every view that
  * shows sources: the panel's measures, the table, the overview's rates, a link's sources.
  */
+import './with-full-data.css';
 import type { ReactNode } from 'react';
 import type { PolicyData } from '../data/policy-data.ts';
 import { RecordsTimeoutError } from '../data/records.ts';

@@ -14,6 +14,7 @@ import {
 } from '../../src/map/composition.ts';
 import { isCompactFilter, NARROW_MAX, WIDE_MIN } from '../../src/ui/layout.ts';
 import { COMPOSITION, FOCUS_COUNTRIES } from '../fixtures/story.ts';
+import { stylesheets } from '../fixtures/stylesheets.ts';
 
 /** The inset's frame: the shipped story has an inset, so a composition without one is a failure. */
 function frameOf(c: Composition): Bounds {
@@ -210,8 +211,10 @@ describe('layout rules', () => {
     expect(isCompactFilter(1280)).toBe(false);
   });
 
-  it('uses the same breakpoints as the stylesheet', () => {
-    const css = readFileSync('src/ui/styles.css', 'utf8');
+  it('uses the same breakpoints as the stylesheets', () => {
+    const css = stylesheets()
+      .map((f) => readFileSync(f, 'utf8'))
+      .join('\n');
     const widths = new Set([...css.matchAll(/\((?:max|min)-width:\s*(\d+)px\)/g)].map((m) => Number(m[1])));
     for (const w of [NARROW_MAX, NARROW_MAX + 1, WIDE_MIN]) expect(widths.has(w), String(w)).toBe(true);
     // Anything else only refines the wide layout (the country list's single row).
