@@ -138,6 +138,8 @@ export function newStory(dir: string, codes: string[]): string[] {
     // The lifecycle statuses the time model knows, with the standard labels (editable).
     statuses: shipped.meta.statuses,
     links: [],
+    // The story told step by step (dataset.json `steps`, oldest first): none yet.
+    steps: [],
   };
   const files: [string, unknown][] = [
     ['story.json', story],

@@ -455,6 +455,98 @@ const RateCell = z
   })
   .nullable();
 
+/**
+ * Story steps ("scrollytelling"): the map walked through the story one step at a time. The schema
+ * gives their shape; the data check (src/tools/steps-check.ts) holds each step to the story (its
+ * languages, countries, types, links, measures and sources, the time slider's months, date order)
+ * and names the step by its id. The JSON Schema carries the same rules as hints for editors.
+ */
+const STEP_MONTH = '^\\d{4}-(0[1-9]|1[0-2])$';
+
+/**
+ * A step's texts are in exactly story.json's `languages`: the schema lets each language be absent so
+ * that the data check can report a missing one by the step's id; once it has passed, every language
+ * a reader can choose is there, so the app reads them as it reads `Text`.
+ */
+const inStoryLanguages = <T extends object>(value: T) => value as T & Text;
+
+/** A step's title in each of the story's languages (story.json `languages`; the check holds it to them). */
+const StepText = z
+  .strictObject({ en: nonEmpty.optional(), es: nonEmpty.optional() })
+  .meta({
+    description: "The text in each of the story's languages (story.json `languages`), no other.",
+    minProperties: 1,
+  })
+  .transform(inStoryLanguages);
+
+export const StepCite = z
+  .strictObject({
+    measure: z
+      .string()
+      .optional()
+      .meta({ description: 'The id of the measure whose source this is (or give `link`).' }),
+    link: z
+      .string()
+      .optional()
+      .meta({ description: 'The id of the policy link whose source this is, e.g. "L3" (or give `measure`).' }),
+    source: z.number().int().min(0).meta({
+      description:
+        "The source's number as the record's panel shows it: a measure's `n` (0 = the seed article); for a link, the number its source list shows (the `n` of the measure it cites).",
+    }),
+  })
+  .meta({
+    description:
+      'One source of the sentence: exactly one of `measure` or `link`, and the number of one of its sources.',
+    oneOf: [{ required: ['measure'] }, { required: ['link'] }],
+  });
+export type StepCite = z.infer<typeof StepCite>;
+
+export const StepSentence = z
+  .strictObject({
+    en: nonEmpty.optional(),
+    es: nonEmpty.optional(),
+    cites: z.array(StepCite).meta({
+      description:
+        "Every source the sentence rests on (at least one): the app numbers a step's sources [1], [2]… in order of first appearance and links them.",
+      minItems: 1,
+    }),
+  })
+  .meta({
+    description:
+      "One sentence or clause in each of the story's languages, with its sources. Write nothing the cited measures and links (and their sources) do not say.",
+  })
+  .transform(inStoryLanguages);
+export type StepSentence = z.infer<typeof StepSentence>;
+
+export const Step = z
+  .strictObject({
+    id: KebabId.meta({ description: 'Stable kebab-case id of the step, unique among the steps, e.g. "cecot-opens".' }),
+    month: z.string().meta({
+      description:
+        'The month the map shows, YYYY-MM: one of the time slider\'s months (from the first month a measure exists to the "as of" month). Steps are listed oldest first.',
+      pattern: STEP_MONTH,
+    }),
+    country: Iso3.optional().meta({
+      description:
+        'A focus country (story.json `countries`) whose panel the step opens; omitted = the panel is closed.',
+    }),
+    types: z.array(MeasureTypeIdSchema).optional().meta({
+      description: 'The measure types the map shows (ids from `types`); omitted = every type.',
+      minItems: 1,
+    }),
+    links: z.array(z.string()).optional().meta({
+      description: 'Ids of the policy links the step emphasises (from `links`), e.g. ["L3"]; omitted = none.',
+      minItems: 1,
+    }),
+    title: StepText,
+    text: z.array(StepSentence).meta({
+      description: "The step's text: a few short sentences (it is read on a phone), each with its sources.",
+      minItems: 1,
+    }),
+  })
+  .meta({ description: 'One step of the story: what the map shows and the text beside it.' });
+export type Step = z.infer<typeof Step>;
+
 export const Dataset = z.strictObject({
   $schema: z.string().optional(),
   title: Text,
@@ -514,6 +606,11 @@ export const Dataset = z.strictObject({
           });
       }, always),
   ),
+  /** The story's steps, oldest first; omitted or empty = the story has no steps. */
+  steps: z.array(Step).optional().meta({
+    description:
+      "The story told step by step, oldest first: each step sets the map's month, panel, types and emphasised links, beside a short text whose every sentence cites the measures' and links' sources. Omitted or [] = no steps. `npm run check-data` holds each step to the story.",
+  }),
   /** Prisoners per 100,000 population (brief section 8); null = unknown. Optional: a story may have none. */
   incarceration: z
     .strictObject({

@@ -8,6 +8,7 @@ import { CORRECTABLE_FIELDS } from '../data/schema.ts';
 import type { CountryCode } from '../data/vocabulary.ts';
 import { asRecord, type DataProblem, listOf } from './problems.ts';
 import { renamedTypeProblems } from './renamed-types.ts';
+import { stepProblems } from './steps-check.ts';
 
 interface BoundingBox {
   south: number;
@@ -465,5 +466,7 @@ export function crossCheck(
     ...(meta
       ? datasetProblems(meta, metaFile, s, { byId: ids.byId, allRead: read.every((c) => c.json !== undefined) })
       : []),
+    // The story's steps: named records, real sources, the slider's months, oldest first.
+    ...stepProblems(storyRead.json, metaJson, metaFile, read),
   ];
 }

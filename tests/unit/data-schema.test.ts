@@ -6,7 +6,7 @@ import { join, relative } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CountryFile, HTTP_SOURCES_IN_BRIEF } from '../../src/data/schema.ts';
 import { CONTENT_DIR, DataError, formatProblem, loadPolicyData } from '../../src/tools/load-dataset.ts';
-import { loggedAsUnknown } from '../fixtures/broken-data/cases.ts';
+import { citedInSteps, loggedAsUnknown } from '../fixtures/broken-data/cases.ts';
 import { createCountry, createMeasure } from '../fixtures/create-data.ts';
 
 let dirs: string[] = [];
@@ -238,6 +238,8 @@ describe('issue 9: mistakes the check used to let through', () => {
       j.measures[0].id = 'sv-cecot';
     });
     expect(printed(dir)).toEqual([
+      // The story's steps cite the renamed measure: said too, against dataset.json.
+      ...citedInSteps('gt-ley-antipandillas-decree-11-2025'),
       'measures/gtm.json › record "sv-cecot" › id: is already used by a measure in measures/slv.json; ids must be unique',
     ]);
   });
@@ -249,6 +251,7 @@ describe('issue 9: mistakes the check used to let through', () => {
     });
     expect(printed(dir)).toEqual([
       'dataset.json › record "L16" › refs[0].measure: no measure has the id "cl-escudo-fronterizo-military-zone"',
+      ...citedInSteps('cl-escudo-fronterizo-military-zone'),
       'measures/chl.json › record "cl-plan-cancerbero" › title.es: must not be empty or only spaces; found ""',
       'measures/chl.json › record "sv-cecot" › id: is already used by a measure in measures/slv.json; ids must be unique',
     ]);

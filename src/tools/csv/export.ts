@@ -121,6 +121,31 @@ function linkRows(meta: Json, t: Tables): void {
   }
 }
 
+/** A step's cite as a cell item: `measure:sv-cecot#3` or `link:L3#1`. */
+const citeItem = (c: Json): string =>
+  c.measure !== undefined ? `measure:${cell(c.measure)}#${cell(c.source)}` : `link:${cell(c.link)}#${cell(c.source)}`;
+
+/** dataset.json's steps (steps.csv), and their sentences with their cites (step_text.csv). */
+function stepRows(meta: Json, t: Tables): void {
+  for (const step of arr(meta.steps)) {
+    t.steps.push({
+      id: cell(step.id),
+      month: cell(step.month),
+      country: cell(step.country),
+      types: list(step.types),
+      links: list(step.links),
+      ...text('title', step.title),
+    });
+    for (const [k, sentence] of arr(step.text).entries())
+      t.stepText.push({
+        step_id: cell(step.id),
+        position: String(k + 1),
+        ...text('text', sentence),
+        cites: arr(sentence.cites).map(citeItem).join(`${LIST_SEPARATOR} `),
+      });
+  }
+}
+
 /** dataset.json's incarceration rates: caveats, sources and one row per country. */
 function incarcerationRows(meta: Json, t: Tables): void {
   const inc = obj(meta.incarceration);
@@ -220,6 +245,7 @@ export function toTables(meta: Json, countryFiles: Json[]): Record<TableKey, Row
   t.dataset.push(...datasetRows(meta));
   listRows(meta, t);
   linkRows(meta, t);
+  stepRows(meta, t);
   incarcerationRows(meta, t);
   for (const file of countryFiles) {
     t.countries.push({

@@ -163,6 +163,79 @@ function buildLinks(b: Builder, links: Row[], linkRefs: Row[]): Json[] {
   });
 }
 
+/** One cite of step_text.csv: `measure:<id>#<n>` or `link:<id>#<n>`. */
+const CITE = /^(measure|link):([^#\s]+)#(\d+)$/;
+
+/** The "cites" cell of a step_text.csv row → the sentence's cites. */
+function stepCites(b: Builder, p: string, r: Row): Json[] {
+  const F = DATASET;
+  const cites: Json[] = [];
+  for (const item of b.list(F, `${p}.cites`, r, 'cites')) {
+    const m = CITE.exec(item);
+    if (!m) {
+      b.problem(
+        r,
+        'cites',
+        `expected cites as measure:<measure id>#<source number> or link:<link id>#<source number>, separated by ";", e.g. measure:sv-cecot#3; link:L3#1; got "${item}"`,
+      );
+      continue;
+    }
+    const [, kind, id, n] = m as unknown as [string, 'measure' | 'link', string, string];
+    const cp = `${p}.cites[${cites.length}]`;
+    b.at(F, `${cp}.${kind}`, r, 'cites');
+    b.at(F, `${cp}.source`, r, 'cites');
+    cites.push({ [kind]: id, source: Number(n) });
+  }
+  return cites;
+}
+
+/** step_text.csv rows of one step → its sentences, in the order of their positions. */
+function stepSentences(b: Builder, p: string, id: string, rows: Row[]): Json[] {
+  const F = DATASET;
+  const seen = new Set<number>();
+  const numbered = rows.map((r) => {
+    const raw = (r.cells.position ?? '').trim();
+    const n = Number(raw);
+    if (!/^\d+$/.test(raw)) b.problem(r, 'position', `expected a whole number (1, 2, …); got "${r.cells.position}"`);
+    else if (seen.has(n)) b.problem(r, 'position', `sentence ${n} of step "${id}" is listed twice`);
+    seen.add(n);
+    return { r, n: Number.isFinite(n) ? n : Number.POSITIVE_INFINITY };
+  });
+  return numbered
+    .sort((x, y) => x.n - y.n)
+    .map(({ r }, k) => {
+      const sp = `${p}.text[${k}]`;
+      b.at(F, sp, r, 'text_en');
+      return { ...b.text(F, sp, r, 'text'), cites: stepCites(b, sp, r) };
+    });
+}
+
+/** steps.csv and step_text.csv → dataset.json's steps, each with its sentences. */
+function buildSteps(b: Builder, steps: Row[], stepText: Row[]): Json[] {
+  const F = DATASET;
+  const sentences = groupBy(b, stepText, 'step_id', new Set(steps.map((r) => r.cells.id ?? '')), 'step in steps.csv');
+  const done = new Set<string>();
+  return steps.map((r, i) => {
+    const p = `steps[${i}]`;
+    const id = r.cells.id ?? '';
+    b.record(F, id, p);
+    b.at(F, p, r, 'id');
+    b.at(F, `${p}.text`, r, 'id');
+    // Sentences belong to the first step with the id (the checker reports the repeated id).
+    const first = !done.has(id);
+    done.add(id);
+    return {
+      id: b.str(F, `${p}.id`, r, 'id'),
+      month: b.str(F, `${p}.month`, r, 'month'),
+      country: b.str(F, `${p}.country`, r, 'country'),
+      types: b.empty(r, ['types']) ? undefined : b.list(F, `${p}.types`, r, 'types'),
+      links: b.empty(r, ['links']) ? undefined : b.list(F, `${p}.links`, r, 'links'),
+      title: b.text(F, `${p}.title`, r, 'title'),
+      text: stepSentences(b, p, id, first ? (sentences.get(id) ?? []) : []),
+    };
+  });
+}
+
 /** One incarceration rate (`<prefix>_value`, `_as_of`, `_sources`); null when all three are empty. */
 function rate(b: Builder, p: string, r: Row, prefix: string): Json | null {
   const F = DATASET;
@@ -223,6 +296,8 @@ function buildDataset(b: Builder, t: Record<TableKey, Row[]>): Json {
     types: buildTypes(b, t.types),
     statuses: buildStatuses(b, t.statuses),
     links: buildLinks(b, t.links, t.linkRefs),
+    // Always written, [] when the tables are empty (as `npm run story:new` writes it).
+    steps: buildSteps(b, t.steps, t.stepText),
     incarceration: buildIncarceration(b, t),
   };
 }

@@ -348,6 +348,55 @@ export const TABLES = {
       sources('sources', 'yes', 'the link (in that measure)'),
     ],
   },
+  steps: {
+    file: 'steps.csv',
+    description:
+      'The story told step by step, oldest first: what the map shows at each step (its sentences are in step_text.csv); leave it and step_text.csv empty for a story without steps',
+    columns: [
+      col('id', 'text', 'yes', 'Step id, unique among the steps', { format: 'kebab-case, e.g. cecot-opens' }),
+      col(
+        'month',
+        'text',
+        'yes',
+        'Month the map shows: one of the time slider\'s months (from the first month a measure exists to the "as of" month), not before the step above',
+        { format: 'YYYY-MM' },
+      ),
+      col(
+        'country',
+        'text',
+        'no',
+        'Country whose panel the step opens (code from countries.csv); empty = panel closed',
+        {
+          format: 'ISO 3166-1 alpha-3',
+        },
+      ),
+      col('types', 'code-list', 'no', 'Measure types the map shows (ids from types.csv); empty = every type', {
+        format: 'type ids separated by ";", e.g. new-prison; curfew',
+      }),
+      col('links', 'code-list', 'no', 'Policy links the step emphasises (ids from links.csv); empty = none', {
+        format: 'link ids separated by ";", e.g. L2; L3',
+      }),
+      ...text('title', "yes, in each of story.json's languages", 'Title of the step'),
+    ],
+  },
+  stepText: {
+    file: 'step_text.csv',
+    description: "The sentences of each step, each with the sources it rests on (a measure's or a link's)",
+    columns: [
+      col('step_id', 'text', 'yes', 'Id of the step (column "id" of steps.csv)'),
+      col('position', 'number', 'yes', 'Number of the sentence within its step (1, 2, …): the order it is read in', {
+        format: 'whole number',
+      }),
+      ...text('text', "yes, in each of story.json's languages", 'The sentence (write nothing its sources do not say)'),
+      col(
+        'cites',
+        'code-list',
+        'yes',
+        'Sources of the sentence: measure:<measure id>#<source number (column "n" of sources.csv)> or link:<link id>#<number in the link\'s source list, the n of the measure it cites>',
+        { format: 'cites separated by ";", e.g. measure:sv-cecot#3; link:L3#1' },
+      ),
+    ],
+  },
   caveats: {
     file: 'incarceration_caveats.csv',
     description:
