@@ -1,26 +1,16 @@
-/*!
- * Policy map embed loader. Paste where the map should appear:
- *   <div data-policy-map="country=SLV&lang=es" data-height="760"><a href="…"><img src="…/fallback.svg" alt="…"></a></div>
- *   <script async src="https://YOUR-HOST/PATH/embed.js"></script>
- * Each placeholder becomes a lazy, titled iframe of the map (its fallback image stays for readers
- * without JavaScript: AMP, RSS, email). The iframe is resized from the map's own height messages,
- * accepted only from that iframe's window and the map's origin. No dependencies, no cookies.
- */
+/*! Policy map embed loader: each <div data-policy-map="country=SLV"> becomes an iframe of the map
+ * (README, "Embedding"). No dependencies, no cookies. */
 (() => {
   const script = document.currentScript;
   if (!script?.src) return;
   const base = new URL('./', script.src);
   const origin = base.origin;
   const frames = [];
-  // The embedded map's height (CSS px) by width for its default view: measured from the build
-  // itself in headless Chromium (src/tools/vite/embed-heights.ts fills this table in).
-  // Reserving it up front keeps the host page from jumping when the map reports its height.
+  // Height by width, measured from the build (src/tools/vite/embed-heights.ts); else 1300 px.
   const HEIGHTS = /* embed-heights */ [];
-  /** Without a measured table (built without Chromium): a height that fits most widths. */
-  const DEFAULT_HEIGHT = 1300;
 
   function estimate(width) {
-    if (HEIGHTS.length === 0) return DEFAULT_HEIGHT;
+    if (HEIGHTS.length === 0) return 1300;
     if (width <= HEIGHTS[0][0]) return HEIGHTS[0][1];
     for (let i = 1; i < HEIGHTS.length; i++) {
       const a = HEIGHTS[i - 1],
@@ -57,7 +47,7 @@
   window.addEventListener('message', (event) => {
     if (event.origin !== origin) return;
     for (let i = 0; i < frames.length; i++) {
-      if (frames[i].iframe.contentWindow === event.source) {
+      if (frames[i].iframe.contentWindow === event.source && !frames[i].story) {
         const h = heightOf(event.data, frames[i]);
         // Bounded: a message can resize only our own iframe, to 1–19999 px (rounded up).
         const px = typeof h === 'number' ? Math.ceil(h) : NaN;
@@ -68,25 +58,54 @@
   });
 
   function mount(el) {
-    if (el.getAttribute('data-policy-map-mounted')) return;
-    el.setAttribute('data-policy-map-mounted', '1');
-    const options = new URLSearchParams(el.getAttribute('data-policy-map') || '');
+    if (el.dataset.policyMapMounted) return;
+    el.dataset.policyMapMounted = '1';
+    const options = new URLSearchParams(el.dataset.policyMap || '');
     const id = `policy-map-${frames.length + 1}`;
+    const story = el.dataset.layout === 'story';
     options.set('embed', '1');
     options.set('embedId', id);
+    if (story) options.set('layout', 'story');
     const iframe = document.createElement('iframe');
-    iframe.src = new URL(`./?${options.toString()}`, base).href;
-    iframe.title = el.getAttribute('data-title') || 'Map: crime-policy measures in six Latin American countries';
+    iframe.src = new URL(`./?${options}`, base).href;
+    iframe.title = el.dataset.title || 'Map: crime-policy measures in six Latin American countries';
     iframe.setAttribute('loading', 'lazy');
     iframe.setAttribute('allow', 'fullscreen; clipboard-write');
     iframe.setAttribute('scrolling', 'no');
-    const reserved = Number(el.getAttribute('data-height')) || estimate(el.getBoundingClientRect().width || 640);
-    iframe.style.cssText = `display:block;width:100%;border:0;height:${reserved}px`;
+    const fixed = Number(el.dataset.height);
+    const reserved = fixed || estimate(el.getBoundingClientRect().width || 640);
+    // A story fills its (sticky) placeholder.
+    iframe.style.cssText = `display:block;width:100%;border:0;height:${story && !fixed ? '100%' : `${reserved}px`}`;
     el.style.minHeight = '';
-    frames.push({ iframe, id, childId: options.get('childId') });
+    const frame = { iframe, id, el, story, childId: options.get('childId') };
+    iframe.onload = () => send(Object.assign(frame, { loaded: 1 }));
+    frames.push(frame);
     el.replaceChildren(iframe);
   }
 
-  const nodes = document.querySelectorAll('[data-policy-map]');
-  for (let i = 0; i < nodes.length; i++) mount(nodes[i]);
+  function send(frame) {
+    if (frame.loaded && frame.step)
+      frame.iframe.contentWindow.postMessage({ type: 'policy-map:step', step: frame.step }, origin);
+  }
+
+  for (const el of document.querySelectorAll('[data-policy-map]')) mount(el);
+
+  // A story goes to its last step whose middle is above the viewport's (else, once begun, its first).
+  if (!window.IntersectionObserver) return;
+  const steps = document.querySelectorAll('[data-policy-map-step]');
+  const above = new Map();
+  const observer = new IntersectionObserver(
+    (entries) => {
+      for (const e of entries) above.set(e.target, e.intersectionRatio >= 0.5);
+      const to = new Map();
+      for (const el of steps) {
+        const id = el.dataset.policyMapFor;
+        const f = frames.find((f) => (id ? f.el.id === id : f.story));
+        if (f && (above.get(el) || (f.step && !to.has(f)))) to.set(f, +el.dataset.policyMapStep);
+      }
+      for (const [f, step] of to) if (step !== f.step) send(Object.assign(f, { step }));
+    },
+    { rootMargin: '100000px 0px -50%', threshold: 0.5 },
+  );
+  for (const el of steps) observer.observe(el);
 })();

@@ -3,6 +3,7 @@ import './app.css';
 import { useEffect } from 'react';
 import { formatDate } from './data/format.ts';
 import { startHeightMessages } from './embed/height-messages.ts';
+import type { EmbedLayout } from './embed/layout.ts';
 import type { CreateMap } from './map/map-adapter.ts';
 import { MapErrorBoundary } from './map/map-error-boundary.tsx';
 import { MapView } from './map/map-view.tsx';
@@ -23,6 +24,7 @@ import { MeasureFilter } from './ui/measure-filter.tsx';
 import { MeasureTable } from './ui/measure-table.tsx';
 import { OverviewMatrix } from './ui/overview-matrix.tsx';
 import { appBase, ShareDialog } from './ui/share-dialog.tsx';
+import { StoryStepper } from './ui/story-stepper.tsx';
 import { tabId, tabPanelId, ViewTabs } from './ui/view-tabs.tsx';
 
 /**
@@ -54,6 +56,11 @@ interface Props {
    * line and a link to the full page — and a map that lets page scroll pass over it.
    */
   embed?: boolean;
+  /**
+   * `layout=story` (embeds): the map and the stepper fill the frame, the country panel opens over
+   * the map (phones) or beside it, and no height message is sent (embed/layout.ts, app.css).
+   */
+  layout?: EmbedLayout;
 }
 
 /** The title, the dek (not in embeds), the "as of" line and the language, about and share tools. */
@@ -103,19 +110,21 @@ function MapTabPanel({ createMap, webgl, embed, hidden }: Props & { embed: boole
           webgl={webgl}
           cooperativeGestures={embed}
           fitFirstScreen={!embed}
-          linkDetails={(l, done) => <LinkDetails link={l.link} state={l} onOpenedMeasure={done} />}
+          linkDetails={(l, done, i) => <LinkDetails link={l.link} state={l} onOpenedMeasure={done} quiet={i > 0} />}
         />
       </MapErrorBoundary>
+      <StoryStepper place="map" />
       <Legend />
       <CountryList />
     </div>
   );
 }
 
-export function App({ createMap, webgl, embed = false }: Props) {
+export function App({ createMap, webgl, embed = false, layout }: Props) {
   // Framed (any host): report our height in pym, Datawrapper, AMP and Embedly formats — from the
-  // first commit on, never before there is anything to measure.
-  useEffect(() => startHeightMessages(), []);
+  // first commit on, never before there is anything to measure. The story layout fills whatever
+  // height the host gives it, so it reports none.
+  useEffect(() => (layout === 'story' ? undefined : startHeightMessages()), [layout]);
   const data = usePolicyData();
   const lang = useAppStore((s) => s.lang);
   const view = useAppStore((s) => s.view);
@@ -123,7 +132,7 @@ export function App({ createMap, webgl, embed = false }: Props) {
   useDocumentSettings(theme, lang, data.meta.title[lang]);
 
   return (
-    <div className="app" data-view={view} data-embed={embed || undefined}>
+    <div className="app" data-view={view} data-embed={embed || undefined} data-layout={layout}>
       <AppHeader embed={embed} />
       <main className="app-main">
         {/* On phones the folded filter and the date share one row (app.css). */}
@@ -147,7 +156,7 @@ export function App({ createMap, webgl, embed = false }: Props) {
         <Announcer />
       </main>
       {/* The panel is a top-level landmark beside <main>, shown with the map view. */}
-      {view === 'map' && <CountryPanel sheet={!embed} detailsOnDemand={embed} />}
+      {view === 'map' && <CountryPanel sheet={!embed || layout === 'story'} detailsOnDemand={embed} />}
       <footer className="app-footer">
         <p>{data.meta.credit[lang]}</p>
       </footer>

@@ -7,8 +7,11 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app.tsx';
 import { createFullDataSource, fetchRecords, loadOnIntent } from './data/records.ts';
+import { stepSettings, storySteps } from './data/steps.ts';
 import { countryCodes, typeIds } from './data/story.ts';
 import { dateRange } from './data/timeline.ts';
+import { embedLayout } from './embed/layout.ts';
+import { startStoryMessages } from './embed/story-messages.ts';
 import { preferredLang } from './i18n/strings.ts';
 import { startLoadingBoundaries } from './map/boundaries.ts';
 import { preloadLibrary } from './map/map-adapter.ts';
@@ -28,18 +31,33 @@ const parsed = parseUrlState(window.location.search, {
   types,
   langs,
   renamedTypes: data.story.renamedTypes,
+  steps: storySteps(data).length,
 });
 // The address says what the page shows: values the app ignored are dropped now, not at the first
 // change, and an old link's renamed parameters and types take their current names.
 replaceAddress(parsed);
 const fromUrl = fromUrlState(parsed);
+// `?embed=1&layout=story`: the map and the stepper fill the frame (embed/layout.ts); only the map view.
+const layout = embedLayout(window.location.search);
 const store = createAppStore(
-  { ...fromUrl, lang: fromUrl.lang ?? preferredLang(navigator.languages ?? [], langs) },
-  { range: months, types },
+  {
+    ...fromUrl,
+    ...(layout === 'story' ? { view: 'map' as const } : {}),
+    lang: fromUrl.lang ?? preferredLang(navigator.languages ?? [], langs),
+  },
+  { range: months, types, steps: stepSettings(data) },
 );
 syncUrlWithStore(store);
 const embed = new URLSearchParams(window.location.search).get('embed') === '1';
 if (embed) document.documentElement.dataset.embed = '';
+if (layout) document.documentElement.dataset.layout = layout;
+// Framed: the host page may move the story's steps (`{ type: 'policy-map:step', step: N }`).
+if (embed)
+  startStoryMessages({
+    count: storySteps(data).length,
+    current: () => store.getState().step,
+    goToStep: (n) => store.getState().goToStep(n),
+  });
 // Every source, summary and figure comes in a second file, when a reader first reaches for one.
 const records = createFullDataSource(() => fetchRecords(data, RECORDS_PATH));
 loadOnIntent(document, records);
@@ -50,7 +68,7 @@ createRoot(root).render(
     <DataContext.Provider value={data}>
       <FullDataContext.Provider value={records}>
         <StoreContext.Provider value={store}>
-          <App embed={embed} />
+          <App embed={embed} layout={layout} />
         </StoreContext.Provider>
       </FullDataContext.Provider>
     </DataContext.Provider>

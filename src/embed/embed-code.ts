@@ -1,7 +1,8 @@
 /**
  * The snippets a newsroom pastes to embed the current view: our embed.js loader (responsive, with
  * a static image inside for AMP, RSS and email, where no script runs), a plain iframe with a fixed
- * height, and a link. Pure functions; every value is attribute-escaped.
+ * height, and a link; and the story scrolled by the article (embed.js, `data-layout="story"`).
+ * Pure functions; every value is attribute-escaped.
  */
 import { serializeUrlState, type UrlState } from '../state/url-state.ts';
 
@@ -34,7 +35,24 @@ export function embedQuery(state: UrlState): string {
   return query ? `?embed=1&${query}` : '?embed=1';
 }
 
-export function embedSnippets(o: EmbedOptions): { script: string; iframe: string; link: string } {
+/**
+ * The story layout's snippet: a placeholder that stays on screen as the article scrolls past it
+ * (sticky, the screen's height), and where the article's step paragraphs go. It keeps only the
+ * language: the steps decide the rest. The README's "Scrolled by the article" has a whole page.
+ */
+export function storySnippet(o: EmbedOptions): string {
+  const options = serializeUrlState(o.state.lang ? { lang: o.state.lang } : {}).replace(/^\?/, '');
+  const link = `${o.base}${serializeUrlState(o.state)}`;
+  return [
+    `<div id="policy-map-story" data-policy-map="${escapeAttr(options)}" data-layout="story" data-title="${escapeAttr(o.title)}" style="position:sticky;top:0;height:100vh;height:100svh">`,
+    `  <a href="${escapeAttr(link)}"><img src="${escapeAttr(`${o.base}fallback.svg`)}" alt="${escapeAttr(o.alt)}" width="800" height="600" style="max-width:100%;height:auto"></a>`,
+    '</div>',
+    '<!-- In the article, beside or over it, one element per step: <p data-policy-map-step="1">…</p> -->',
+    `<script async src="${escapeAttr(`${o.base}embed.js`)}"></script>`,
+  ].join('\n');
+}
+
+export function embedSnippets(o: EmbedOptions): { script: string; iframe: string; link: string; story: string } {
   const height = o.height ?? DEFAULT_EMBED_HEIGHT;
   const link = `${o.base}${serializeUrlState(o.state)}`;
   const options = serializeUrlState(o.state).replace(/^\?/, '');
@@ -49,5 +67,6 @@ export function embedSnippets(o: EmbedOptions): { script: string; iframe: string
     ].join('\n'),
     iframe: `<iframe src="${escapeAttr(`${o.base}${embedQuery(o.state)}`)}" title="${escapeAttr(o.title)}" width="100%" height="${height}" style="border:0;width:100%" loading="lazy" allow="fullscreen; clipboard-write"></iframe>`,
     link,
+    story: storySnippet(o),
   };
 }

@@ -10,7 +10,7 @@
 import { licenceLabel, versionLabel } from '../data/citation.ts';
 import { type FacilityAt, facilityScale, mappedFacilities } from '../data/facilities.ts';
 import { formatDate } from '../data/format.ts';
-import { linksShownAt, outsideActors } from '../data/links.ts';
+import { linkPairs, linksShownAt, outsideActors } from '../data/links.ts';
 import { type MapPalette, PALETTES, type ThemeName } from '../data/palette.ts';
 import { type Counts, colourByCountry, countsByCountry, legendSteps } from '../data/selectors.ts';
 import { countryCodes, countryName, outsideAnchor } from '../data/story.ts';
@@ -30,7 +30,7 @@ import {
   PADDING,
 } from './composition.ts';
 import { type LabelBox, layoutLabels, type Rect } from './label-layout.ts';
-import { type LinkArc, type LinkInput, type LinkMarker, MARKER, placeLinkGeometry } from './link-layout.ts';
+import { type LinkArc, type LinkMarker, MARKER, type PairInput, placeLinkGeometry } from './link-layout.ts';
 import { buildStyle, hatchImage, hatchImageId } from './map-style.ts';
 import { SvgMap } from './svg-map.ts';
 
@@ -509,21 +509,30 @@ function drawCountryLabel(s: Scene, b: LabelBox, m: LabelMetrics): string {
   return `${leader}<g data-country="${c}"><rect x="${r(b.x)}" y="${r(b.y)}" width="${r(b.width)}" height="${h}" rx="${h / 2}" fill="${ink.labelBg}" fill-opacity="0.95" stroke="${isSelected ? ink.text : ink.labelBorder}" stroke-width="${isSelected ? 2 : 1}"/><text x="${r(b.x + 8)}" y="${r(b.y + h / 2 + m.size * 0.35)}" font-size="${r(m.size)}" font-weight="600" fill="${ink.text}">${esc(name)}</text><rect x="${r(cx)}" y="${r(b.y + 4)}" width="${r(cw)}" height="${ch}" rx="${ch / 2}" fill="${empty ? ink.labelBg : ink.text}" stroke="${ink.text}"/><text x="${r(cx + cw / 2)}" y="${r(b.y + h / 2 + m.size * 0.32)}" font-size="${r(m.size * 0.9)}" font-weight="600" text-anchor="middle" fill="${empty ? ink.text : ink.bg}">${counts[c] ?? 0}</text></g>`;
 }
 
-/** Policy links (when shown): arcs between the label points, the outside actors' tags, then the markers. */
+/**
+ * Policy links (when shown), as the live map draws them: one arc per pair of places between the
+ * label points, the outside actors' tags, then each pair's marker with its number of links.
+ */
 function drawLinks(s: Scene, band: MapBand, boxes: LabelBox[], m: LabelMetrics, obstacles: Rect[]): string[] {
   if (s.shownLinks.length === 0) return [];
   const { data, lang } = s.req;
   const { map, composition } = band;
-  const links: LinkInput[] = s.shownLinks.map(({ link, ended }) => ({
-    id: link.id,
-    from: link.from,
-    to: link.to,
-    mutual: link.mutual,
-    ended,
+  const pairs: (PairInput & { undated: boolean })[] = linkPairs(s.shownLinks).map((p) => ({
+    key: p.key,
+    ends: p.ends,
+    toFirst: p.toFirst,
+    toSecond: p.toSecond,
+    ended: p.ended,
+    faded: false,
+    count: p.links.length,
+    undated: p.undated,
   }));
   const tagSize = m.size * 0.9;
   const tagSizes = Object.fromEntries(
-    outsideActors(data, links).map((code) => [
+    outsideActors(
+      data,
+      s.shownLinks.map((l) => l.link),
+    ).map((code) => [
       code,
       {
         width: Math.round(textWidth(countryName(data, code, lang), tagSize, true) + 12),
@@ -532,7 +541,7 @@ function drawLinks(s: Scene, band: MapBand, boxes: LabelBox[], m: LabelMetrics, 
     ]),
   );
   const layout = placeLinkGeometry({
-    links,
+    pairs,
     labels: boxes,
     tagSizes,
     anchorOf: (code) => outsideAnchor(data, code),
@@ -545,7 +554,13 @@ function drawLinks(s: Scene, band: MapBand, boxes: LabelBox[], m: LabelMetrics, 
     ...Object.entries(layout.tags).flatMap(([code, box]) =>
       drawLinkTag(s, countryName(data, code, lang), box, tagSize),
     ),
-    ...layout.markers.map((marker) => drawLinkMarker(marker, s.ink)),
+    ...layout.markers.map((marker) =>
+      drawLinkMarker(
+        marker,
+        pairs.find((p) => p.key === marker.key),
+        s.ink,
+      ),
+    ),
   ];
 }
 
@@ -561,16 +576,24 @@ function drawLinkTag(s: Scene, name: string, box: Rect, size: number): [string, 
   ];
 }
 
-/** A link's marker: a disc with its direction (or a double arrow when mutual), and its leader when beside the arc. */
-function drawLinkMarker(m: LinkMarker, ink: Ink): string {
-  const leader = m.leader
-    ? `<line x1="${m.leader.x}" y1="${m.leader.y}" x2="${m.x}" y2="${m.y}" stroke="${ink.link}" stroke-dasharray="1 2"/>`
+/**
+ * A pair's marker, on its arc, as the live map draws it: a disc with the number of its links (a
+ * pill beyond two digits); hollow when they all ended, a dotted ring when some has no date.
+ */
+function drawLinkMarker(
+  m: LinkMarker,
+  pair: { count: number; ended: boolean; undated: boolean } | undefined,
+  ink: Ink,
+): string {
+  const h = MARKER - 6;
+  const w = m.width - 6;
+  const ended = pair?.ended ?? false;
+  const ring = pair?.undated
+    ? `<rect x="${r(-w / 2 - 3)}" y="${-h / 2 - 3}" width="${w + 6}" height="${h + 6}" rx="${h / 2 + 3}" fill="none" stroke="${ink.link}" stroke-width="1.5" stroke-dasharray="1.5 2"/>`
     : '';
-  const s = MARKER / 2 - 3;
-  const glyph = m.mutual
-    ? `<path d="M${-s + 2},0 L${s - 2},0 M${-s + 5},-3 L${-s + 2},0 L${-s + 5},3 M${s - 5},-3 L${s - 2},0 L${s - 5},3" stroke="${ink.linkText}" stroke-width="1.5" fill="none"/>`
-    : `<path d="M${-s + 3},-4 L${s - 2},0 L${-s + 3},4 z" fill="${ink.linkText}"/>`;
-  return `${leader}<g transform="translate(${m.x} ${m.y}) rotate(${m.angle})"><circle r="${MARKER / 2 - 3}" fill="${ink.link}"${m.ended ? ' fill-opacity="0.7"' : ''}/>${glyph}</g>`;
+  const disc = `<rect x="${r(-w / 2)}" y="${-h / 2}" width="${w}" height="${h}" rx="${h / 2}" fill="${ended ? ink.labelBg : ink.link}" stroke="${ended ? ink.link : ink.labelBg}" stroke-width="1.5"${ended ? ' stroke-dasharray="3 2"' : ''}/>`;
+  const count = `<text y="4" font-size="11" font-weight="700" text-anchor="middle" fill="${ended ? ink.link : ink.linkText}">${pair?.count ?? ''}</text>`;
+  return `<g data-pair="${esc(m.key)}" transform="translate(${m.x} ${m.y})">${ring}${disc}${count}</g>`;
 }
 
 /** The hatch of countries with no measure, and the links' arrowheads at either end. */

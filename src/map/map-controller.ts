@@ -26,7 +26,7 @@ import {
 } from './composition.ts';
 import type { CountryLabelsHandle } from './country-labels.tsx';
 import type { FacilitySymbolsHandle } from './facility-symbols.tsx';
-import type { LinkInput } from './link-layout.ts';
+import type { PairInput } from './link-layout.ts';
 import type { MapLike } from './map-adapter.ts';
 import { buildStyle, FOCUS_FILL_LAYERS, hatchImage, hatchImageId } from './map-style.ts';
 import { placeOverlays } from './place-overlays.ts';
@@ -37,8 +37,11 @@ import type { MapHandlers } from './use-map-instance.ts';
 export interface MapProps extends Omit<MapViewState, 'features' | 'hovered'> {
   /** Prisons drawn as symbols (at the date, matching the filter). */
   facilities: FacilityAt[];
-  /** Policy links drawn (at the date; empty when the reader hid them), oldest first. */
-  links: LinkInput[];
+  /**
+   * Policy links drawn, one per pair of places (at the date; empty when the reader hid them), in the
+   * order of their first link; in a story step, the pairs that hold none of its links are faded.
+   */
+  links: PairInput[];
   /** How much of the viewport's bottom a panel covers (the phones' bottom sheet), CSS px; 0 = none. */
   sheetHeight: number;
   /** Anything that changes the overlays' text, hence their sizes (counts, language, date). */

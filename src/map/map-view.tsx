@@ -41,7 +41,7 @@ interface Props {
   /** The full page: size the map to end inside the first screen (never in embeds). */
   fitFirstScreen?: boolean;
   /** The body of a policy link's dialog (the app passes ui/'s LinkDetails; map/ does not import ui/). */
-  linkDetails?(link: ShownLink, done: () => void): React.ReactNode;
+  linkDetails?(link: ShownLink, done: () => void, index: number): React.ReactNode;
 }
 
 const noDetails = () => null;

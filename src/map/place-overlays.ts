@@ -3,8 +3,9 @@
  * the date stamp (placed by CSS) and the prison symbols at their points, then the inset's caption
  * (top left of its frame, or bottom left when a symbol is there), then the map's own controls as
  * obstacles, then the six country labels, which keep clear of all of them, and last the policy
- * links: their arcs join the label points (the United States enters from the map's top edge, at
- * its own longitude), and their markers keep clear of everything placed before. Called on every
+ * links, one arc and marker per pair of places: the arcs join the label points (the United States
+ * enters from the map's top edge, at its own longitude), and each marker lies on its arc, clear of
+ * everything placed before. Called on every
  * camera move, resize and text change; writes transforms only, never React state.
  */
 import type { FacilityAt } from '../data/facilities.ts';
@@ -13,7 +14,7 @@ import type { Bounds, Composition, LngLat } from './composition.ts';
 import type { CountryLabelsHandle } from './country-labels.tsx';
 import type { FacilitySymbolsHandle } from './facility-symbols.tsx';
 import { layoutLabels, overlaps, type Rect } from './label-layout.ts';
-import { type LinkInput, placeLinkGeometry } from './link-layout.ts';
+import { type PairInput, placeLinkGeometry } from './link-layout.ts';
 import type { MapLike } from './map-adapter.ts';
 import type { PolicyLinksHandle } from './policy-links.tsx';
 
@@ -29,8 +30,8 @@ export interface Overlays {
   symbols: FacilitySymbolsHandle | null;
   caption: HTMLElement | null;
   stamp: HTMLElement | null;
-  /** Links shown now (empty when the reader turned them off), oldest first. */
-  links: LinkInput[];
+  /** Links shown now, one per pair of places (empty when the reader turned them off). */
+  links: PairInput[];
   /** Where an outside actor's tag hangs (the story's `outsideActors`). */
   outsideAnchor(code: string): LngLat | undefined;
   linksHandle: PolicyLinksHandle | null;
@@ -62,7 +63,7 @@ export function placeOverlays(o: Overlays): void {
   o.labels.place(boxes);
   o.linksHandle?.place(
     placeLinkGeometry({
-      links: o.links,
+      pairs: o.links,
       labels: boxes,
       tagSizes: measured.tagSizes,
       anchorOf: o.outsideAnchor,

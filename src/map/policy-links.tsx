@@ -1,14 +1,16 @@
 /**
- * The policy links over the map: arcs between the countries (and the United States, at the map's
- * edge), and one marker button per link named "Chile → El Salvador, 30 January 2026". Activating
- * a marker opens a small non-modal dialog with what happened and the numbered sources; Esc, the
- * close button or a click elsewhere closes it, and focus returns to the marker. React renders the
- * buttons and the dialog; the map component positions them on every camera move (`place`), like
- * the country labels, so panning never re-renders React.
+ * The policy links over the map, one arc and one marker per pair of places (the United States at
+ * the map's edge): the marker shows how many links the pair has and is a button named "Costa Rica
+ * and El Salvador: 7 links, November 2024 – February 2026". Activating it opens a small non-modal
+ * dialog listing the pair's links by date, each with its kind, date, text and numbered sources;
+ * Esc, the close button or a click elsewhere closes it, and focus returns to the marker. In a
+ * story step, the pairs holding none of its links are faded. React renders the buttons and the
+ * dialog; the map component positions them on every camera move (`place`), like the country
+ * labels, so panning never re-renders React.
  */
 import './policy-links.css';
 import { forwardRef, memo, useEffect, useImperativeHandle, useRef, useState } from 'react';
-import { linkName, linkTitle } from '../data/links.ts';
+import { type LinkPair, linkTitle, pairName, pairSummary, pairTitle } from '../data/links.ts';
 import { countryName } from '../data/story.ts';
 import type { LinkAtMonth, PolicyLink } from '../data/timeline.ts';
 import type { Lang } from '../i18n/strings.ts';
@@ -17,6 +19,8 @@ import type { Rect } from './label-layout.ts';
 import { type LinkArc, type LinkMarker, MARKER } from './link-layout.ts';
 
 export type ShownLink = LinkAtMonth & { link: PolicyLink };
+/** A pair of places drawn on the map: faded in a story step that holds none of its links. */
+export type ShownPair = LinkPair & { faded: boolean };
 
 export interface PolicyLinksHandle {
   /** Sizes of the tags of outside actors (the United States), by code. */
@@ -26,17 +30,23 @@ export interface PolicyLinksHandle {
 }
 
 interface Props {
-  links: ShownLink[];
+  /** The links shown, by pair of places (data/links.ts `linkPairs`), in the order of their first link. */
+  links: ShownPair[];
   /** Outside actors that some shown link names (drawn as tags at the map's edge). */
   outside: string[];
   lang: Lang;
-  /** The dialog's body below its title (the app passes ui/'s LinkDetails); `done` closes it. */
-  details(link: ShownLink, done: () => void): React.ReactNode;
+  /**
+   * What the dialog says of each of the pair's links, below the link's heading (the app passes
+   * ui/'s LinkDetails); `done` closes the dialog; `index` is the link's place in the list.
+   */
+  details(link: ShownLink, done: () => void, index: number): React.ReactNode;
 }
 
 /** The link dialog's width, at most; narrower frames get their width less a margin. */
 const DIALOG_WIDTH = 300;
 const MARGIN = 8;
+/** Below this height above or below its marker, the dialog goes beside it (where there is room). */
+const ROOM = 280;
 
 /** Memoised: it re-renders only when its own props change (not on every click elsewhere). */
 export const PolicyLinks = memo(
@@ -46,7 +56,7 @@ export const PolicyLinks = memo(
     const dialog = useLinkDialog(links);
     const { open, setOpen, close, markers } = dialog;
     const { tags, svgRef } = useLinksHandle(ref, dialog);
-    const current = links.find((l) => l.link.id === open);
+    const current = links.find((p) => p.key === open);
     return (
       <div ref={dialog.frameRef} className="map-links">
         <svg ref={svgRef} className="map-link-arcs" aria-hidden="true">
@@ -58,6 +68,7 @@ export const PolicyLinks = memo(
             key={code}
             className="map-link-tag"
             aria-hidden="true"
+            data-faded={links.every((p) => !p.ends.includes(code) || p.faded) || undefined}
             ref={(el) => void (el ? tags.current.set(code, el) : tags.current.delete(code))}
           >
             {countryName(data, code, lang)}
@@ -65,21 +76,33 @@ export const PolicyLinks = memo(
         ))}
         {/* biome-ignore lint/a11y/useSemanticElements: a group of buttons, not a form fieldset. */}
         <div role="group" aria-label={t.linksGroup}>
-          {links.map((shown) => (
-            <LinkMarkerButton
-              key={shown.link.id}
-              shown={shown}
-              name={linkName(data, shown.link, { ended: shown.ended }, lang)}
-              open={open === shown.link.id}
+          {links.map((pair) => (
+            <PairMarkerButton
+              key={pair.key}
+              pair={pair}
+              name={pairName(data, pair, lang)}
+              open={open === pair.key}
               markers={markers}
-              onToggle={() => setOpen(open === shown.link.id ? null : shown.link.id)}
+              onToggle={() => setOpen(open === pair.key ? null : pair.key)}
               onEscape={() => close(true)}
             />
           ))}
         </div>
         {current ? (
-          <LinkDialog dialog={dialog} title={linkTitle(data, current.link, lang)} closeLabel={t.panelClose}>
-            {details(current, () => setOpen(null))}
+          <LinkDialog
+            dialog={dialog}
+            title={pairTitle(data, current, lang)}
+            summary={pairSummary(current, lang)}
+            closeLabel={t.panelClose}
+          >
+            <ol className="map-link-list">
+              {current.links.map((shown, i) => (
+                <li key={shown.link.id}>
+                  <h3>{linkTitle(data, shown.link, lang)}</h3>
+                  {details(shown, () => setOpen(null), i)}
+                </li>
+              ))}
+            </ol>
           </LinkDialog>
         ) : null}
       </div>
@@ -88,11 +111,11 @@ export const PolicyLinks = memo(
 );
 
 /**
- * The open link's dialog: which link is open, the elements it is placed and focused by, and how it
- * closes. It closes when its link no longer shows; opened, it is placed, takes focus, and a click
- * outside it closes it.
+ * The open pair's dialog: which pair is open (its key), the elements it is placed and focused by,
+ * and how it closes. It closes when its pair no longer shows; opened, it is placed, takes focus,
+ * and a click outside it closes it.
  */
-function useLinkDialog(links: ShownLink[]) {
+function useLinkDialog(links: ShownPair[]) {
   const [open, setOpen] = useState<string | null>(null);
   const markers = useRef(new Map<string, HTMLButtonElement>());
   const dialogRef = useRef<HTMLDivElement>(null);
@@ -108,9 +131,9 @@ function useLinkDialog(links: ShownLink[]) {
     if (returnFocus && id) markers.current.get(id)?.focus();
   };
 
-  // A link that no longer shows (date, filter, links off) closes its dialog.
+  // A pair that no longer shows (date, links off) closes its dialog.
   useEffect(() => {
-    if (open && !links.some((l) => l.link.id === open)) setOpen(null);
+    if (open && !links.some((p) => p.key === open)) setOpen(null);
   }, [links, open]);
 
   // Opened: place the dialog and move focus into it; a click outside closes it.
@@ -148,8 +171,8 @@ function useLinksHandle(ref: React.ForwardedRef<PolicyLinksHandle>, dialog: Link
     place(layout) {
       const g = svgRef.current?.querySelector('g');
       // The arcs are plain SVG, redrawn on every move: no React state, no re-render.
-      if (g) g.replaceChildren(...leaderLines(layout.markers), ...layout.arcs.map(arcPath));
-      dialog.positions.current = new Map(layout.markers.map((m) => [m.id, m]));
+      if (g) g.replaceChildren(...layout.arcs.map(arcPath));
+      dialog.positions.current = new Map(layout.markers.map((m) => [m.key, m]));
       moveMarkers(dialog.markers.current, dialog.positions.current);
       moveTags(tags.current, layout.tags);
       dialog.place();
@@ -158,38 +181,32 @@ function useLinksHandle(ref: React.ForwardedRef<PolicyLinksHandle>, dialog: Link
   return { tags, svgRef };
 }
 
-/** The dialog by its marker: below it in the frame's upper half, else above; never wider than the frame. */
+/**
+ * The dialog by its marker: below it in the frame's upper half, else above; when that leaves it
+ * less than ROOM px of height (a pair's several links) and the frame is wide enough, beside the
+ * marker at the frame's full height. Never wider than the frame.
+ */
 function positionDialog(
   dialog: HTMLElement | null,
   frame: HTMLElement | null | undefined,
   marker: LinkMarker | undefined,
 ): void {
   if (!dialog || !frame || !marker) return;
-  const width = Math.min(DIALOG_WIDTH, frame.clientWidth - 2 * MARGIN);
-  const left = Math.min(Math.max(marker.x - width / 2, MARGIN), frame.clientWidth - width - MARGIN);
-  const below = marker.y < frame.clientHeight / 2;
+  const { clientWidth: W, clientHeight: H } = frame;
+  const width = Math.min(DIALOG_WIDTH, W - 2 * MARGIN);
+  const below = marker.y < H / 2;
+  const height = (below ? H - marker.y : marker.y) - MARKER - MARGIN;
+  const right = marker.x + marker.width / 2 + 4;
+  const left = marker.x - marker.width / 2 - 4 - width;
+  const beside = height < ROOM && (right + width <= W - MARGIN || left >= MARGIN);
   dialog.style.width = `${width}px`;
-  dialog.style.left = `${left}px`;
-  dialog.style.top = below ? `${marker.y + MARKER / 2 + 4}px` : '';
-  dialog.style.bottom = below ? '' : `${frame.clientHeight - marker.y + MARKER / 2 + 4}px`;
-  dialog.style.maxHeight = `${Math.max(120, (below ? frame.clientHeight - marker.y : marker.y) - MARKER - MARGIN)}px`;
+  dialog.style.left = `${beside ? (right + width <= W - MARGIN ? right : left) : Math.min(Math.max(marker.x - width / 2, MARGIN), W - width - MARGIN)}px`;
+  dialog.style.top = beside ? `${MARGIN}px` : below ? `${marker.y + MARKER / 2 + 4}px` : '';
+  dialog.style.bottom = beside || below ? '' : `${H - marker.y + MARKER / 2 + 4}px`;
+  dialog.style.maxHeight = `${beside ? H - 2 * MARGIN : Math.max(120, height)}px`;
 }
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
-
-/** Dotted lines from the markers that sit beside their arcs to the arc point they belong to. */
-function leaderLines(markers: LinkMarker[]): SVGLineElement[] {
-  return markers.flatMap((m) => {
-    if (!m.leader) return [];
-    const line = document.createElementNS(SVG_NS, 'line');
-    line.setAttribute('x1', String(m.x));
-    line.setAttribute('y1', String(m.y));
-    line.setAttribute('x2', String(m.leader.x));
-    line.setAttribute('y2', String(m.leader.y));
-    line.setAttribute('class', 'link-leader');
-    return [line];
-  });
-}
 
 /** An arc as an SVG path, with the arrowheads at the ends its links point to. */
 function arcPath(a: LinkArc): SVGPathElement {
@@ -197,21 +214,22 @@ function arcPath(a: LinkArc): SVGPathElement {
   path.setAttribute('d', a.d);
   path.dataset.pair = a.key;
   if (a.ended) path.dataset.ended = '';
+  if (a.faded) path.dataset.faded = '';
   if (a.arrowStart) path.setAttribute('marker-start', 'url(#link-arrow-start)');
   if (a.arrowEnd) path.setAttribute('marker-end', 'url(#link-arrow-end)');
   return path;
 }
 
-/** Moves each marker button to its marker, turned its way; hides those the layout has no place for. */
+/** Moves each marker button to its marker; hides those the layout has no place for. */
 function moveMarkers(buttons: Map<string, HTMLButtonElement>, positions: Map<string, LinkMarker>): void {
-  for (const [id, button] of buttons) {
-    const m = positions.get(id);
+  for (const [key, button] of buttons) {
+    const m = positions.get(key);
     if (!m) {
       button.style.visibility = 'hidden';
       continue;
     }
-    button.style.transform = `translate(${m.x - MARKER / 2}px, ${m.y - MARKER / 2}px)`;
-    button.style.setProperty('--angle', `${m.angle}deg`);
+    button.style.transform = `translate(${m.x - m.width / 2}px, ${m.y - MARKER / 2}px)`;
+    button.style.width = `${m.width}px`;
     button.style.visibility = 'visible';
   }
 }
@@ -263,16 +281,19 @@ function LinkArrowDefs() {
   );
 }
 
-/** A link's marker: the button readers focus and click, named for the link; Esc closes its dialog. */
-function LinkMarkerButton({
-  shown: { link, ended, undated },
+/**
+ * A pair's marker: the button readers focus and click, named for the pair and showing how many
+ * links it has; dashed ring when they all ended, dotted when some is undated; Esc closes its dialog.
+ */
+function PairMarkerButton({
+  pair,
   name,
   open,
   markers,
   onToggle,
   onEscape,
 }: {
-  shown: ShownLink;
+  pair: ShownPair;
   name: string;
   open: boolean;
   markers: React.RefObject<Map<string, HTMLButtonElement>>;
@@ -283,13 +304,13 @@ function LinkMarkerButton({
     <button
       type="button"
       className="map-link-marker"
-      data-link={link.id}
-      data-mutual={link.mutual || undefined}
-      data-ended={ended || undefined}
-      data-undated={undated || undefined}
+      data-pair={pair.key}
+      data-ended={pair.ended || undefined}
+      data-undated={pair.undated || undefined}
+      data-faded={pair.faded || undefined}
       aria-expanded={open}
       aria-controls={open ? 'link-dialog' : undefined}
-      ref={(el) => void (el ? markers.current.set(link.id, el) : markers.current.delete(link.id))}
+      ref={(el) => void (el ? markers.current.set(pair.key, el) : markers.current.delete(pair.key))}
       onClick={onToggle}
       onKeyDown={(e) => {
         if (e.key === 'Escape' && open) {
@@ -298,23 +319,25 @@ function LinkMarkerButton({
         }
       }}
     >
-      <svg viewBox="-6 -6 12 12" aria-hidden="true" className="map-link-glyph">
-        {link.mutual ? <path d="M-5,0 L-1,-3.5 L-1,3.5 z M5,0 L1,-3.5 L1,3.5 z" /> : <path d="M-3,-4 L4,0 L-3,4 z" />}
-      </svg>
+      <span className="map-link-count" aria-hidden="true">
+        {pair.links.length}
+      </span>
       <span className="visually-hidden">{name}</span>
     </button>
   );
 }
 
-/** The open link's dialog: its title, the details below it, and a close button; Esc closes it. */
+/** The open pair's dialog: its title and summary, the list of its links below, and a close button; Esc closes it. */
 function LinkDialog({
   dialog,
   title,
+  summary,
   closeLabel,
   children,
 }: {
   dialog: LinkDialogState;
   title: string;
+  summary: string;
   closeLabel: string;
   children: React.ReactNode;
 }) {
@@ -335,6 +358,7 @@ function LinkDialog({
       <h2 id="link-dialog-title" ref={dialog.headingRef} tabIndex={-1}>
         {title}
       </h2>
+      <p className="map-link-summary">{summary}</p>
       {children}
       <button type="button" className="map-link-close" onClick={() => dialog.close(true)} aria-label={closeLabel}>
         <span aria-hidden="true">✕</span>

@@ -31,6 +31,10 @@ export interface AppState {
   date: Month | null;
   /** Policy links drawn on the map (off: `links=0` in the URL). */
   links: boolean;
+  /** The story step shown (1-based), or null when the reader is not in the story. */
+  step: number | null;
+  /** The step the reader left by choosing something themselves (offered as "Back to step N"). */
+  leftStep: number | null;
   /**
    * Not a choice but the layout's: how much of the viewport's bottom the phones' bottom sheet
    * covers (CSS px; 0 when there is none), so the map keeps the selected country above it.
@@ -55,6 +59,20 @@ export interface AppActions {
   setDate(month: Month | null): void;
   setLinks(on: boolean): void;
   setSheetHeight(px: number): void;
+  /**
+   * Shows story step `n` (1-based): its month, its types, its country (or none), its links
+   * emphasised. A number that is not a step is ignored.
+   */
+  goToStep(n: number): void;
+}
+
+/** What a story step sets (dataset.json `steps`). */
+export interface StepSettings {
+  month: Month;
+  country?: CountryCode;
+  /** Omitted: every type. */
+  types?: readonly MeasureTypeId[];
+  links?: readonly string[];
 }
 
 export interface StoreOptions {
@@ -62,6 +80,8 @@ export interface StoreOptions {
   types: readonly MeasureTypeId[];
   /** The data's time range (`dateRange(data)`): `setDate` refuses months outside it, and its last month (as of) is stored as null. */
   range?: MonthRange;
+  /** The story's steps, in order (the data's `steps`); none by default. */
+  steps?: readonly StepSettings[];
 }
 
 export type AppStore = StoreApi<AppState & AppActions>;
@@ -75,11 +95,16 @@ export const DEFAULT_STATE: Omit<AppState, 'activeTypes' | 'allTypes'> = {
   view: 'map',
   date: null,
   links: true,
+  step: null,
+  leftStep: null,
   sheetHeight: 0,
 };
 
-export function createAppStore(initial: Partial<Omit<AppState, 'allTypes'>>, options: StoreOptions): AppStore {
-  const { range, types: allTypes } = options;
+type SetState = StoreApi<AppState & AppActions>['setState'];
+type GetState = StoreApi<AppState & AppActions>['getState'];
+
+/** The store's rules, from its options: type order, the date's range, what a step sets. */
+function storeRules({ range, types: allTypes, steps = [] }: StoreOptions) {
   const inTypeOrder = (types: Iterable<MeasureTypeId>) => {
     const set = new Set(types);
     return allTypes.filter((t) => set.has(t));
@@ -91,14 +116,33 @@ export function createAppStore(initial: Partial<Omit<AppState, 'allTypes'>>, opt
       throw new Error(`setDate: ${month} is outside the data's range ${range.first} to ${range.last}`);
     return range && month === range.last ? null : month;
   };
-  return createStore<AppState & AppActions>()((set, get) => ({
-    ...DEFAULT_STATE,
-    ...initial,
-    date: normalDate(initial.date ?? null),
-    allTypes,
-    activeTypes: inTypeOrder(initial.activeTypes ?? allTypes),
-    select: (country) => set({ selected: country, measure: null }),
-    openMeasure: (country, measureId) => set({ selected: country, measure: measureId, view: 'map' }),
+  /** What step `n` sets, or null when there is no such step. */
+  const stepState = (n: number | null | undefined): Partial<AppState> | null => {
+    const s = typeof n === 'number' && Number.isInteger(n) ? steps[n - 1] : undefined;
+    if (!s) return null;
+    return {
+      step: n as number,
+      leftStep: null,
+      date: normalDate(s.month),
+      activeTypes: s.types ? inTypeOrder(s.types) : allTypes,
+      selected: s.country ?? null,
+      measure: null,
+    };
+  };
+  return { allTypes, inTypeOrder, normalDate, stepState };
+}
+
+function storeActions(set: SetState, get: GetState, rules: ReturnType<typeof storeRules>): AppActions {
+  const { allTypes, inTypeOrder, normalDate, stepState } = rules;
+  /** A choice of the reader's own: leaves the story (remembering the step, for "Back to step N"). */
+  const own = (change: Partial<AppState>): Partial<AppState> => {
+    const { step } = get();
+    return step === null ? change : { ...change, step: null, leftStep: step };
+  };
+  return {
+    select: (country) =>
+      set(get().selected === country ? { measure: null } : own({ selected: country, measure: null })),
+    openMeasure: (country, measureId) => set(own({ selected: country, measure: measureId, view: 'map' })),
     setLang: (lang) => set({ lang }),
     setView: (view) => set({ view }),
     hover: (country) => {
@@ -108,19 +152,37 @@ export function createAppStore(initial: Partial<Omit<AppState, 'allTypes'>>, opt
       const active = new Set(get().activeTypes);
       if (active.has(type)) active.delete(type);
       else active.add(type);
-      set({ activeTypes: inTypeOrder(active) });
+      set(own({ activeTypes: inTypeOrder(active) }));
     },
-    setTypes: (types) => set({ activeTypes: inTypeOrder(types) }),
-    resetTypes: () => set({ activeTypes: allTypes }),
+    setTypes: (types) => set(own({ activeTypes: inTypeOrder(types) })),
+    resetTypes: () => set(own({ activeTypes: allTypes })),
     setDate: (month) => {
       const date = normalDate(month);
-      if (get().date !== date) set({ date });
+      if (get().date !== date) set(own({ date }));
     },
     setLinks: (links) => set({ links }),
     setSheetHeight: (px) => {
       const sheetHeight = Math.max(0, Math.round(px));
       if (get().sheetHeight !== sheetHeight) set({ sheetHeight });
     },
+    goToStep: (n) => {
+      const next = stepState(n);
+      if (next) set(next);
+    },
+  };
+}
+
+export function createAppStore(initial: Partial<Omit<AppState, 'allTypes'>>, options: StoreOptions): AppStore {
+  const rules = storeRules(options);
+  return createStore<AppState & AppActions>()((set, get) => ({
+    ...DEFAULT_STATE,
+    ...initial,
+    date: rules.normalDate(initial.date ?? null),
+    allTypes: rules.allTypes,
+    activeTypes: rules.inTypeOrder(initial.activeTypes ?? rules.allTypes),
+    // A step in the address (`step=N`) sets what it shows; another number is no step.
+    ...(rules.stepState(initial.step) ?? { step: null }),
+    ...storeActions(set, get, rules),
   }));
 }
 

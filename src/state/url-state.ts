@@ -25,6 +25,8 @@ export interface UrlState {
   date?: Month;
   /** Policy links hidden (`links=0`); shown is the default. */
   links?: false;
+  /** A story step (1-based): it decides the country, the types and the date, so none is written beside it. */
+  step?: number;
 }
 
 export interface ParseOptions {
@@ -38,12 +40,22 @@ export interface ParseOptions {
   months?: MonthRange;
   /** The story's renamed types (`data.story.renamedTypes`): an old id in `types` reads as its new one. */
   renamedTypes?: readonly TypeRename[];
+  /** How many story steps there are (`steps(data).length`); without it `step` is ignored. */
+  steps?: number;
   /** The parameter renames; default `URL_MIGRATIONS` (a test passes its own). */
   migrations?: readonly UrlMigration[];
 }
 
 /** Query parameters this module owns; any others (embed=1, childId…) are left as they are. */
-export const STATE_PARAMS = ['country', 'types', 'lang', 'theme', 'view', 'date', 'links'] as const;
+export const STATE_PARAMS = ['country', 'types', 'lang', 'theme', 'view', 'date', 'links', 'step'] as const;
+
+/** `step=N`: a whole number from 1 to the number of steps, written plainly (no sign, no leading 0). */
+function stepOf(params: URLSearchParams, count = 0): number | undefined {
+  const values = params.getAll('step');
+  if (values.length !== 1 || !/^[1-9][0-9]{0,3}$/.test(values[0] as string)) return undefined;
+  const n = Number(values[0]);
+  return n <= count ? n : undefined;
+}
 
 /** The one value of `key`, or undefined when it is missing, repeated or not in `allowed`. */
 function one<T extends string>(params: URLSearchParams, key: string, allowed: readonly T[]): T | undefined {
@@ -76,24 +88,37 @@ export function parseUrlState(search: string, options: ParseOptions): UrlState {
   const dates = params.getAll('date');
   const { months } = options;
   if (months && dates.length === 1 && isInRange(dates[0], months) && dates[0] !== months.last) state.date = dates[0];
-  return state;
+  const step = stepOf(params, options.steps);
+  if (step === undefined) return state;
+  // The step decides what it shows: a country, types or date beside it are not what the page shows.
+  const { country: _c, types: _t, date: _d, ...rest } = state;
+  return { ...rest, step };
 }
 
 /** The URL state of the store's state: only what differs from the defaults. */
 export function toUrlState(
   state: Pick<AppState, 'selected' | 'activeTypes' | 'allTypes' | 'lang' | 'theme' | 'view'> &
-    Partial<Pick<AppState, 'date' | 'links'>>,
+    Partial<Pick<AppState, 'date' | 'links' | 'step'>>,
 ): UrlState {
   const out: UrlState = {};
-  if (state.selected) out.country = state.selected;
-  if (state.activeTypes.length !== state.allTypes.length) out.types = [...state.activeTypes];
+  if (state.step) out.step = state.step;
+  else storyFreeState(state, out);
   if (state.lang !== DEFAULT_STATE.lang) out.lang = state.lang;
   if (state.theme) out.theme = state.theme;
   if (state.view !== DEFAULT_STATE.view) out.view = state.view;
-  // The store keeps the "as of" month as null, so a date here always differs from it.
-  if (state.date) out.date = state.date;
   if (state.links === false) out.links = false;
   return out;
+}
+
+/** The country, types and date of a view outside the story. */
+function storyFreeState(
+  state: Pick<AppState, 'selected' | 'activeTypes' | 'allTypes'> & Partial<Pick<AppState, 'date'>>,
+  out: UrlState,
+): void {
+  if (state.selected) out.country = state.selected;
+  if (state.activeTypes.length !== state.allTypes.length) out.types = [...state.activeTypes];
+  // The store keeps the "as of" month as null, so a date here always differs from it.
+  if (state.date) out.date = state.date;
 }
 
 /** Initial store state from a parsed URL. */
@@ -106,6 +131,7 @@ export function fromUrlState(url: UrlState): Partial<AppState> {
   if (url.view) out.view = url.view;
   if (url.date) out.date = url.date;
   if (url.links === false) out.links = false;
+  if (url.step) out.step = url.step;
   return out;
 }
 
@@ -123,6 +149,7 @@ export function serializeUrlState(state: UrlState, base = ''): string {
   if (state.view) params.set('view', state.view);
   if (state.date) params.set('date', state.date);
   if (state.links === false) params.set('links', '0');
+  if (state.step) params.set('step', String(state.step));
   const query = params.toString().replace(/%2C/g, ',');
   return query ? `?${query}` : '';
 }

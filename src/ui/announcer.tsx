@@ -5,9 +5,10 @@
  * the latest month is said when the second is up).
  */
 import { type RefObject, useEffect, useRef, useState } from 'react';
-import { formatCount, formatDate } from '../data/format.ts';
+import { formatCount, formatDate, formatList } from '../data/format.ts';
 import type { PolicyIndex } from '../data/policy-index.ts';
 import type { Counts } from '../data/selectors.ts';
+import { stepAnnouncement, storySteps } from '../data/steps.ts';
 import { countryName } from '../data/story.ts';
 import { asOfMonth } from '../data/timeline.ts';
 import type { CountryCode } from '../data/vocabulary.ts';
@@ -32,6 +33,13 @@ function filterMessage({ t, counts }: Said): string {
     countries: values.filter((n) => n > 0).length,
     measures: values.reduce((a, b) => a + b, 0),
   });
+}
+
+/** "Step 2 of 9: CECOT opens. New at this date: El Salvador, maximum-security prison." */
+function stepMessage({ t, lang, data }: Said, n: number, m: number): string {
+  const { title, news } = stepAnnouncement(data, n, lang);
+  const head = fill(t.announceStep, { n, m, title });
+  return news.length > 0 ? `${head} ${fill(t.announceStepNew, { list: formatList(news, lang) })}` : head;
 }
 
 /** The country opened, with its count of matching measures; or that the panel closed. */
@@ -100,8 +108,10 @@ export function Announcer() {
   const activeTypes = useAppStore((s) => s.activeTypes);
   const selected = useAppStore((s) => s.selected);
   const date = useAppStore((s) => s.date);
+  const step = useAppStore((s) => s.step);
   const data = usePolicyData();
   const counts = useMatchingCounts();
+  const steps = storySteps(data).length;
   const [message, setMessage] = useState('');
   const said = useRef<Said>({ t, counts, lang, data });
   said.current = { t, counts, lang, data };
@@ -110,7 +120,20 @@ export function Announcer() {
    * The values last announced (at first, those the page opened with): an effect speaks only when
    * its value differs, so effects run again on the same values (StrictMode, a remount) say nothing.
    */
-  const heard = useRef({ date, activeTypes, selected });
+  const heard = useRef({ date, activeTypes, selected, step });
+
+  // A story step changes the date, the filter and the country at once: it is said once, as itself
+  // (declared first, so the effects below find its changes already heard).
+  useEffect(() => {
+    if (heard.current.step === step) return;
+    // Leaving the story is the reader's own change: the effects below say it.
+    if (step === null) {
+      heard.current.step = null;
+      return;
+    }
+    heard.current = { date, activeTypes, selected, step };
+    setMessage(stepMessage(said.current, step, steps));
+  }, [step, date, activeTypes, selected, steps]);
 
   useEffect(() => {
     if (heard.current.date === date) return;

@@ -17,9 +17,11 @@ import { usePolicyData, useStrings } from '../state/data-context.ts';
 import { type AppState, useAppStore, useAppStoreApi } from '../state/store.ts';
 import { CountryLinks } from './country-links.tsx';
 import { countryButtonId } from './country-list.tsx';
+import { CountryTimeline } from './country-timeline.tsx';
 import { CountryRates } from './incarceration-rates.tsx';
 import { NARROW_QUERY } from './layout.ts';
 import { MeasureArticle, measureHeadingId } from './measure-article.tsx';
+import { StoryStepper } from './story-stepper.tsx';
 import { useMediaQuery } from './use-media-query.ts';
 import { useSheetHeight } from './use-sheet-height.ts';
 import { WithFullData } from './with-full-data.tsx';
@@ -204,13 +206,20 @@ function usePanelFocus(
   headingRef: React.RefObject<HTMLHeadingElement | null>,
   setExpanded: (expanded: boolean) => void,
 ) {
+  const store = useAppStoreApi();
   useEffect(() => {
     if (!selected) return;
     setExpanded(false);
+    // A story step opened it: the reader is reading the step (or the host page scrolled it), so
+    // focus stays where it is and the panel shows its top, where the step is; nothing scrolls the page.
+    if (store.getState().step !== null) {
+      document.getElementById('country-panel-body')?.scrollTo?.({ top: 0 });
+      return;
+    }
     const target = measure ? document.getElementById(measureHeadingId(measure)) : headingRef.current;
     target?.focus({ preventScroll: true });
     if (measure || !window.matchMedia?.('(min-width: 900px)').matches) target?.scrollIntoView?.({ block: 'nearest' });
-  }, [selected, measure, headingRef, setExpanded]);
+  }, [selected, measure, headingRef, setExpanded, store]);
 }
 
 function SheetHandle({ expanded, handlers }: { expanded: boolean; handlers: SheetHandlers }) {
@@ -329,6 +338,7 @@ function EmptyPanel() {
   const t = useStrings();
   return (
     <aside className="panel panel-empty" aria-label={t.panelEmptyLabel}>
+      <StoryStepper place="empty-panel" />
       <p>{t.selectHint}</p>
     </aside>
   );
@@ -374,10 +384,12 @@ const Panel = memo(function Panel({
     >
       {sheet && <SheetHandle expanded={expanded} handlers={handle} />}
       <div className="panel-body" id="country-panel-body">
+        <StoryStepper place="panel" />
         <PanelHeader name={name} headingRef={headingRef} onClose={close} />
         <PanelCount existing={existing} total={total} later={later} />
         <p className="panel-summary">{file.summary[lang]}</p>
         <CountryRates country={selected} onDemand={detailsOnDemand} />
+        <CountryTimeline country={selected} date={date} activeTypes={activeTypes} onDemand={detailsOnDemand} />
         <PanelMeasures {...{ selected, groups, measure, atById, date, detailsOnDemand, total, anyAtMonth }} />
         <CountryLinks country={selected} date={date} onDemand={detailsOnDemand} />
       </div>

@@ -10,9 +10,13 @@ export const NARROW_MAX = 640;
 export const WIDE_MIN = 900;
 
 export const NARROW_QUERY = `(max-width: ${NARROW_MAX}px)`;
+export const WIDE_QUERY = `(min-width: ${WIDE_MIN}px)`;
 
 /** The filter collapses to a one-line summary that opens the checkboxes. */
 export const isCompactFilter = (viewportWidth: number) => viewportWidth <= NARROW_MAX;
 
 /** True on narrow viewports (follows resizes and rotation). Phones also get the panel as a bottom sheet. */
 export const useNarrow = (): boolean => useMediaQuery(NARROW_QUERY);
+
+/** True where the panel sits beside the map (the story's steps are shown at the top of its column). */
+export const useWide = (): boolean => useMediaQuery(WIDE_QUERY);

@@ -1,6 +1,7 @@
 /**
  * Explains the map: the sequential count scale, the hatch for "none", the prison symbols' sizes
- * (two reference capacities) and styles, and, while they are shown, the policy links' arrows.
+ * (two reference capacities) and styles, and, while they are shown, the policy links: one arc per
+ * pair of places with the number of their links, and, in a story step, how its links stand out.
  */
 import './legend.css';
 import { facilityScale } from '../data/facilities.ts';
@@ -59,12 +60,16 @@ function FacilityKey() {
   );
 }
 
-/** The links' switch and, while they are shown, their arrow and kinds. */
+/**
+ * The links' switch and, while they are shown, a sample arc with its number and arrowhead, their
+ * kinds and, while a story step is shown, that its links are drawn in full and the others faded.
+ */
 function LinksKey() {
   const t = useStrings();
   const data = usePolicyData();
   const lang = useAppStore((s) => s.lang);
   const links = useAppStore((s) => s.links);
+  const step = useAppStore((s) => s.step);
   return (
     <div className="legend-links">
       <LinksToggle />
@@ -73,8 +78,13 @@ function LinksKey() {
           <svg viewBox="0 0 40 18" aria-hidden="true" className="map-link-arcs legend-link-sample">
             <path d="M2,15 Q20,1 37,13" />
             <path d="M31,9 L38,13.5 L30.5,15.5 z" className="legend-arrowhead" />
+            <circle cx="19.5" cy="8" r="6.5" className="legend-link-count" />
+            <text x="19.5" y="11" className="legend-link-count-text">
+              2
+            </text>
           </svg>
           <span>{t.legendLinks.replace('{kinds}', linkKindList(data, lang))}</span>
+          {step !== null ? <span className="legend-emphasis">{t.storyEmphasis}</span> : null}
         </>
       ) : null}
     </div>
@@ -90,8 +100,8 @@ export function Legend() {
       ? t.legendAllTypes
       : t.legendSomeTypes.replace('{n}', String(active)).replace('{total}', String(total));
   return (
-    <figure className="legend">
-      <figcaption>
+    <figure className="legend" aria-labelledby="legend-caption">
+      <figcaption id="legend-caption">
         {t.legendTitle} <span className="legend-scope">({scope})</span>
       </figcaption>
       <CountScale />

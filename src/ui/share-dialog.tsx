@@ -75,9 +75,10 @@ function ShareContent({ imageExport }: { imageExport?: () => Promise<ImageExport
   const lang = useAppStore((s) => s.lang);
   const date = useAppStore((s) => s.date);
   const links = useAppStore((s) => s.links);
-  // The snippets carry what the reader chose to show, not their theme or current tab.
+  const step = useAppStore((s) => s.step);
+  // The snippets carry what the reader chose to show (or the story step), not their theme or tab.
   const allTypes = useAppStore((s) => s.allTypes);
-  const state = toUrlState({ selected, activeTypes, allTypes, lang, theme: null, view: 'map', date, links });
+  const state = toUrlState({ selected, activeTypes, allTypes, lang, theme: null, view: 'map', date, links, step });
   const snippets = embedSnippets({
     base: appBase(),
     state,

@@ -12,9 +12,10 @@ import { join, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatCount } from '../../src/data/format.ts';
-import { linkName, linkSources, linksShownAt, linkTitle } from '../../src/data/links.ts';
+import { formatCount, formatDate } from '../../src/data/format.ts';
+import { linkSources, pairName, pairsAt, pairTitle } from '../../src/data/links.ts';
 import { countsByCountry } from '../../src/data/selectors.ts';
+import { storySteps } from '../../src/data/steps.ts';
 import { countryCodes, countryName, linkKindLabel, typeIds } from '../../src/data/story.ts';
 import { asOfMonth, dateRange, monthsInRange } from '../../src/data/timeline.ts';
 import { CONTENT_DIR, loadPolicyData, type PolicyData } from '../../src/tools/load-dataset.ts';
@@ -132,26 +133,49 @@ for (const story of STORIES)
       await w.page.close();
     });
 
-    it('the policy links: one named marker per link, and a dialog with its kind, date and sources', async () => {
+    it('the policy links: one named marker per pair of places, and a dialog listing its links with kind, date and sources', async () => {
       const w = await open();
-      const shown = linksShownAt(data, asOfMonth(data));
+      const pairs = pairsAt(data, asOfMonth(data));
       const group = w.page.getByRole('group', { name: 'Policy links between countries' });
-      const names = await group.getByRole('button').allTextContents();
-      expect(names.sort()).toEqual(shown.map(({ link, ended }) => linkName(data, link, { ended }, 'en')).sort());
-      const { link, ended } = shown[0] as (typeof shown)[number];
-      await group.getByRole('button', { name: linkName(data, link, { ended }, 'en'), exact: true }).click();
-      const dialog = w.page.getByRole('dialog', { name: linkTitle(data, link, 'en') });
+      expect(await group.getByRole('button').count()).toBe(pairs.length);
+      for (const p of pairs)
+        expect(await group.getByRole('button', { name: pairName(data, p, 'en'), exact: true }).count(), p.key).toBe(1);
+      const pair = pairs[0] as (typeof pairs)[number];
+      const { link } = pair.links[0] as (typeof pair.links)[number];
+      await group.getByRole('button', { name: pairName(data, pair, 'en'), exact: true }).click();
+      const dialog = w.page.getByRole('dialog', { name: pairTitle(data, pair, 'en') });
       await dialog.waitFor();
+      expect(await dialog.getByRole('heading', { level: 3 }).count()).toBe(pair.links.length);
       expect(await dialog.textContent()).toContain(linkKindLabel(data, link.kind, 'en'));
       // The sources come with the sourced records (fetched when the reader first acts).
-      await dialog.getByRole('list', { name: 'Sources' }).waitFor();
-      expect(await dialog.getByRole('list', { name: 'Sources' }).getByRole('listitem').count()).toBe(
-        linkSources(data, link).length,
-      );
+      const sources = dialog.getByRole('list', { name: 'Sources' }).first();
+      await sources.waitFor();
+      expect(await sources.getByRole('listitem').count()).toBe(linkSources(data, link).length);
       await w.page.keyboard.press('Escape');
       await expect.poll(() => dialog.count()).toBe(0);
       expect(w.errors).toEqual([]);
       await w.page.close();
+    });
+
+    it('the story’s steps: step=1, Next writes step=2 and moves the slider; → and ← move; the live region says each', async () => {
+      const steps = storySteps(data);
+      expect(steps.length).toBeGreaterThanOrEqual(3);
+      const w = await open('/?step=1');
+      const story = w.page.getByRole('group', { name: 'Story' });
+      await expect.poll(() => story.getByText(`Step 1 of ${steps.length}`).count()).toBe(1);
+      await story.getByRole('button', { name: /Next step/ }).click();
+      await expect.poll(() => w.page.evaluate(() => location.search)).toBe('?step=2');
+      const second = steps[1] as (typeof steps)[number];
+      const slider = w.page.getByRole('slider', { name: /date/i });
+      expect(await slider.getAttribute('aria-valuetext')).toContain(formatDate(second.month, 'en'));
+      await expect
+        .poll(() => w.page.locator('[role="status"][aria-live="polite"]').last().textContent())
+        .toContain(second.title.en);
+      await story.getByRole('button', { name: /Next step/ }).press('ArrowRight');
+      await expect.poll(() => w.page.evaluate(() => location.search)).toBe('?step=3');
+      await story.getByRole('button', { name: /Next step/ }).press('ArrowLeft');
+      await expect.poll(() => w.page.evaluate(() => location.search)).toBe('?step=2');
+      expect(w.errors).toEqual([]);
     });
 
     it('the table has a row per measure, and its CSV the same rows', async () => {

@@ -137,36 +137,38 @@ const overlap = (a: Box, b: Box) =>
   a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
 describe('policy links', () => {
-  it('draws all 16 links at "as of", inside the map, covering no country label and no other link, at 1280 and 375 px', async () => {
+  it('draws the 16 links at "as of" as 7 pairs of places, inside the map, covering no country label and no other marker, at 1280 and 375 px', async () => {
     for (const viewport of [
       { width: 1280, height: 800 },
       { width: 375, height: 740 },
     ]) {
       const w = await open('', viewport);
       const { markers, labels, map } = await linkLayout(w);
-      expect(markers, `${viewport.width} px`).toHaveLength(16);
+      expect(markers, `${viewport.width} px`).toHaveLength(7);
       for (const [i, m] of markers.entries()) {
         expect(m.x >= map.x && m.y >= map.y && m.x + m.width <= map.x + map.width, m.name).toBe(true);
         expect(m.y + m.height <= map.y + map.height, m.name).toBe(true);
         for (const l of labels) expect(overlap(m, l), `${m.name} covers a label at ${viewport.width} px`).toBe(false);
         for (const o of markers.slice(i + 1)) expect(overlap(m, o), `${m.name} / ${o.name}`).toBe(false);
       }
-      expect(await w.page.locator('.map-link-arcs path[data-pair]').count()).toBeGreaterThan(5);
+      expect(await w.page.locator('.map-link-arcs path[data-pair]').count()).toBe(7);
       expect(w.errors).toEqual([]);
       await w.page.close();
     }
   });
 
-  it('the Chile → El Salvador link of 30 January 2026 opens its text and sources by mouse; Esc returns focus to it', async () => {
+  it('Chile and El Salvador’s marker opens their links, the one of 30 January 2026 with its text and sources, by mouse; Esc returns focus to it', async () => {
     const w = await open();
-    const marker = w.page.getByRole('button', { name: 'Chile → El Salvador, 30 January 2026' });
+    const marker = w.page.getByRole('button', { name: 'Chile and El Salvador: 3 links, April 2024 – March 2026' });
     await marker.click();
-    const dialog = w.page.getByRole('dialog', { name: 'Chile → El Salvador' });
+    const dialog = w.page.getByRole('dialog', { name: 'Chile and El Salvador' });
     await dialog.waitFor();
-    expect(await dialog.textContent()).toMatch(/30 January 2026.*studied and adapted/s);
-    // The sources come with the sourced records (fetched when the reader first acts).
-    await dialog.getByRole('list', { name: 'Sources' }).waitFor();
-    const sources = dialog.getByRole('list', { name: 'Sources' }).getByRole('link');
+    expect(await dialog.textContent()).toMatch(/April 2024.*30 January 2026.*studied and adapted.*11 March 2026/s);
+    // The link of 30 January 2026 (L3), under its heading; its sources come with the sourced
+    // records (fetched when the reader first acts).
+    const l3 = dialog.getByRole('listitem').filter({ hasText: 'Visit · 30 January 2026' }).first();
+    await l3.getByRole('list', { name: 'Sources' }).waitFor();
+    const sources = l3.getByRole('list', { name: 'Sources' }).getByRole('link');
     // CL-1 [1], [3], [6] (the "first meeting"), [7] and S0.
     expect(await sources.count()).toBe(5);
     for (const a of await sources.all()) {
@@ -185,7 +187,7 @@ describe('policy links', () => {
   it('no link touches Costa Rica at ?date=2024-01; links and facilities are reached by Tab', async () => {
     const w = await open('?date=2024-01');
     const { markers } = await linkLayout(w);
-    expect(markers.map((m) => m.name)).toEqual(['Honduras → El Salvador, 18 July 2023']);
+    expect(markers.map((m) => m.name)).toEqual(['1Honduras and El Salvador: 1 link, July 2023']);
     const pairs = await w.page
       .locator('.map-link-arcs path[data-pair]')
       .evaluateAll((els) => els.map((e) => (e as SVGElement).dataset.pair));
@@ -196,11 +198,11 @@ describe('policy links', () => {
     for (let i = 0; i < 40 && reached.length < 2; i++) {
       await w.page.keyboard.press('Tab');
       const name = await w.page.evaluate(() => document.activeElement?.textContent ?? '');
-      if (name === 'CECOT mega-prison' || name.startsWith('Honduras → El Salvador')) reached.push(name);
+      if (name === 'CECOT mega-prison' || name.includes('Honduras and El Salvador')) reached.push(name);
     }
-    expect(reached).toEqual(['CECOT mega-prison', 'Honduras → El Salvador, 18 July 2023']);
+    expect(reached).toEqual(['CECOT mega-prison', '1Honduras and El Salvador: 1 link, July 2023']);
     await w.page.keyboard.press('Enter');
-    await w.page.getByRole('dialog', { name: 'Honduras → El Salvador' }).waitFor();
+    await w.page.getByRole('dialog', { name: 'Honduras and El Salvador' }).waitFor();
     expect(w.errors).toEqual([]);
     await w.page.close();
   });

@@ -228,11 +228,15 @@ describe('filter by measure type', () => {
     expect(panel).toHaveTextContent('1 / 2 measures');
     expect(screen.getByRole('button', { name: /^El Salvador, 1 measure$/ })).toBeInTheDocument();
 
-    expect(screen.getByRole('figure')).toHaveTextContent('Measures matching the filter (7 of 8 types)');
+    expect(screen.getByRole('figure', { name: /Measures matching the filter/ })).toHaveTextContent(
+      'Measures matching the filter (7 of 8 types)',
+    );
 
     await user.click(screen.getByRole('button', { name: 'Show all types' }));
     expect(within(panel).getAllByRole('article')).toHaveLength(2);
-    expect(screen.getByRole('figure')).toHaveTextContent('Measures matching the filter (all types)');
+    expect(screen.getByRole('figure', { name: /Measures matching the filter/ })).toHaveTextContent(
+      'Measures matching the filter (all types)',
+    );
     expect(screen.getByRole('checkbox', { name: 'State of exception' })).toBeChecked();
   });
 

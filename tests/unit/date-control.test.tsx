@@ -188,8 +188,11 @@ describe('everything follows the date', () => {
   });
 
   it('panel before any measure, every type on: says nothing exists yet, offers no "Show all types" (issue 21, defect 4)', () => {
-    // Chile's one measure was announced in March 2022; at January 2022 it has none, whatever the filter.
-    renderApp({ data: dataAtTimes(), state: { selected: 'CHL', date: '2022-01' } });
+    // Chile's one measure announced in May 2023; at May 2022 (in the slider's range) it has none yet.
+    const data = dataAtTimes();
+    const chile = data.countries.find((c) => c.country === 'CHL')?.measures[0];
+    if (chile) chile.dates = { announced: { date: '2023-05', sources: [1] }, started: null, ended: null };
+    renderApp({ data, state: { selected: 'CHL', date: '2022-05' } });
     const panel = screen.getByRole('complementary', { name: 'Chile' });
     expect(panel).toHaveTextContent('No measures yet at this date.');
     expect(panel).toHaveTextContent('Later than this date: 1 measure.');

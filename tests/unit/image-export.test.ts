@@ -132,6 +132,19 @@ describe('the exported SVG', () => {
     expect(changed(now, then).length).toBeGreaterThan(0);
   });
 
+  it('draws the map’s pairs of places: one arc and one marker with the number of links per pair, at the date shown', async () => {
+    const pairsIn = async (date: Month | null) => {
+      const svg = await renderImageSvg({ ...base, date, lang: 'en', theme: 'light', strings: STRINGS.en });
+      const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
+      return [...doc.querySelectorAll('g[data-pair]')].map((g) => `${g.getAttribute('data-pair')} ${g.textContent}`);
+    };
+    expect((await pairsIn(null)).sort()).toEqual(
+      ['CHL|SLV 3', 'CHL|USA 1', 'CRI|SLV 7', 'ECU|SLV 1', 'GTM|SLV 2', 'HND|SLV 2', 'SLV|USA 1'].sort(),
+    );
+    expect((await pairsIn('2025-06')).sort()).toEqual(['CHL|SLV 1', 'CRI|SLV 2', 'HND|SLV 2', 'SLV|USA 1']);
+    expect(await pairsIn('2024-01')).toEqual(['HND|SLV 1']);
+  });
+
   it('keys the policy links and the prison symbols in its legend when the map shows them', async () => {
     for (const lang of ['en', 'es'] as const) {
       const svg = await renderImageSvg({ ...base, lang, theme: 'light', strings: STRINGS[lang] });

@@ -1,6 +1,7 @@
 /**
- * Issue 8 §2: the policy links — their names and dates in words, their sources, each country's
- * links, the geometry over the map, the "Policy links" checkbox and `links=0`, and the dialog.
+ * Issue 8 §2 and issue 18 §4: the policy links — their names and dates in words, their sources,
+ * each country's links, the "Policy links" checkbox and `links=0`, one marker per pair of places
+ * on the map and its dialog listing the pair's links, and the emphasis of a story step's links.
  */
 import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -8,8 +9,6 @@ import { describe, expect, it } from 'vitest';
 import { linkName, linkSources, linksOfCountry } from '../../src/data/links.ts';
 import { linkKindLabel, linkKindList } from '../../src/data/story.ts';
 import { linksAt } from '../../src/data/timeline.ts';
-import { overlaps } from '../../src/map/label-layout.ts';
-import { layoutLinks, MARKER } from '../../src/map/link-layout.ts';
 import { parseUrlState, serializeUrlState, toUrlState } from '../../src/state/url-state.ts';
 import { loadPolicyData } from '../../src/tools/load-dataset.ts';
 import { readyMap, renderApp } from '../fixtures/render-app.tsx';
@@ -76,77 +75,47 @@ describe('link kinds (story.json)', () => {
   });
 });
 
-describe('link geometry', () => {
-  const frame = { width: 800, height: 500 };
-  const ends = { SLV: { x: 100, y: 300 }, CRI: { x: 300, y: 420 }, CHL: { x: 650, y: 350 }, USA: { x: 400, y: 10 } };
-  const mk = (id: string, from: string[], to: string[], mutual = false, ended = false) => ({
-    id,
-    from,
-    to,
-    mutual,
-    ended,
-  });
+// The geometry of the arcs and markers, one per pair of places: tests/unit/link-pairs.test.ts.
 
-  it('draws one arc per pair, with an arrowhead at each end a link points to', () => {
-    const { arcs } = layoutLinks({
-      links: [mk('a', ['CRI'], ['SLV']), mk('b', ['SLV'], ['CRI']), mk('c', ['CHL'], ['SLV'])],
-      ends,
-      endBoxes: {},
-      obstacles: [],
-      frame,
-    });
-    expect(arcs.map((a) => a.key).sort()).toEqual(['CHL|SLV', 'CRI|SLV']);
-    const cri = arcs.find((a) => a.key === 'CRI|SLV');
-    expect(cri).toMatchObject({ arrowStart: true, arrowEnd: true, ended: false });
-    const chl = arcs.find((a) => a.key === 'CHL|SLV');
-    // Sorted ends: CHL first, SLV second; the link points to SLV.
-    expect(chl).toMatchObject({ arrowStart: false, arrowEnd: true });
-  });
-
-  it('marks both ends of a mutual link, dashes an arc whose links all ended, and splits a link with two origins', () => {
-    const { arcs, markers } = layoutLinks({
-      links: [
-        mk('m', ['CRI'], ['SLV'], true),
-        mk('e', ['USA'], ['SLV'], false, true),
-        mk('two', ['SLV', 'USA'], ['CHL']),
+describe('a story step’s links', () => {
+  /** The shipped data with one story step of its own: January 2026, emphasising L2 and L3 (Chile → El Salvador). */
+  const withStep = {
+    ...data,
+    meta: {
+      ...data.meta,
+      steps: [
+        {
+          id: 'test-step',
+          month: '2026-01',
+          links: ['L2', 'L3'],
+          title: { en: 'Test step', es: 'Paso de prueba' },
+          text: [{ en: 'Test sentence.', es: 'Frase de prueba.', cites: [{ link: 'L3', source: 1 }] }],
+        },
       ],
-      ends,
-      endBoxes: {},
-      obstacles: [],
-      frame,
-    });
-    expect(arcs.find((a) => a.key === 'CRI|SLV')).toMatchObject({ arrowStart: true, arrowEnd: true });
-    expect(arcs.find((a) => a.key === 'SLV|USA')).toMatchObject({ ended: true });
-    expect(arcs.map((a) => a.key)).toEqual(expect.arrayContaining(['CHL|SLV', 'CHL|USA']));
-    expect(markers.map((m) => m.id)).toEqual(['m', 'e', 'two']);
-  });
+    },
+  } as typeof data;
 
-  it('gives every link its own marker, clear of labels, obstacles and each other, inside the frame', () => {
-    const links = Array.from({ length: 7 }, (_, i) =>
-      mk(`cr${i}`, i % 2 ? ['CRI'] : ['SLV'], i % 2 ? ['SLV'] : ['CRI']),
-    );
-    const label = { x: 260, y: 410, width: 90, height: 24 };
-    const obstacle = { x: 180, y: 330, width: 30, height: 30 };
-    const { markers } = layoutLinks({ links, ends, endBoxes: { CRI: label }, obstacles: [obstacle], frame });
-    expect(markers).toHaveLength(7);
-    const box = (m: { x: number; y: number }) => ({
-      x: m.x - MARKER / 2,
-      y: m.y - MARKER / 2,
-      width: MARKER,
-      height: MARKER,
-    });
-    markers.forEach((m, i) => {
-      expect(overlaps(box(m), label, 0), m.id).toBe(false);
-      expect(overlaps(box(m), obstacle, 0), m.id).toBe(false);
-      expect(m.x - MARKER / 2).toBeGreaterThanOrEqual(0);
-      expect(m.y + MARKER / 2).toBeLessThanOrEqual(frame.height);
-      for (const other of markers.slice(i + 1))
-        expect(overlaps(box(m), box(other), 0), `${m.id}/${other.id}`).toBe(false);
-    });
-    // Markers point the way their link goes: opposite directions differ by 180°.
-    const a = markers[0] as { angle: number };
-    const b = markers[1] as { angle: number };
-    expect(Math.abs(((a.angle - b.angle + 540) % 360) - 180)).toBeGreaterThan(140);
+  it('draws the pairs holding the step’s links in full and fades the others, as the legend says; leaving the step ends it', async () => {
+    const { maps, store } = renderApp({ data: withStep, state: { step: 1 } });
+    await readyMap(maps);
+    const group = screen.getByRole('group', { name: 'Policy links between countries' });
+    const buttons = within(group).getAllByRole('button', { hidden: true });
+    // At January 2026: Honduras, Chile, Costa Rica, United States, Guatemala and Ecuador with El Salvador.
+    expect(buttons).toHaveLength(6);
+    const full = buttons.filter((b) => !b.hasAttribute('data-faded'));
+    expect(full).toEqual([
+      within(group).getByRole('button', { name: 'Chile and El Salvador: 2 links, April 2024 – January 2026' }),
+    ]);
+    const legend = screen.getByRole('figure', { name: /^Measures matching the filter/ });
+    expect(legend).toHaveTextContent('In a story step, its links are drawn in full and the others faded.');
+    // The reader's own choice of date leaves the story: nothing is faded, and the legend says no more.
+    act(() => store.getState().setDate('2025-12'));
+    expect(
+      within(group)
+        .getAllByRole('button', { hidden: true })
+        .filter((b) => b.hasAttribute('data-faded')),
+    ).toEqual([]);
+    expect(legend).not.toHaveTextContent('In a story step');
   });
 });
 
@@ -161,60 +130,117 @@ describe('links in the URL', () => {
 });
 
 describe('links on the map and in the panel', () => {
-  it('offers one named button per link at the date, hidden by the "Policy links" checkbox', async () => {
+  const group = () => screen.getByRole('group', { name: 'Policy links between countries' });
+
+  it('offers one button per pair of places, named for both places, its links and their span, in each language', async () => {
     const user = userEvent.setup();
     const { maps, store } = renderApp({ data });
     await readyMap(maps);
-    const group = screen.getByRole('group', { name: 'Policy links between countries' });
-    // `hidden: true`: jsdom lays nothing out, so the United States' tag has no size and its one
-    // link (L1) has no arc to sit on; in a browser all 16 show (tests/e2e/story.e2e.ts).
-    expect(within(group).getAllByRole('button', { hidden: true })).toHaveLength(16);
-    expect(within(group).getByRole('button', { name: 'Chile → El Salvador, 30 January 2026' })).toBeInTheDocument();
-    // The undated link is marked so on the map (a dotted ring), not only in its name.
-    expect(within(group).getByRole('button', { name: /^Guatemala → El Salvador, undated/ })).toHaveAttribute(
-      'data-undated',
-    );
+    // `hidden: true`: jsdom lays nothing out, so the United States' tag has no size and its two
+    // pairs have no arc to sit on; in a browser all 7 show (tests/e2e/link-pairs.e2e.ts).
+    expect(within(group()).getAllByRole('button', { hidden: true })).toHaveLength(7);
+    const costaRica = within(group()).getByRole('button', {
+      name: 'Costa Rica and El Salvador: 7 links, November 2024 – February 2026',
+    });
+    // The number it shows is part of its name (WCAG 2.5.3).
+    expect(costaRica).toHaveTextContent(/^7/);
+    // A pair with an undated link is marked so on the map (a dotted ring), not only in its name.
+    expect(
+      within(group()).getByRole('button', { name: 'Guatemala and El Salvador: 2 links, October 2025, 1 undated' }),
+    ).toHaveAttribute('data-undated');
+    act(() => store.getState().setLang('es'));
+    expect(
+      within(screen.getByRole('group', { name: 'Vínculos entre países' })).getByRole('button', {
+        name: 'Costa Rica y El Salvador: 7 vínculos, noviembre de 2024 – febrero de 2026',
+      }),
+    ).toBeInTheDocument();
+    act(() => store.getState().setLang('en'));
+    // At a past month, a pair counts only the links that exist then.
+    act(() => store.getState().setDate('2025-06'));
+    expect(
+      within(group()).getByRole('button', { name: 'Costa Rica and El Salvador: 2 links, November 2024 – April 2025' }),
+    ).toBeInTheDocument();
     act(() => store.getState().setDate('2024-01'));
     expect(
-      within(group)
+      within(group())
         .getAllByRole('button')
         .map((b) => b.textContent),
-    ).toEqual(['Honduras → El Salvador, 18 July 2023']);
+    ).toEqual(['1Honduras and El Salvador: 1 link, July 2023']);
     act(() => store.getState().setDate(null));
     await user.click(screen.getByRole('checkbox', { name: 'Policy links' }));
     expect(store.getState().links).toBe(false);
-    expect(within(group).queryAllByRole('button')).toHaveLength(0);
+    expect(within(group()).queryAllByRole('button')).toHaveLength(0);
   });
 
-  it('opens a link’s text and numbered sources; Esc closes it and gives focus back', async () => {
+  it('opens a pair’s dialog listing its links by date, each with its kind, date, text and sources; Esc gives focus back', async () => {
     const user = userEvent.setup();
     const { maps } = renderApp({ data });
     await readyMap(maps);
-    const button = screen.getByRole('button', { name: 'Chile → El Salvador, 30 January 2026' });
+    const button = screen.getByRole('button', {
+      name: 'Costa Rica and El Salvador: 7 links, November 2024 – February 2026',
+    });
     await user.click(button);
-    const dialog = screen.getByRole('dialog', { name: 'Chile → El Salvador' });
-    // The link's kind comes from the story's own list (story.json linkKinds), then the date.
-    expect(dialog).toHaveTextContent('Visit · 30 January 2026');
-    expect(dialog).toHaveTextContent('studied and adapted');
-    const sources = within(dialog).getByRole('list', { name: 'Sources' });
-    const anchors = within(sources).getAllByRole('link');
+    const dialog = screen.getByRole('dialog', { name: 'Costa Rica and El Salvador' });
+    expect(within(dialog).getByRole('heading', { level: 2 })).toHaveTextContent('Costa Rica and El Salvador');
+    expect(dialog).toHaveTextContent('7 links, November 2024 – February 2026');
+    // One heading per link, oldest first, each naming its direction; below it its kind and date.
+    const headings = within(dialog).getAllByRole('heading', { level: 3 });
+    expect(headings.map((h) => h.textContent)).toEqual([
+      'El Salvador → Costa Rica',
+      'Costa Rica → El Salvador',
+      'El Salvador → Costa Rica',
+      'Costa Rica ↔ El Salvador',
+      'Costa Rica → El Salvador',
+      'El Salvador → Costa Rica',
+      'Costa Rica → El Salvador',
+    ]);
+    expect(headings.map((h) => h.closest('li')?.textContent)).toEqual(
+      [
+        'Visit · November 2024',
+        'Visit · 4 April 2025',
+        'Agreement or cooperation · 13 August 2025',
+        'Agreement or cooperation · 11 December 2025',
+        'Visit · 12 December 2025',
+        'Visit · 14 January 2026',
+        'Cited as a model · 2 February 2026',
+      ].map((d) => expect.stringContaining(d)),
+    );
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(button).toHaveFocus();
+  });
+
+  it('gives each link in a pair’s dialog its text and numbered sources', async () => {
+    const user = userEvent.setup();
+    const { maps } = renderApp({ data });
+    await readyMap(maps);
+    await user.click(screen.getByRole('button', { name: /^Chile and El Salvador: 3 links/ }));
+    const dialog = screen.getByRole('dialog', { name: 'Chile and El Salvador' });
+    const headings = within(dialog).getAllByRole('heading', { level: 3 });
+    expect(headings.map((h) => h.textContent)).toEqual([
+      'Chile → El Salvador',
+      'Chile → El Salvador',
+      'Chile → El Salvador and United States',
+    ]);
+    // The second link, L3: its kind comes from the story's own list (story.json linkKinds), then the date.
+    const l3 = headings[1]?.closest('li') as HTMLElement;
+    expect(l3).toHaveTextContent('Visit · 30 January 2026');
+    expect(l3).toHaveTextContent('studied and adapted');
+    const anchors = within(within(l3).getByRole('list', { name: 'Sources' })).getAllByRole('link');
     // CL-1 [1], [3], [6] (the "first meeting"), [7] and S0.
     expect(anchors).toHaveLength(5);
     for (const a of anchors) {
       expect(a).toHaveAttribute('target', '_blank');
       expect(a.getAttribute('href')).toMatch(/^https:\/\//);
     }
-    await user.keyboard('{Escape}');
-    expect(screen.queryByRole('dialog')).toBeNull();
-    expect(button).toHaveFocus();
   });
 
-  it('Esc in a link’s dialog closes only the dialog, not the open country panel', async () => {
+  it('Esc in a pair’s dialog closes only the dialog, not the open country panel', async () => {
     const user = userEvent.setup();
     const { maps, store } = renderApp({ data, state: { selected: 'CHL' } });
     await readyMap(maps);
-    await user.click(screen.getByRole('button', { name: 'Chile → El Salvador, April 2024' }));
-    expect(screen.getByRole('dialog', { name: 'Chile → El Salvador' })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: /^Chile and El Salvador: 3 links/ }));
+    expect(screen.getByRole('dialog', { name: 'Chile and El Salvador' })).toBeInTheDocument();
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(store.getState().selected).toBe('CHL');
