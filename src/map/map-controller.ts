@@ -155,8 +155,9 @@ export class MapController {
     view: () => {
       const el = this.options.elements() as MapElements;
       const first = this.composeFor(el.container);
-      const { selected, sheetHeight } = this.props;
-      this.camera = { magnification: first.magnification, bottom: 0, selected, sheetHeight };
+      // Fitted to the whole composition, the sheet not yet judged: the first `apply` judges a sheet
+      // already open over a country selected in the address.
+      this.camera = { magnification: first.magnification, bottom: 0, selected: null, sheetHeight: 0 };
       return {
         bounds: first.bounds,
         fitBoundsOptions: { padding: PADDING, animate: false },

@@ -105,4 +105,19 @@ describe('the map room in a real browser', () => {
     expect(await lowestPoint(page, 'CHL')).toBe(before);
     expect(w.errors).toEqual([]);
   });
+
+  it('at 375 px an address that opens Chile (a link, a story step) shows it above the sheet from the start', async () => {
+    const w = await open({ width: 375, height: 740 }, '/?country=CHL');
+    const { page } = w;
+    const sheet = page.getByRole('complementary', { name: 'Chile' });
+    await expect.poll(() => sheet.isVisible()).toBe(true);
+    await page.waitForTimeout(400);
+    await idle(page);
+    const frameTop = await page.locator('.map-canvas').evaluate((el) => el.getBoundingClientRect().top);
+    const sheetTop = await sheet.evaluate((el) => el.getBoundingClientRect().top);
+    const shown = await lowestPoint(page, 'CHL');
+    expect(shown).not.toBeNull();
+    expect((shown as number) + frameTop).toBeLessThanOrEqual(sheetTop);
+    expect(w.errors).toEqual([]);
+  });
 });
