@@ -177,7 +177,10 @@ describe('the README’s "A new story" guide', () => {
           'Ecuador, no measures',
         ]);
         await countries.first().click();
-        await page.getByRole('complementary', { name: 'Peru' }).getByText('An example measure').waitFor();
+        await page
+          .getByRole('complementary', { name: 'Peru' })
+          .getByRole('heading', { name: 'An example measure' })
+          .waitFor();
         expect(errors).toEqual([]);
       } finally {
         await browser.close();
