@@ -88,7 +88,7 @@ describe('the date', () => {
 describe('prisons on the map', () => {
   it('CECOT’s symbol opens El Salvador’s panel at the CECOT measure, by mouse and by keyboard', async () => {
     const w = await open();
-    const cecot = w.page.getByRole('button', { name: 'CECOT mega-prison' });
+    const cecot = w.page.getByRole('button', { name: 'CECOT mega-prison', exact: true });
     await cecot.click();
     const panel = w.page.getByRole('complementary', { name: 'El Salvador' });
     await panel.waitFor();
