@@ -7,7 +7,7 @@
  */
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, describe, expect, it } from 'vitest';
 import { newStory } from '../../geo/new-story.ts';
@@ -17,7 +17,8 @@ import { Dataset, SourceUrl, type Step, type StepCite } from '../../src/data/sch
 import { dateRange } from '../../src/data/timeline.ts';
 import { exportCsv } from '../../src/tools/csv/export.ts';
 import { CsvImportError, importCsv } from '../../src/tools/csv/import.ts';
-import { CONTENT_DIR, DataError, formatProblem, loadPolicyData } from '../../src/tools/load-dataset.ts';
+import { CONTENT_DIR, DataError, loadPolicyData } from '../../src/tools/load-dataset.ts';
+import { applyCase, printedProblems } from '../fixtures/broken-data/apply.ts';
 import type { BrokenCase } from '../fixtures/broken-data/cases.ts';
 import { STEP_CASES } from '../fixtures/broken-data/step-cases.ts';
 
@@ -30,42 +31,18 @@ const temp = () => {
   const dir = join(root, String(dirs++));
   return dir;
 };
-
-/** A copy of `from` with the case's changes applied (tests/unit/broken-data.test.ts does the same). */
-function build(c: BrokenCase, from = CONTENT_DIR): string {
-  const dir = temp();
-  cpSync(from, dir, { recursive: true });
-  for (const [file, edit] of Object.entries(c.files)) {
-    if (typeof edit !== 'function') throw new Error('step cases edit parsed JSON only');
-    const path = join(dir, file);
-    const json = JSON.parse(readFileSync(path, 'utf8'));
-    edit(json);
-    writeFileSync(path, `${JSON.stringify(json, null, 2)}\n`);
-  }
-  return dir;
-}
-
-/** The problems as `npm run check-data` prints them, file names relative to the content folder. */
-function printed(dir: string): string[] {
-  try {
-    loadPolicyData(dir);
-  } catch (e) {
-    if (!(e instanceof DataError)) throw e;
-    const prefix = `${relative(process.cwd(), dir)}/`;
-    return e.problems.map((p) => formatProblem(p).trim().replaceAll(prefix, ''));
-  }
-  return [];
-}
+/** A copy of `from` with the case's changes applied, in a folder of its own. */
+const build = (c: BrokenCase, from?: string) => applyCase(c, temp(), from);
 
 describe('the data check refuses a broken step, naming dataset.json, the step and the field', () => {
   it.each(STEP_CASES.map((c) => [c.name, c] as const))('%s', (_name, c) => {
-    expect(printed(build(c))).toEqual(c.expected);
+    expect(printedProblems(build(c))).toEqual(c.expected);
   });
 
   it('accepts a story without steps, whether the list is omitted or empty', () => {
     for (const steps of [undefined, []])
       expect(
-        printed(
+        printedProblems(
           build({
             name: 'no steps',
             files: {
