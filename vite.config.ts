@@ -3,8 +3,11 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { storyDir } from './src/tools/load-dataset.ts';
 import { embedHeightsPlugin } from './src/tools/vite/embed-heights.ts';
+import { headersFilePlugin } from './src/tools/vite/headers-file.ts';
 import { policyDataPlugin } from './src/tools/vite/policy-data.ts';
+import { precompressPlugin } from './src/tools/vite/precompress.ts';
 import { mapPreloadPlugin } from './src/tools/vite/preload.ts';
+import { prerenderPlugin } from './src/tools/vite/prerender.ts';
 import { staticFallbackPlugin } from './src/tools/vite/static-fallback.ts';
 
 /**
@@ -21,8 +24,12 @@ export default defineConfig({
     react(),
     policyDataPlugin(dataDir),
     staticFallbackPlugin(dataDir),
+    prerenderPlugin(dataDir),
     embedHeightsPlugin(),
     mapPreloadPlugin(),
+    // Last, after every plugin that writes or edits files: they read the output on disk.
+    headersFilePlugin(),
+    precompressPlugin(),
   ],
   build: {
     target: 'es2022',

@@ -51,6 +51,10 @@ interface Props {
   createMap?: CreateMap;
   /** Injected in tests; defaults to probing the browser for WebGL (else the SVG map is drawn). */
   webgl?: () => boolean;
+  /** The SVG map answers first and MapLibre takes over (the page; map/use-map-instance.ts). */
+  svgFirst?: boolean;
+  /** The build's drawing of the map, shown until the live map answers (map/map-view.tsx). */
+  firstPaint?: string;
   /**
    * Embed mode (?embed=1): the same graphic without page chrome — a one-line title, the source
    * line and a link to the full page — and a map that lets page scroll pass over it.
@@ -95,7 +99,14 @@ function AppHeader({ embed }: { embed: boolean }) {
  * The map view: the map, its legend and the country list. It stays mounted when hidden, so MapLibre
  * is created once.
  */
-function MapTabPanel({ createMap, webgl, embed, hidden }: Props & { embed: boolean; hidden: boolean }) {
+function MapTabPanel({
+  createMap,
+  webgl,
+  svgFirst,
+  firstPaint,
+  embed,
+  hidden,
+}: Props & { embed: boolean; hidden: boolean }) {
   const data = usePolicyData();
   const t = useStrings();
   const lang = useAppStore((s) => s.lang);
@@ -108,6 +119,8 @@ function MapTabPanel({ createMap, webgl, embed, hidden }: Props & { embed: boole
         <MapView
           createMap={createMap}
           webgl={webgl}
+          svgFirst={svgFirst}
+          firstPaint={firstPaint}
           cooperativeGestures={embed}
           fitFirstScreen={!embed}
           linkDetails={(l, done, i) => <LinkDetails link={l.link} state={l} onOpenedMeasure={done} quiet={i > 0} />}
@@ -120,7 +133,7 @@ function MapTabPanel({ createMap, webgl, embed, hidden }: Props & { embed: boole
   );
 }
 
-export function App({ createMap, webgl, embed = false, layout }: Props) {
+export function App({ createMap, webgl, svgFirst, firstPaint, embed = false, layout }: Props) {
   // Framed (any host): report our height in pym, Datawrapper, AMP and Embedly formats — from the
   // first commit on, never before there is anything to measure. The story layout fills whatever
   // height the host gives it, so it reports none.
@@ -141,7 +154,14 @@ export function App({ createMap, webgl, embed = false, layout }: Props) {
           <DateControl />
         </div>
         <ViewTabs />
-        <MapTabPanel createMap={createMap} webgl={webgl} embed={embed} hidden={view !== 'map'} />
+        <MapTabPanel
+          createMap={createMap}
+          webgl={webgl}
+          svgFirst={svgFirst}
+          firstPaint={firstPaint}
+          embed={embed}
+          hidden={view !== 'map'}
+        />
         {view === 'table' && (
           <div role="tabpanel" id={tabPanelId('table')} aria-labelledby={tabId('table')} className="view-panel">
             <MeasureTable />

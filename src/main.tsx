@@ -3,52 +3,25 @@
 // (tests/unit/styles.test.ts).
 import './ui/base.css';
 import data, { RECORDS_PATH } from 'virtual:policy-data';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './app.tsx';
+import { createRoot, hydrateRoot } from 'react-dom/client';
+import { AppRoot } from './app-root.tsx';
 import { createFullDataSource, fetchRecords, loadOnIntent } from './data/records.ts';
-import { stepSettings, storySteps } from './data/steps.ts';
-import { countryCodes, typeIds } from './data/story.ts';
-import { dateRange } from './data/timeline.ts';
-import { embedLayout } from './embed/layout.ts';
+import { storySteps } from './data/steps.ts';
 import { startStoryMessages } from './embed/story-messages.ts';
-import { preferredLang } from './i18n/strings.ts';
 import { startLoadingBoundaries } from './map/boundaries.ts';
 import { preloadLibrary } from './map/map-adapter.ts';
-import { DataContext, FullDataContext } from './state/data-context.ts';
-import { createAppStore, StoreContext } from './state/store.ts';
-import { fromUrlState, parseUrlState, replaceAddress, syncUrlWithStore } from './state/url-state.ts';
+import { boot } from './state/boot.ts';
+import { FIRST_PAINT, firstPaintFits } from './state/first-paint.ts';
+import { replaceAddress, syncUrlWithStore } from './state/url-state.ts';
 
 // The boundaries arrive while React renders, not after (index.html is already downloading them).
 startLoadingBoundaries();
 
-const months = dateRange(data);
-const types = typeIds(data);
-const langs = data.story.languages;
-const parsed = parseUrlState(window.location.search, {
-  months,
-  countries: countryCodes(data),
-  types,
-  langs,
-  renamedTypes: data.story.renamedTypes,
-  steps: storySteps(data).length,
-});
+const { store, parsed, embed, layout } = boot(data, window.location.search, navigator.languages ?? []);
 // The address says what the page shows: values the app ignored are dropped now, not at the first
 // change, and an old link's renamed parameters and types take their current names.
 replaceAddress(parsed);
-const fromUrl = fromUrlState(parsed);
-// `?embed=1&layout=story`: the map and the stepper fill the frame (embed/layout.ts); only the map view.
-const layout = embedLayout(window.location.search);
-const store = createAppStore(
-  {
-    ...fromUrl,
-    ...(layout === 'story' ? { view: 'map' as const } : {}),
-    lang: fromUrl.lang ?? preferredLang(navigator.languages ?? [], langs),
-  },
-  { range: months, types, steps: stepSettings(data) },
-);
 syncUrlWithStore(store);
-const embed = new URLSearchParams(window.location.search).get('embed') === '1';
 if (embed) document.documentElement.dataset.embed = '';
 if (layout) document.documentElement.dataset.layout = layout;
 // Framed: the host page may move the story's steps (`{ type: 'policy-map:step', step: N }`).
@@ -63,17 +36,19 @@ const records = createFullDataSource(() => fetchRecords(data, RECORDS_PATH));
 loadOnIntent(document, records);
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
-createRoot(root).render(
-  <StrictMode>
-    <DataContext.Provider value={data}>
-      <FullDataContext.Provider value={records}>
-        <StoreContext.Provider value={store}>
-          <App embed={embed} layout={layout} />
-        </StoreContext.Provider>
-      </FullDataContext.Provider>
-    </DataContext.Provider>
-  </StrictMode>,
-);
+// The build wrote the default view into the page (tools/vite/prerender.ts): React takes it over as
+// it is when this reader's view is that view; else the page renders afresh (index.html's first
+// script kept the prerender hidden meanwhile: the reader never sees another view's content).
+if (firstPaintFits(root, store.getState(), { embed, layout })) {
+  const firstPaint = root.querySelector(`.${FIRST_PAINT.mapClass}`)?.innerHTML;
+  hydrateRoot(root, <AppRoot {...{ data, records, store, embed, layout, firstPaint }} />, {
+    onRecoverableError: (error) => console.error(error),
+  });
+} else {
+  root.replaceChildren();
+  delete document.documentElement.dataset[FIRST_PAINT.staleKey];
+  createRoot(root).render(<AppRoot {...{ data, records, store, embed, layout }} />);
+}
 // MapLibre downloads once the text has painted (so that it shares the network with nothing the
 // first paint needs, also in Lighthouse's model of a slow phone), and runs when the map asks for it.
 // A page that never paints (a background tab) gets it when the map asks.

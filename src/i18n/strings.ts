@@ -188,6 +188,8 @@ const en = {
   announceStepNew: 'New at this date: {list}.',
   storyEmphasis: 'In a story step, its links are drawn in full and the others faded.',
   imageMonthShown: 'Map shows {month}',
+  socialCardAlt:
+    'Map: {title}. Each country is coloured by its number of crime-policy measures, with the links between them.',
   copy: 'Copy',
   copied: 'Copied.',
   copySelect: 'Selected: press Ctrl+C or ⌘C to copy.',
@@ -422,6 +424,8 @@ const es: Strings = {
   announceStepNew: 'Nuevo en esta fecha: {list}.',
   storyEmphasis: 'En un paso de la historia, sus vínculos se dibujan enteros y los demás, atenuados.',
   imageMonthShown: 'El mapa muestra {month}',
+  socialCardAlt:
+    'Mapa: {title}. Cada país, coloreado por su número de medidas de política criminal, con los vínculos entre ellos.',
   copy: 'Copiar',
   copied: 'Copiado.',
   copySelect: 'Seleccionado: pulse Ctrl+C o ⌘C para copiar.',

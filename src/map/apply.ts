@@ -22,7 +22,12 @@ export interface MapViewState {
   features: GeoJSON.FeatureCollection;
 }
 
-export function applyMapState(map: MapLike, before: Partial<MapViewState>, after: MapViewState): void {
+/** What `applyMapState` touches: MapLibre's map, the SVG renderer, or a still's drawing (still.ts). */
+export type StyleTarget = Pick<MapLike, 'getSource' | 'setPaintProperty' | 'setFeatureState'> & {
+  getCanvas(): { setAttribute(name: string, value: string): void };
+};
+
+export function applyMapState(map: StyleTarget, before: Partial<MapViewState>, after: MapViewState): void {
   if (before.features !== after.features) {
     const source = map.getSource(SOURCE_ID);
     if (source && 'setData' in source && typeof source.setData === 'function') source.setData(after.features);

@@ -176,7 +176,11 @@ export class MapController {
       return buildStyle(features, theme, colours);
     },
     attach: (m) => this.attach(m),
-    onLoad: () => {
+    onLoad: (m) => {
+      // This map is now the one (the first, a retry's, or MapLibre taking over from the SVG map:
+      // then the camera is fitted afresh to the composition and sheet of now).
+      if (this.map && this.map !== m) this.camera = null;
+      this.map = m;
       // Only what differs from what the style was built with is applied (so MapLibre can go idle
       // in the frame that fired `load`); a size changed while loading is measured here.
       this.applied = { ...this.builtWith };
@@ -223,9 +227,9 @@ export class MapController {
     };
   }
 
+  /** A new map's listeners and images (before its style loads; it becomes the map at `load`). */
   private attach(m: MapLike): void {
-    this.map = m;
-    this.measure((this.options.elements() as MapElements).container); // the size MapLibre gave its canvas
+    this.measure((this.options.elements() as MapElements).container); // the size MapLibre gives its canvas
     // MapLibre makes its canvas a second region named "Map"; the region is ours (the contract),
     // the canvas is the keyboard pan/zoom surface inside it.
     m.getCanvas().setAttribute('role', 'application');

@@ -10,7 +10,8 @@ export function MapStatusNotes({ status, retry }: { status: MapStatus; retry(): 
         {t.mapLoading}
       </p>
     );
-  if (status.kind === 'ready') return status.renderer === 'svg' ? <p className="map-note">{t.mapSvgNote}</p> : null;
+  if (status.kind === 'ready')
+    return status.renderer === 'svg' && !status.upgrading ? <p className="map-note">{t.mapSvgNote}</p> : null;
   const failure = t[status.timedOut ? (`mapSlow_${status.stage}` as const) : (`mapFailed_${status.stage}` as const)];
   return (
     <div className="map-status map-failure" role="alert">

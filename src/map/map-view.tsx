@@ -21,20 +21,28 @@ import { BOUNDARIES_URL } from './boundaries.ts';
 import { compositionConfig } from './composition.ts';
 import { CountryLabels, type CountryLabelsHandle } from './country-labels.tsx';
 import { FacilitySymbols, type FacilitySymbolsHandle } from './facility-symbols.tsx';
-import { type CreateMap, createMaplibreMap, MapLoadError, webglAvailable } from './map-adapter.ts';
+import { type CreateMap, createMaplibreMap, webglAvailable } from './map-adapter.ts';
 import { MapController, type MapElements } from './map-controller.ts';
 import { MapStatusNotes } from './map-status-notes.tsx';
 import { PolicyLinks, type PolicyLinksHandle, type ShownLink } from './policy-links.tsx';
+import { createSvgMap } from './svg-map.ts';
 import { useMapInstance } from './use-map-instance.ts';
 import { useWantedMap } from './use-wanted-map.ts';
 
 interface Props {
   /** Injected in tests (a fake map); the real app uses MapLibre, loaded lazily. */
   createMap?: CreateMap;
-  /** Drawn where there is no WebGL: the SVG renderer, loaded lazily. */
+  /** The SVG renderer: drawn first (svgFirst), and where there is no WebGL. */
   createFallbackMap?: CreateMap;
   /** Whether WebGL is available (injected in tests). */
   webgl?: () => boolean;
+  /** The SVG map answers first, then MapLibre takes over (the app; use-map-instance.ts). */
+  svgFirst?: boolean;
+  /**
+   * The map as the build drew it into index.html (tools/vite/prerender.ts), shown until the live
+   * map answers. main.tsx reads it from the page before hydrating, so React finds what it renders.
+   */
+  firstPaint?: string;
   boundariesUrl?: string;
   /** Embeds: let page scroll pass over the map (MapLibre's cooperative gestures). */
   cooperativeGestures?: boolean;
@@ -45,17 +53,6 @@ interface Props {
 }
 
 const noDetails = () => null;
-
-/** The SVG renderer's own chunk; failing to fetch it is a library failure like MapLibre's. */
-const createSvgMapLazily: CreateMap = async (container, init) => {
-  let mod: typeof import('./svg-map.ts');
-  try {
-    mod = await import('./svg-map.ts');
-  } catch (error) {
-    throw new MapLoadError('library', error);
-  }
-  return mod.createSvgMap(container, init);
-};
 
 /** The elements the controller measures and places, as refs the JSX fills in. */
 function useMapElements() {
@@ -86,14 +83,19 @@ function useMapElements() {
   return { refs, elements };
 }
 
-type RoomOptions = Required<Pick<Props, 'createMap' | 'createFallbackMap' | 'webgl' | 'boundariesUrl'>> &
-  Pick<Props, 'cooperativeGestures' | 'fitFirstScreen'>;
-
 /**
  * The map room's wiring: one controller for the component's life, the map's lifecycle feeding it,
  * its one observer connected, hover from the store, and everything else from one layout effect.
  */
-function useMapRoom({ fitFirstScreen = false, cooperativeGestures = false, ...options }: RoomOptions) {
+function useMapRoom({
+  createMap = createMaplibreMap,
+  createFallbackMap = createSvgMap,
+  webgl = webglAvailable,
+  boundariesUrl = BOUNDARIES_URL,
+  svgFirst = false,
+  fitFirstScreen = false,
+  cooperativeGestures = false,
+}: Props) {
   const store = useAppStoreApi();
   const data = usePolicyData();
   const { refs, elements } = useMapElements();
@@ -109,7 +111,10 @@ function useMapRoom({ fitFirstScreen = false, cooperativeGestures = false, ...op
     );
   });
   const handlers = controller.handlers;
-  const { status, retry } = useMapInstance({ containerRef: refs.container, cooperativeGestures, handlers, ...options });
+  const { status, retry } = useMapInstance({
+    containerRef: refs.container,
+    ...{ createMap, createFallbackMap, webgl, svgFirst, boundariesUrl, cooperativeGestures, handlers },
+  });
   useLayoutEffect(() => controller.connect(), [controller]);
   // Hover reaches the map without re-rendering React.
   useLayoutEffect(
@@ -125,20 +130,20 @@ function useMapRoom({ fitFirstScreen = false, cooperativeGestures = false, ...op
   return { refs, wanted, status, retry };
 }
 
-export function MapView({
-  createMap = createMaplibreMap,
-  createFallbackMap = createSvgMapLazily,
-  webgl = webglAvailable,
-  boundariesUrl = BOUNDARIES_URL,
-  cooperativeGestures,
-  fitFirstScreen,
-  linkDetails = noDetails,
-}: Props) {
+/** The build's drawing of the map (prerender), until the live map answers. */
+function FirstPaint({ markup }: { markup: string }) {
+  return (
+    // biome-ignore lint/security/noDangerouslySetInnerHtml: the build's own drawing of this map (tools/vite/prerender.ts), read back from this page.
+    <div className="map-first-paint" aria-hidden="true" dangerouslySetInnerHTML={{ __html: markup }} />
+  );
+}
+
+export function MapView(props: Props) {
+  const { firstPaint, linkDetails = noDetails } = props;
   const store = useAppStoreApi();
   const data = usePolicyData();
   const t = useStrings();
-  const room = useMapRoom({ createMap, createFallbackMap, webgl, boundariesUrl, cooperativeGestures, fitFirstScreen });
-  const { refs, wanted, status, retry } = room;
+  const { refs, wanted, status, retry } = useMapRoom(props);
   const { lang, selected, counts, facilities, links, outside, date } = wanted;
   return (
     <section
@@ -153,6 +158,7 @@ export function MapView({
         {t.mapDescription.replace('{inset}', data.story.region.inset?.description[lang] ?? '')}
       </p>
       <div ref={refs.container} className="map-canvas" data-status={status.kind} />
+      {firstPaint && status.kind === 'loading' ? <FirstPaint markup={firstPaint} /> : null}
       <img ref={refs.printImage} className="map-print" alt="" />
       {data.story.region.inset ? (
         <p ref={refs.caption} className="inset-caption" aria-hidden="true">

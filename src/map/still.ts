@@ -1,12 +1,15 @@
 /**
- * "Download image": the reader's current view as one SVG document — title, the month shown and the
- * "as of" date, the map, the count legend, and the credit — at any frame size, in the reader's
- * language and theme. ONE rendering path, with or without WebGL: the map is drawn by our own SVG
- * renderer (svg-map.ts) in a detached container, fed through `applyMapState` (apply.ts, the one
- * path from state to map) and fitted to the composition like the live map; the country labels,
- * prison symbols and policy links are laid out by the same layoutLabels / layoutLinks and drawn
- * as SVG. The PNGs are this SVG drawn on a canvas (ui/download-image.tsx). Loaded lazily.
+ * The one renderer of stills: the map and everything drawn over it — countries in their count
+ * colours, the inset and its caption, the country labels with counts, the prison symbols, the
+ * policy links' arcs and markers — as one SVG document, optionally with the title, the month, the
+ * legend and the credit around it. Pure (no DOM): the build draws the first screen's map
+ * (prerender), `fallback.svg` and the social card with it, and the browser draws "Download image"
+ * with it (export-image.ts). The countries come from the live map's own style through the one
+ * path from state to map (apply.ts → style-drawing.ts); labels and links are laid out by the live
+ * map's layoutLabels and placeLinkGeometry; the colours are the palette's (data/palette.ts). Text
+ * is measured by the caller's `measure` (a canvas in the browser, the font file at build).
  */
+
 import { licenceLabel, versionLabel } from '../data/citation.ts';
 import { type FacilityAt, facilityScale, mappedFacilities } from '../data/facilities.ts';
 import { formatDate } from '../data/format.ts';
@@ -16,10 +19,9 @@ import { type Counts, colourByCountry, countsByCountry, legendSteps } from '../d
 import { countryCodes, countryName, outsideAnchor } from '../data/story.ts';
 import { asOfMonth, type Month } from '../data/timeline.ts';
 import type { CountryCode } from '../data/vocabulary.ts';
-import type { Lang } from '../i18n/strings.ts';
-import type { ImageRequest as ViewImageRequest } from '../state/image-request.ts';
+import type { ImageRequest } from '../state/image-request.ts';
 import { applyMapState } from './apply.ts';
-import { type Boundaries, type CountryProperties, loadBoundaries } from './boundaries.ts';
+import type { Boundaries, CountryProperties } from './boundaries.ts';
 import {
   type Bounds,
   type Composition,
@@ -27,20 +29,35 @@ import {
   composeFeatures,
   compositionConfig,
   labelExtents,
+  mercX,
+  mercY,
   PADDING,
 } from './composition.ts';
 import { type LabelBox, layoutLabels, type Rect } from './label-layout.ts';
 import { type LinkArc, type LinkMarker, MARKER, type PairInput, placeLinkGeometry } from './link-layout.ts';
 import { buildStyle, hatchImage, hatchImageId } from './map-style.ts';
-import { SvgMap } from './svg-map.ts';
+import { fitProjection, type Planar, paddingOf, StyleDrawing } from './style-drawing.ts';
 
-export interface ImageRequest extends ViewImageRequest {
-  /** Injected in tests; else fetched like the live map's. */
-  boundaries?: Boundaries;
+/** The width of `text` at `size` px in the stills' font (`weight` 400, 600 or 700). */
+export type MeasureText = (text: string, size: number, weight: number) => number;
+
+/** The stills' font: the page's (ui/base.css). */
+export const STILL_FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
+
+export interface StillRequest extends ImageRequest {
+  boundaries: Boundaries;
+  measure: MeasureText;
+  /**
+   * 'document' (the default): title, month, map, legend and credit. 'map': the map band alone, the
+   * size of the live map's frame (the prerendered first screen).
+   */
+  part?: 'document' | 'map';
+  /** Prefixes the still's own ids (patterns, markers, shapes): unique per still in one page. */
+  idPrefix?: string;
 }
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
-const FONT = 'system-ui, -apple-system, &quot;Segoe UI&quot;, Roboto, &quot;Helvetica Neue&quot;, Arial, sans-serif';
+const FONT = STILL_FONT_FAMILY.replace(/"/g, '&quot;');
 
 /** The page's colours (ui/base.css) for the text and marks drawn over the map, per theme. */
 const INK = {
@@ -65,15 +82,12 @@ const INK = {
 } as const;
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-/** Text width estimate for system sans-serif (no layout engine needed; generous, so nothing clips). */
-const textWidth = (s: string, size: number, bold = false) => s.length * size * (bold ? 0.67 : 0.58);
-
-function wrap(text: string, size: number, width: number, bold = false): string[] {
+function wrap(measure: MeasureText, text: string, size: number, width: number, bold = false): string[] {
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(/\s+/)) {
     const next = line ? `${line} ${word}` : word;
-    if (line && textWidth(next, size, bold) > width) {
+    if (line && measure(next, size, bold ? 700 : 400) > width) {
       lines.push(line);
       line = word;
     } else line = next;
@@ -93,37 +107,8 @@ function textLines(lines: string[], x: number, y: number, size: number, fill: st
 
 const r = (v: number) => Math.round(v * 10) / 10;
 
-/** The file name: what it is, the month shown, the language, and the variant when there is one. */
-export function imageFileName(
-  title: string,
-  month: Month,
-  lang: Lang,
-  ext: 'png' | 'svg',
-  variant?: { width: number; height: number },
-): string {
-  return `${titleSlug(title)}-${month}-${lang}${variant ? `-${variant.width}x${variant.height}` : ''}.${ext}`;
-}
-
-/**
- * The title's part before the colon, without a leading article, in lower-case ASCII words joined
- * by hyphens ("The CECOT effect: …" → "cecot-effect"; "El efecto CECOT: …" → "efecto-cecot").
- */
-export function titleSlug(title: string): string {
-  const head = (title.split(':')[0] ?? title)
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/^\s*(the|a|an|el|la|los|las|un|una|lo)\s+/, '');
-  return (
-    head
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 60) || 'map'
-  );
-}
-
-/** Waits for the renderer's `load` (it fires on the next task, like MapLibre's). */
-const loaded = (map: SvgMap) => new Promise<void>((resolve) => map.once('load', () => resolve()));
+/** An id of this still's own (`idPrefix`, else "still"). */
+const id = (s: { req: { idPrefix?: string } }, name: string) => `${s.req.idPrefix ?? 'still'}-${name}`;
 
 type Ink = (typeof INK)[ThemeName];
 
@@ -133,7 +118,7 @@ type Ink = (typeof INK)[ThemeName];
  * `f`, the margin `pad` it gives, and the width `inner` left for text.
  */
 interface Scene {
-  req: ImageRequest;
+  req: StillRequest;
   ink: Ink;
   palette: MapPalette;
   month: Month;
@@ -148,8 +133,9 @@ interface Scene {
 
 /** The map band: the composition fitted to its frame, and the renderer that draws and projects it. */
 interface MapBand {
-  map: SvgMap;
-  container: HTMLElement;
+  map: { project(lngLat: [number, number]): { x: number; y: number } };
+  drawing: StyleDrawing;
+  projection: Planar;
   composition: Composition;
   features: ReturnType<typeof composeFeatures<CountryProperties>>;
   extents: Record<string, Bounds>;
@@ -186,32 +172,30 @@ interface LabelMetrics {
 }
 
 /**
- * The document, band by band: the header, the map band (the countries, then what is drawn over
- * them), the footer. Each step draws one thing from the `Scene` (and the `MapBand` for what lies on
- * the map), so the steps can later be shared with the other SVG renderers.
+ * The still, band by band: the header, the map band (the countries, then what is drawn over them),
+ * the footer — or the map band alone (`part: 'map'`). Each step draws one thing from the `Scene`
+ * (and the `MapBand` for what lies on the map).
  */
-export async function renderImageSvg(req: ImageRequest): Promise<string> {
+export function renderStill(req: StillRequest): string {
   const s = sceneOf(req);
-  const boundaries = req.boundaries ?? (await loadBoundaries());
+  if (req.part === 'map') {
+    const band = createMapBand(s, req.boundaries, req.height);
+    return mapDocument(s, [drawCountries(s, band), ...drawOverlays(s, band, req.boundaries)]);
+  }
   const header = drawHeader(s);
   const footer = layoutFooter(s);
   const mapHeight = Math.max(40, Math.round(req.height - header.bottom - footer.height));
-  const band = createMapBand(s, boundaries, mapHeight);
-  try {
-    const countries = await drawCountries(s, band);
-    return svgDocument(s, {
-      header: header.marks,
-      mapTop: header.bottom,
-      mapHeight,
-      map: [countries, ...drawOverlays(s, band, boundaries)],
-      footer: drawFooter(s, footer, header.bottom + mapHeight),
-    });
-  } finally {
-    band.map.remove();
-  }
+  const band = createMapBand(s, req.boundaries, mapHeight);
+  return svgDocument(s, {
+    header: header.marks,
+    mapTop: header.bottom,
+    mapHeight,
+    map: [drawCountries(s, band), ...drawOverlays(s, band, req.boundaries)],
+    footer: drawFooter(s, footer, header.bottom + mapHeight),
+  });
 }
 
-function sceneOf(req: ImageRequest): Scene {
+function sceneOf(req: StillRequest): Scene {
   const { data, theme, width: W, height: H } = req;
   const month = req.date ?? asOfMonth(data);
   const counts = countsByCountry(data, req.activeTypes, month);
@@ -237,10 +221,10 @@ function drawHeader(s: Scene): { marks: string[]; bottom: number } {
   const { req, ink, f, pad, inner } = s;
   const { data, strings: t, lang } = req;
   const titleSize = f * 1.5;
-  const titleLines = wrap(data.meta.title[lang], titleSize, inner, true).slice(0, 3);
+  const titleLines = wrap(req.measure, data.meta.title[lang], titleSize, inner, true).slice(0, 3);
   const dateLine = `${t.imageMonthShown.replace('{month}', formatDate(s.month, lang))} · ${t.asOf} ${formatDate(data.meta.asOf, lang)}`;
   const dateSize = f * 0.95;
-  const dateLines = wrap(dateLine, dateSize, inner).slice(0, 2);
+  const dateLines = wrap(req.measure, dateLine, dateSize, inner).slice(0, 2);
   let y = pad + titleSize;
   const marks: string[] = [textLines(titleLines, pad, y, titleSize, ink.text, ' font-weight="700"')];
   y += (titleLines.length - 1) * titleSize * 1.25 + dateSize * 1.5;
@@ -253,7 +237,7 @@ function drawHeader(s: Scene): { marks: string[]; bottom: number } {
 function legendItems(s: Scene): LegendItem[] {
   const { data, strings: t, lang, theme } = s.req;
   return [
-    { label: t.legendNone, fill: `url(#export-hatch)` },
+    { label: t.legendNone, fill: `url(#${id(s, 'hatch')})` },
     ...legendSteps(theme).map((step) => ({ label: step.label, fill: step.colour })),
     ...(s.shownLinks.length > 0 ? [{ label: t.linksToggle, key: 'link' as const }] : []),
     ...(s.facilities.length > 0
@@ -290,13 +274,13 @@ function layoutFooter(s: Scene): FooterLayout {
   const legendSize = f * 0.85;
   const swatch = Math.round(f * 1.1);
   const items = legendItems(s);
-  const itemWidths = items.map((i) => swatch + 6 + textWidth(i.label, legendSize) + f);
+  const itemWidths = items.map((i) => swatch + 6 + req.measure(i.label, legendSize, 400) + f);
   const rows = legendRows(itemWidths, inner);
   const creditSize = f * 0.72;
   // The credit, then the data's licence and version on lines of their own (never cut off).
   const creditLines = [
-    ...wrap(data.meta.credit[lang], creditSize, inner).slice(0, 4),
-    ...wrap(`${licenceLabel(data, lang)} · ${versionLabel(data, lang)}`, creditSize, inner),
+    ...wrap(req.measure, data.meta.credit[lang], creditSize, inner).slice(0, 4),
+    ...wrap(req.measure, `${licenceLabel(data, lang)} · ${versionLabel(data, lang)}`, creditSize, inner),
   ];
   const height =
     pad * 0.6 + legendSize * 1.4 + rows.length * (swatch + 6) + creditLines.length * creditSize * 1.25 + pad * 0.8;
@@ -343,7 +327,7 @@ function drawLegendItem(s: Scene, l: FooterLayout, item: LegendItem, x: number, 
     'fill' in item
       ? `<rect x="${r(x)}" y="${r(y)}" width="${swatch}" height="${swatch}" fill="${item.fill}" stroke="${palette.zeroOutline}" stroke-width="0.5"/>`
       : item.key === 'link'
-        ? `<path d="M${r(x)},${r(mid)} L${r(x + swatch)},${r(mid)}" stroke="${ink.link}" stroke-width="2" fill="none" marker-end="url(#export-arrow)"/>`
+        ? `<path d="M${r(x)},${r(mid)} L${r(x + swatch)},${r(mid)}" stroke="${ink.link}" stroke-width="2" fill="none" marker-end="url(#${id(s, 'arrow')})"/>`
         : `<circle cx="${r(x + swatch / 2)}" cy="${r(mid)}" r="${r(swatch / 2 - 1)}" stroke="${ink.text}" stroke-width="1.5" fill="${ink.text}" fill-opacity="0.6"/>`;
   return [
     key,
@@ -351,41 +335,46 @@ function drawLegendItem(s: Scene, l: FooterLayout, item: LegendItem, x: number, 
   ];
 }
 
-/** The SVG renderer in a detached container of the map band's size, with the live map's composition. */
+/** The map band: the live map's composition for a frame of the band's size, fitted like the live map. */
 function createMapBand(s: Scene, boundaries: Boundaries, height: number): MapBand {
   const { req } = s;
   const frame = { width: req.width, height };
-  const container = document.createElement('div');
-  // Detached elements have no layout: the renderer reads the frame's size from these.
-  Object.defineProperty(container, 'clientWidth', { value: frame.width });
-  Object.defineProperty(container, 'clientHeight', { value: frame.height });
   const config = compositionConfig(req.data.story.region);
   const composition = compose(frame, config);
   const features = composeFeatures(boundaries.geojson, composition, config);
   const extents = labelExtents(features, countryCodes(req.data));
-  const map = new SvgMap(container, {
-    style: buildStyle(features, req.theme),
-    bounds: composition.bounds,
-    fitBoundsOptions: { padding: PADDING, animate: false },
-    maxBounds: composition.maxBounds,
-  });
-  return { map, container, composition, features, extents, frame };
+  const drawing = new StyleDrawing(buildStyle(features, req.theme));
+  drawing.resolveImage = (id) => {
+    for (const name of ['light', 'dark'] as const)
+      if (id === hatchImageId(name)) drawing.addImage(id, hatchImage(name));
+  };
+  const projection = fitProjection(composition.bounds, paddingOf(PADDING), frame);
+  const project = ([lng, lat]: [number, number]) => {
+    const [x, y] = projection([mercX(lng), mercY(lat)]) ?? [Number.NaN, Number.NaN];
+    return { x, y };
+  };
+  return { map: { project }, drawing, projection, composition, features, extents, frame };
 }
 
-/** The countries, drawn through `applyMapState` (the one path from state to map) and fitted like the live map. */
-async function drawCountries(s: Scene, band: MapBand): Promise<string> {
-  const { map, container, composition, features } = band;
+/** The countries, styled through `applyMapState` (the one path from state to map), as the live map draws them. */
+function drawCountries(s: Scene, band: MapBand): string {
+  const { drawing, features } = band;
   const { theme, selected } = s.req;
-  map.setMissingStyleImageResolver((id) => {
-    for (const name of ['light', 'dark'] as const) if (id === hatchImageId(name)) map.addImage(id, hatchImage(name));
-  });
-  await loaded(map);
-  applyMapState(map, { features }, { theme, colours: s.colours, selected, hovered: null, canvasLabel: '', features });
-  map.fitBounds(composition.bounds, { padding: PADDING, animate: false });
-  map.redraw();
-  const drawn = container.querySelector('svg');
-  const svg = drawn ? new XMLSerializer().serializeToString(drawn) : '';
-  return svg.replace(/^<svg[^>]*>/, '<g>').replace(/<\/svg>$/, '</g>');
+  const target = {
+    getSource: (id: string) =>
+      drawing.hasSource(id) ? { setData: (data: GeoJSON.FeatureCollection) => drawing.setData(id, data) } : undefined,
+    setPaintProperty: (layer: string, name: string, value: unknown) => drawing.setPaintProperty(layer, name, value),
+    setFeatureState: (f: { source: string; id: string }, state: Record<string, unknown>) => {
+      drawing.setFeatureState(f, state);
+    },
+    getCanvas: () => ({ setAttribute: () => {} }),
+  };
+  applyMapState(
+    target,
+    { features, canvasLabel: '' },
+    { theme, colours: s.colours, selected, hovered: null, canvasLabel: '', features },
+  );
+  return `<g>${drawing.draw(band.projection, band.frame, id(s, 'map'), true)}</g>`;
 }
 
 /**
@@ -439,7 +428,7 @@ function drawInsetCaption(s: Scene, band: MapBand): Overlay {
   const caption = {
     x: Math.max(4, top.x + 4),
     y: Math.max(4, top.y + 4),
-    width: textWidth(text, size),
+    width: s.req.measure(text, size, 400),
     height: size * 1.3,
   };
   return {
@@ -456,7 +445,7 @@ function labelMetrics(s: Scene): LabelMetrics {
   return {
     size,
     height,
-    countWidth: (c) => Math.max(height - 8, textWidth(String(s.counts[c] ?? 0), size * 0.9) + 8),
+    countWidth: (c) => Math.max(height - 8, s.req.measure(String(s.counts[c] ?? 0), size * 0.9, 600) + 8),
   };
 }
 
@@ -471,7 +460,7 @@ function layoutCountryLabels(
   const { data, lang } = s.req;
   const { map, composition, extents } = band;
   const labelWidth = (c: CountryCode) =>
-    Math.round(8 + textWidth(countryName(data, c, lang), m.size, true) + 5 + m.countWidth(c) + 4);
+    Math.round(8 + s.req.measure(countryName(data, c, lang), m.size, 600) + 5 + m.countWidth(c) + 4);
   const inputs = countryCodes(data).flatMap((c) => {
     const point = boundaries.labels[c];
     if (!point) return [];
@@ -535,7 +524,7 @@ function drawLinks(s: Scene, band: MapBand, boxes: LabelBox[], m: LabelMetrics, 
     ).map((code) => [
       code,
       {
-        width: Math.round(textWidth(countryName(data, code, lang), tagSize, true) + 12),
+        width: Math.round(s.req.measure(countryName(data, code, lang), tagSize, 600) + 12),
         height: Math.round(tagSize * 1.9),
       },
     ]),
@@ -550,7 +539,7 @@ function drawLinks(s: Scene, band: MapBand, boxes: LabelBox[], m: LabelMetrics, 
     frame: band.frame,
   });
   return [
-    ...layout.arcs.map((a) => drawLinkArc(a, s.ink)),
+    ...layout.arcs.map((a) => drawLinkArc(s, a)),
     ...Object.entries(layout.tags).flatMap(([code, box]) =>
       drawLinkTag(s, countryName(data, code, lang), box, tagSize),
     ),
@@ -564,8 +553,9 @@ function drawLinks(s: Scene, band: MapBand, boxes: LabelBox[], m: LabelMetrics, 
   ];
 }
 
-function drawLinkArc(a: LinkArc, ink: Ink): string {
-  return `<path d="${a.d}" fill="none" stroke="${ink.link}" stroke-width="1.75" stroke-linecap="round"${a.ended ? ' stroke-dasharray="4 3" opacity="0.8"' : ''}${a.arrowStart ? ' marker-start="url(#export-arrow-start)"' : ''}${a.arrowEnd ? ' marker-end="url(#export-arrow)"' : ''}/>`;
+function drawLinkArc(s: Scene, a: LinkArc): string {
+  const { ink } = s;
+  return `<path d="${a.d}" fill="none" stroke="${ink.link}" stroke-width="1.75" stroke-linecap="round"${a.ended ? ' stroke-dasharray="4 3" opacity="0.8"' : ''}${a.arrowStart ? ` marker-start="url(#${id(s, 'arrow-start')})"` : ''}${a.arrowEnd ? ` marker-end="url(#${id(s, 'arrow')})"` : ''}/>`;
 }
 
 /** An outside actor's tag at the map's edge: a pill with its name. */
@@ -598,10 +588,10 @@ function drawLinkMarker(
 
 /** The hatch of countries with no measure, and the links' arrowheads at either end. */
 function drawDefs(s: Scene): string {
-  const hatch = `<pattern id="export-hatch" patternUnits="userSpaceOnUse" width="6" height="6"><rect width="6" height="6" fill="${s.palette.hatchBase}"/><path d="M-1,1 L1,-1 M0,6 L6,0 M5,7 L7,5" stroke="${s.palette.hatchLine}" stroke-width="1"/></pattern>`;
+  const hatch = `<pattern id="${id(s, 'hatch')}" patternUnits="userSpaceOnUse" width="6" height="6"><rect width="6" height="6" fill="${s.palette.hatchBase}"/><path d="M-1,1 L1,-1 M0,6 L6,0 M5,7 L7,5" stroke="${s.palette.hatchLine}" stroke-width="1"/></pattern>`;
   const arrow = (id: string, orient: string) =>
     `<marker id="${id}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="${orient}"><path d="M0,0 L10,5 L0,10 z" fill="${s.ink.link}"/></marker>`;
-  return `<defs>${hatch}${arrow('export-arrow', 'auto')}${arrow('export-arrow-start', 'auto-start-reverse')}</defs>`;
+  return `<defs>${hatch}${arrow(id(s, 'arrow'), 'auto')}${arrow(id(s, 'arrow-start'), 'auto-start-reverse')}</defs>`;
 }
 
 /** The whole document: background, header, the map band (countries and overlays, clipped), footer. */
@@ -621,6 +611,17 @@ function svgDocument(
     ...parts.map,
     '</svg>',
     ...parts.footer,
+    '</svg>',
+  ].join('');
+}
+
+/** The map band alone, as its own document the size of the frame (the prerendered first screen). */
+function mapDocument(s: Scene, map: string[]): string {
+  const { data, lang, width: W, height: H } = s.req;
+  return [
+    `<svg xmlns="${SVG_NS}" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="${FONT}" lang="${lang}" role="img" aria-label="${esc(data.meta.title[lang])}">`,
+    drawDefs(s),
+    ...map,
     '</svg>',
   ].join('');
 }

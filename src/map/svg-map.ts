@@ -5,65 +5,39 @@
  * same boundaries, composition, colours, hatching, hover and selection outlines, clicks.
  * It draws once per change (no pan or zoom: a still, fitted map). Loaded only when needed.
  */
-import { type GeoPermissibleObjects, geoIdentity, geoPath } from 'd3-geo';
-import { mercX, mercY, toMercator } from './composition.ts';
-import { type Expression, evaluate, type Feature } from './expression.ts';
+import { mercX, mercY } from './composition.ts';
 import { LayerEvents } from './layer-events.ts';
 import type { MapInit, MapLike } from './map-adapter.ts';
-
-interface StyleLayer {
-  id: string;
-  type: 'background' | 'fill' | 'line';
-  source?: string;
-  filter?: Expression;
-  paint?: Record<string, Expression>;
-}
-interface Style {
-  layers: StyleLayer[];
-  sources: Record<string, { type: 'geojson'; data: GeoJSON.FeatureCollection; promoteId?: string }>;
-}
-interface Image {
-  width: number;
-  height: number;
-  data: Uint8Array;
-}
+import { fitProjection, type Padding, type Planar, paddingOf, StyleDrawing, type StyleImage } from './style-drawing.ts';
 
 const SVG = 'http://www.w3.org/2000/svg';
 
 export class SvgMap implements MapLike {
   private readonly root: HTMLDivElement;
   private readonly svg: SVGSVGElement;
-  private readonly defs: SVGDefsElement;
-  private readonly style: Style;
-  private readonly data = new Map<string, { features: Feature[]; projected: GeoJSON.Geometry[] }>();
-  private readonly states = new Map<string, Record<string, unknown>>();
-  private readonly images = new Map<string, Image>();
+  private readonly drawing: StyleDrawing;
   private readonly events = new LayerEvents();
-  private resolver: ((id: string) => void) | null = null;
   private bounds: [[number, number], [number, number]];
-  private padding: { top: number; right: number; bottom: number; left: number };
+  private padding: Padding;
   private loaded = false;
   private scheduled = false;
   private removed = false;
   private hovered = new Map<string, string | null>();
-  private projection = geoIdentity().reflectY(true);
+  private projection: Planar | null = null;
 
   constructor(
     private readonly container: HTMLElement,
     init: MapInit & { style: unknown },
   ) {
-    this.style = structuredClone(init.style) as Style;
+    this.drawing = new StyleDrawing(init.style);
+    this.drawing.onError = (error) => this.fire('error', { error });
     this.bounds = init.bounds;
-    const padding = init.fitBoundsOptions.padding;
-    const p = typeof padding === 'number' ? padding : 0;
-    this.padding = { top: p, right: p, bottom: p, left: p };
-    for (const [id, source] of Object.entries(this.style.sources)) this.setData(id, source.data);
+    this.padding = paddingOf(init.fitBoundsOptions.padding);
     this.root = document.createElement('div');
     this.root.className = 'svg-map';
     this.root.tabIndex = 0;
     this.svg = document.createElementNS(SVG, 'svg');
     this.svg.setAttribute('aria-hidden', 'true');
-    this.defs = document.createElementNS(SVG, 'defs');
     this.root.append(this.svg);
     container.append(this.root);
     this.svg.addEventListener('click', (e) => this.pointer('click', e));
@@ -115,59 +89,37 @@ export class SvgMap implements MapLike {
   private assertLoaded() {
     if (!this.loaded) throw new Error('Style is not done loading.');
   }
-  private layer(id: string): StyleLayer | null {
-    const layer = this.style.layers.find((l) => l.id === id);
-    if (!layer) this.fire('error', { error: new Error(`Cannot style non-existing layer "${id}".`) });
-    return layer ?? null;
-  }
   setPaintProperty(layer: string, name: string, value: unknown) {
     this.assertLoaded();
-    const l = this.layer(layer);
-    if (l) {
-      l.paint = { ...l.paint, [name]: value };
-      this.schedule();
-    }
+    if (this.drawing.setPaintProperty(layer, name, value)) this.schedule();
     return this;
   }
   setFilter(layer: string, filter: unknown) {
     this.assertLoaded();
-    const l = this.layer(layer);
-    if (l) {
-      l.filter = filter;
-      this.schedule();
-    }
+    if (this.drawing.setFilter(layer, filter)) this.schedule();
     return this;
   }
   setFeatureState(feature: { source: string; id: string }, state: Record<string, unknown>) {
     this.assertLoaded();
-    if (!this.data.has(feature.source)) {
-      this.fire('error', { error: new Error(`The source '${feature.source}' does not exist in the map's style.`) });
-      return;
-    }
-    this.states.set(feature.id, { ...this.states.get(feature.id), ...state });
-    this.schedule();
+    if (this.drawing.setFeatureState(feature, state)) this.schedule();
   }
   getSource(id: string) {
-    if (!this.data.has(id)) return undefined;
+    if (!this.drawing.hasSource(id)) return undefined;
     return {
       setData: (data: GeoJSON.GeoJSON) => {
         this.assertLoaded();
-        this.setData(id, data as GeoJSON.FeatureCollection);
+        this.drawing.setData(id, data as GeoJSON.FeatureCollection);
         this.schedule();
       },
     };
   }
-  private setData(id: string, data: GeoJSON.FeatureCollection) {
-    const features = data.features as Feature[];
-    this.data.set(id, { features, projected: features.map((f) => toMercator(f.geometry)) });
-  }
-  addImage(id: string, image: Image) {
-    this.images.set(id, image);
+  addImage(id: string, image: StyleImage) {
+    this.drawing.addImage(id, image);
     this.schedule();
     return this;
   }
   setMissingStyleImageResolver(resolver: (id: string) => void) {
-    this.resolver = resolver;
+    this.drawing.resolveImage = resolver;
     return this;
   }
 
@@ -178,41 +130,25 @@ export class SvgMap implements MapLike {
   }
   fitBounds(bounds: [[number, number], [number, number]], options?: Record<string, unknown>) {
     this.bounds = bounds;
-    const padding = options?.padding;
-    if (typeof padding === 'number') this.padding = { top: padding, right: padding, bottom: padding, left: padding };
-    else if (padding && typeof padding === 'object')
-      this.padding = { top: 0, right: 0, bottom: 0, left: 0, ...padding };
+    if (options?.padding !== undefined) this.padding = paddingOf(options.padding);
     this.fit();
     this.schedule();
     this.fire('move');
     return this;
   }
+  private size() {
+    return { width: this.container.clientWidth, height: this.container.clientHeight };
+  }
   private fit() {
-    const width = this.container.clientWidth;
-    const height = this.container.clientHeight;
-    const [[w, s], [e, n]] = this.bounds;
-    const { top, right, bottom, left } = this.padding;
-    this.projection = geoIdentity()
-      .reflectY(true)
-      .fitExtent(
-        [
-          [left, top],
-          [Math.max(left + 1, width - right), Math.max(top + 1, height - bottom)],
-        ],
-        {
-          type: 'MultiPoint',
-          coordinates: [
-            [mercX(w), mercY(s)],
-            [mercX(e), mercY(n)],
-          ],
-        },
-      );
+    const { width, height } = this.size();
+    this.projection = fitProjection(this.bounds, this.padding, { width, height });
     this.svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
     this.svg.setAttribute('width', String(width));
     this.svg.setAttribute('height', String(height));
   }
   project([lng, lat]: [number, number]) {
-    const [x, y] = this.projection([mercX(lng), mercY(lat)]) ?? [Number.NaN, Number.NaN];
+    if (!this.projection) this.fit();
+    const [x, y] = this.projection?.([mercX(lng), mercY(lat)]) ?? [Number.NaN, Number.NaN];
     return { x, y };
   }
   getCanvas() {
@@ -244,83 +180,9 @@ export class SvgMap implements MapLike {
       this.fire('idle');
     }, 0);
   }
-  private pattern(id: string): string | null {
-    if (!this.images.has(id)) this.resolver?.(id);
-    const image = this.images.get(id);
-    if (!image) return null;
-    const pid = `svgmap-${id}`;
-    if (!this.defs.querySelector(`#${CSS.escape(pid)}`)) {
-      const p = document.createElementNS(SVG, 'pattern');
-      p.id = pid;
-      p.setAttribute('patternUnits', 'userSpaceOnUse');
-      p.setAttribute('width', String(image.width));
-      p.setAttribute('height', String(image.height));
-      for (let y = 0; y < image.height; y++)
-        for (let x = 0; x < image.width; x++) {
-          const i = (y * image.width + x) * 4;
-          const r = document.createElementNS(SVG, 'rect');
-          r.setAttribute('x', String(x));
-          r.setAttribute('y', String(y));
-          r.setAttribute('width', '1');
-          r.setAttribute('height', '1');
-          r.setAttribute('fill', `rgb(${image.data[i]},${image.data[i + 1]},${image.data[i + 2]})`);
-          p.append(r);
-        }
-      this.defs.append(p);
-    }
-    return `url(#${pid})`;
-  }
   private render() {
-    if (!this.svg.hasAttribute('viewBox')) this.fit();
-    const path = geoPath(this.projection);
-    const groups: Element[] = [this.defs];
-    for (const layer of this.style.layers) {
-      const paint = layer.paint ?? {};
-      if (layer.type === 'background') {
-        const rect = document.createElementNS(SVG, 'rect');
-        rect.setAttribute('width', '100%');
-        rect.setAttribute('height', '100%');
-        rect.setAttribute('fill', String(evaluate(paint['background-color'], null, {})));
-        groups.push(rect);
-        continue;
-      }
-      const source = layer.source ? this.data.get(layer.source) : undefined;
-      if (!source) continue;
-      const promote = layer.source ? this.style.sources[layer.source]?.promoteId : undefined;
-      const g = document.createElementNS(SVG, 'g');
-      g.setAttribute('data-layer-group', layer.id);
-      source.features.forEach((feature, i) => {
-        if (layer.filter !== undefined && !evaluate(layer.filter, feature, {})) return;
-        const id = promote ? String(feature.properties?.[promote] ?? '') : String(feature.id ?? '');
-        const state = this.states.get(id) ?? {};
-        const d = path(source.projected[i] as GeoPermissibleObjects);
-        if (!d) return;
-        const el = document.createElementNS(SVG, 'path');
-        el.setAttribute('d', d);
-        el.setAttribute('data-layer', layer.id);
-        el.setAttribute('data-id', id);
-        if (layer.type === 'fill') {
-          if (!(Number(evaluate(paint['fill-opacity'] ?? 1, feature, state)) > 0)) return;
-          const pattern = paint['fill-pattern'];
-          const fill = pattern !== undefined ? this.pattern(String(evaluate(pattern, feature, state))) : null;
-          el.setAttribute('fill', fill ?? String(evaluate(paint['fill-color'], feature, state) ?? 'none'));
-          el.setAttribute('stroke', 'none');
-        } else {
-          const width = Number(evaluate(paint['line-width'] ?? 1, feature, state));
-          const opacity = Number(evaluate(paint['line-opacity'] ?? 1, feature, state));
-          if (!(width > 0) || !(opacity > 0)) return;
-          el.setAttribute('fill', 'none');
-          el.setAttribute('stroke', String(evaluate(paint['line-color'], feature, state)));
-          el.setAttribute('stroke-width', String(width));
-          el.setAttribute('stroke-opacity', String(opacity));
-          el.setAttribute('stroke-linejoin', 'round');
-          el.setAttribute('pointer-events', 'none');
-        }
-        g.append(el);
-      });
-      groups.push(g);
-    }
-    this.svg.replaceChildren(...groups);
+    if (!this.projection) this.fit();
+    if (this.projection) this.svg.innerHTML = this.drawing.draw(this.projection, this.size());
   }
 }
 

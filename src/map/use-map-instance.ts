@@ -23,7 +23,11 @@ export const MAP_TIMEOUT_MS = 15_000;
 
 export type MapStatus =
   | { kind: 'loading' }
-  | { kind: 'ready'; renderer: 'webgl' | 'svg' }
+  /**
+   * The map answers. `upgrading`: the SVG map answers while MapLibre loads (svgFirst), so it is
+   * not the no-WebGL map and says nothing about itself.
+   */
+  | { kind: 'ready'; renderer: 'webgl' | 'svg'; upgrading?: boolean }
   | {
       kind: 'error';
       stage: MapStage;
@@ -40,9 +44,12 @@ export interface MapHandlers {
   view(): Pick<MapInit, 'bounds' | 'fitBoundsOptions' | 'maxBounds'>;
   /** The style for these boundaries. */
   style(boundaries: Boundaries): unknown;
-  /** Interaction listeners, once per map. */
+  /** Interaction listeners and images, once per map, before it loads. */
   attach(map: MapLike): void;
-  /** The style has loaded (first time, or after a retry): apply everything. */
+  /**
+   * The style has loaded (first time, after a retry, or MapLibre taking over from the SVG map):
+   * this map is now the one; apply everything.
+   */
   onLoad(map: MapLike): void;
   /** WebGL context lost: stop touching the map until it is back. */
   onLost(): void;
@@ -58,6 +65,11 @@ interface Options {
   /** Used where there is no WebGL (loaded lazily). */
   createFallbackMap: CreateMap;
   webgl: () => boolean;
+  /**
+   * Draw the SVG map first, and let MapLibre take over once it is ready (the real app): the map
+   * answers clicks long before MapLibre's code has arrived. Off, MapLibre is drawn directly.
+   */
+  svgFirst?: boolean;
   boundariesUrl: string;
   cooperativeGestures: boolean;
   handlers: MapHandlers;
@@ -104,10 +116,12 @@ interface Attempt {
   pending: MapStage;
   /** The map once created (removed on failure or cleanup). */
   map: MapLike | null;
+  /** MapLibre while it loads under the SVG map (svgFirst); removed on failure or cleanup. */
+  next?: MapLike | null;
   /** Turns a hang into an error (started once the frame nears the viewport). */
   timer?: ReturnType<typeof setTimeout>;
   timeoutMs: number;
-  ready(renderer: 'webgl' | 'svg'): void;
+  ready(renderer: 'webgl' | 'svg', upgrading?: boolean): void;
   fail(error: unknown): void;
 }
 
@@ -124,24 +138,26 @@ function boundariesFor(a: Attempt): Promise<Boundaries> {
   return a.boundaries.current.data;
 }
 
-/** Creates MapLibre's map, or the SVG map where there is no WebGL (or MapLibre could not get it). */
-async function createRenderer(a: Attempt, boundaries: Promise<Boundaries>) {
-  const { createMap, createFallbackMap, webgl, cooperativeGestures } = a.options;
-  const useSvg = !webgl();
-  // The library downloads while the boundaries do: the style is handed over as a promise.
-  const init = {
+/** The map's first options: the camera for the frame's size now, and the style once the boundaries are in. */
+function initFor(a: Attempt, boundaries: Promise<Boundaries>, next: MapStage): MapInit {
+  return {
     ...a.handlers().view(),
     style: boundaries.then((b) => {
-      if (a.pending === 'boundaries') a.pending = useSvg ? 'start' : 'library';
+      if (a.pending === 'boundaries') a.pending = next;
       return a.handlers().style(b);
     }),
-    cooperativeGestures,
+    cooperativeGestures: a.options.cooperativeGestures,
   };
+}
+
+/** Creates MapLibre's map, or the SVG map where there is no WebGL (or MapLibre could not get it). */
+async function createRenderer(a: Attempt, boundaries: Promise<Boundaries>, svg: boolean) {
+  const { createMap, createFallbackMap } = a.options;
+  // The library downloads while the boundaries do: the style is handed over as a promise.
+  const init = initFor(a, boundaries, svg ? 'start' : 'library');
   try {
-    return {
-      map: await (useSvg ? createFallbackMap : createMap)(a.container, init),
-      renderer: useSvg ? 'svg' : 'webgl',
-    } as const;
+    const map = await (svg ? createFallbackMap : createMap)(a.container, init);
+    return { map, renderer: svg ? 'svg' : 'webgl' } as const;
   } catch (error) {
     if (!(error instanceof NoWebGLError)) throw error;
     // The probe said yes but MapLibre could not get a context: draw the SVG map instead.
@@ -150,8 +166,12 @@ async function createRenderer(a: Attempt, boundaries: Promise<Boundaries>) {
   }
 }
 
-/** Listens to the map's life: errors (never swallowed), a lost and restored context, load, idle. */
-function watch(a: Attempt, m: MapLike, renderer: 'webgl' | 'svg') {
+/**
+ * Listens to the map's life: errors (never swallowed), a lost and restored context, load, idle.
+ * `drawn` runs once the map has first gone idle after `load` (default: the attempt is ready);
+ * `last`: no map follows this one, so its load ends the timeout.
+ */
+function watch(a: Attempt, m: MapLike, renderer: 'webgl' | 'svg', drawn = () => a.ready(renderer), last = true) {
   let loaded = false;
   // MapLibre logs nothing itself once a listener exists, so we always do.
   m.on('error', (e: { error?: Error }) => {
@@ -166,11 +186,11 @@ function watch(a: Attempt, m: MapLike, renderer: 'webgl' | 'svg') {
   m.on('load', () => {
     if (!a.alive()) return;
     loaded = true;
-    clearTimeout(a.timer);
+    if (last) clearTimeout(a.timer);
     a.handlers().onLoad(m);
     // Ready is said as the map goes idle, within MapLibre's frame: not a task later, after
     // the browser has composited that frame (which, with software WebGL, is a readback).
-    m.once('idle', () => a.alive() && a.ready(renderer));
+    m.once('idle', () => a.alive() && drawn());
   });
 }
 
@@ -180,16 +200,71 @@ async function start(a: Attempt): Promise<void> {
   if (!a.alive()) return;
   a.timer = startTimer(a);
   const boundaries = boundariesFor(a);
-  const { map, renderer } = await createRenderer(a, boundaries);
+  const webgl = a.options.webgl();
+  if (a.options.svgFirst && webgl) return startSvgFirst(a, boundaries);
+  const { map, renderer } = await createRenderer(a, boundaries, !webgl);
+  if (!(await adopt(a, map, boundaries))) return;
+  watch(a, map, renderer);
+}
+
+/** Makes `map` the attempt's map once the boundaries are in; false (and removes it) when the attempt ended. */
+async function adopt(a: Attempt, map: MapLike, boundaries: Promise<Boundaries>): Promise<boolean> {
   if (!a.alive()) {
     map.remove();
-    return;
+    return false;
   }
   a.map = map;
   a.pending = 'start';
   await boundaries;
   if (typeof navigator !== 'undefined' && navigator.webdriver) window.__POLICY_MAP__ = map;
-  watch(a, map, renderer);
+  return true;
+}
+
+/**
+ * The SVG map first — it answers as soon as the boundaries are in — then MapLibre in the same
+ * frame, under it; at MapLibre's first idle the SVG map is removed and MapLibre is the map. The
+ * controller re-applies the whole state to MapLibre at its `load` (selection, filter, date, hover,
+ * camera), and the HTML over the map (labels, symbols, links, their dialogs and focus) never moves.
+ */
+async function startSvgFirst(a: Attempt, boundaries: Promise<Boundaries>): Promise<void> {
+  const svg = await a.options.createFallbackMap(a.container, initFor(a, boundaries, 'start'));
+  if (!(await adopt(a, svg, boundaries))) return;
+  await new Promise<void>((answered) =>
+    watch(
+      a,
+      svg,
+      'svg',
+      () => {
+        a.ready('svg', true);
+        answered();
+      },
+      false,
+    ),
+  );
+  if (!a.alive()) return;
+  a.pending = 'library';
+  const { map, renderer } = await createRenderer(a, boundaries, false);
+  if (!a.alive()) {
+    map.remove();
+    return;
+  }
+  if (renderer === 'svg') {
+    // MapLibre could not get a context after all: the SVG map there is stays the map.
+    map.remove();
+    clearTimeout(a.timer);
+    a.ready('svg');
+    return;
+  }
+  a.next = map;
+  a.pending = 'start';
+  watch(a, map, renderer, () => {
+    // MapLibre has drawn its first frame with everything applied: it takes over.
+    svg.remove();
+    a.map = map;
+    a.next = null;
+    if (typeof navigator !== 'undefined' && navigator.webdriver) window.__POLICY_MAP__ = map;
+    a.ready(renderer);
+  });
 }
 
 /** Turns a hang into an error after the timeout (shorter under automation, for tests of hangs). */
@@ -210,7 +285,7 @@ export function useMapInstance(options: Options): { status: MapStatus; retry(): 
   const optionsRef = useRef(options);
   optionsRef.current = options;
   const boundaries = useRef<{ url: string; data: Promise<Boundaries> } | null>(null);
-  const { createMap, createFallbackMap, webgl, boundariesUrl, cooperativeGestures } = options;
+  const { createMap, createFallbackMap, webgl, svgFirst, boundariesUrl, cooperativeGestures } = options;
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` is the retry trigger; the options listed restart the map.
   useEffect(() => {
@@ -219,7 +294,17 @@ export function useMapInstance(options: Options): { status: MapStatus; retry(): 
       if (!(error instanceof DOMException && error.name === 'AbortError')) a.fail(error);
     });
     return () => a.end();
-  }, [attempt, containerRef, createMap, createFallbackMap, webgl, boundariesUrl, cooperativeGestures, timeoutMs]);
+  }, [
+    attempt,
+    containerRef,
+    createMap,
+    createFallbackMap,
+    webgl,
+    svgFirst,
+    boundariesUrl,
+    cooperativeGestures,
+    timeoutMs,
+  ]);
 
   return {
     status,
@@ -244,6 +329,8 @@ function newAttempt(
 ): Attempt & { end(): void } {
   let alive = true;
   const remove = () => {
+    if (a.next && a.next !== a.map) a.next.remove();
+    a.next = null;
     if (a.map && window.__POLICY_MAP__ === a.map) delete window.__POLICY_MAP__;
     if (!a.map) return;
     a.map.remove();
@@ -260,7 +347,8 @@ function newAttempt(
     pending: 'boundaries',
     map: null,
     timeoutMs,
-    ready: (renderer) => flushSync(() => setStatus({ kind: 'ready', renderer })),
+    ready: (renderer, upgrading) =>
+      flushSync(() => setStatus(upgrading ? { kind: 'ready', renderer, upgrading } : { kind: 'ready', renderer })),
     fail(error) {
       if (!alive) return;
       alive = false;

@@ -18,5 +18,11 @@ export const isCompactFilter = (viewportWidth: number) => viewportWidth <= NARRO
 /** True on narrow viewports (follows resizes and rotation). Phones also get the panel as a bottom sheet. */
 export const useNarrow = (): boolean => useMediaQuery(NARROW_QUERY);
 
-/** True where the panel sits beside the map (the story's steps are shown at the top of its column). */
-export const useWide = (): boolean => useMediaQuery(WIDE_QUERY);
+/** useNarrow, but null while hydrating the prerendered page (which was written for no width in particular). */
+export const useNarrowOnceKnown = (): boolean | null => useMediaQuery(NARROW_QUERY, null);
+
+/**
+ * True where the panel sits beside the map (the story's steps are shown at the top of its column);
+ * null while hydrating the prerendered page, which was written for no width in particular.
+ */
+export const useWide = (): boolean | null => useMediaQuery(WIDE_QUERY, null);

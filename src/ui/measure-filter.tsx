@@ -12,7 +12,7 @@ import { asOfMonth, type Month } from '../data/timeline.ts';
 import type { MeasureTypeId } from '../data/vocabulary.ts';
 import { usePolicyData, useStrings } from '../state/data-context.ts';
 import { useAppStore } from '../state/store.ts';
-import { useNarrow } from './layout.ts';
+import { useNarrowOnceKnown } from './layout.ts';
 
 /** On narrow screens: the one-line summary button that folds the fieldset (disclosure pattern). */
 function FilterToggle({ open, controls, onToggle }: { open: boolean; controls: string; onToggle: () => void }) {
@@ -103,14 +103,16 @@ export function MeasureFilter() {
   const date = useAppStore((s) => s.date);
   const month = date ?? asOfMonth(data);
   const counts = useMemo(() => countsByType(data, month), [data, month]);
-  const compact = useNarrow();
+  // Folded on phones. While the prerendered page hydrates, the width is not known yet: both forms
+  // are there and CSS shows the one for the width (measure-filter.css); the next render keeps it.
+  const compact = useNarrowOnceKnown();
   const [open, setOpen] = useState(false);
   const id = useId();
 
   return (
-    <div className="filter-wrap" data-compact={compact || undefined}>
-      {compact && <FilterToggle open={open} controls={id} onToggle={() => setOpen((o) => !o)} />}
-      <fieldset className="filter" id={id} hidden={compact && !open}>
+    <div className="filter-wrap" data-compact={compact === null ? 'pending' : compact || undefined}>
+      {compact !== false && <FilterToggle open={open} controls={id} onToggle={() => setOpen((o) => !o)} />}
+      <fieldset className="filter" id={id} hidden={compact === true && !open}>
         <legend>{t.filterLegend}</legend>
         <FilterChips counts={counts} />
         {/* Descriptions live outside the labels so each checkbox is named by its type label alone. */}

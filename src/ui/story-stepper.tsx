@@ -119,11 +119,17 @@ export function StoryStepper({ place }: { place: 'panel' | 'empty-panel' | 'map'
   // An open country's panel shows the story only while the reader is in it (or has just left it):
   // the offer to start it stays with the empty panel or under the map.
   const inStory = useAppStore((s) => s.step !== null || s.leftStep !== null);
+  if (wide === null) {
+    // Hydrating the prerendered page, written for no width in particular: the offer goes in both
+    // places, each shown by CSS only at its widths (story-stepper.css); the next render keeps one.
+    const only = place === 'empty-panel' ? 'wide' : place === 'map' && !open ? 'narrow' : null;
+    return only || (place === 'panel' && inStory) ? <Stepper only={only ?? undefined} /> : null;
+  }
   const here = place === 'panel' ? inStory || wide : place === 'empty-panel' ? wide : !wide && !open;
   return here ? <Stepper /> : null;
 }
 
-function Stepper() {
+function Stepper({ only }: { only?: 'wide' | 'narrow' }) {
   const t = useStrings();
   const steps = storySteps(usePolicyData());
   const step = useAppStore((s) => s.step);
@@ -132,7 +138,7 @@ function Stepper() {
   if (steps.length === 0) return null;
   if (step !== null) return <StepCard n={step} steps={steps} />;
   return (
-    <fieldset className="story story-idle">
+    <fieldset className="story story-idle" data-only={only}>
       <legend className="visually-hidden">{t.storyLabel}</legend>
       {left !== null ? (
         <>

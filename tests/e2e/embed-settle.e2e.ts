@@ -109,7 +109,7 @@ describe('embeds settle', () => {
       const frame = await mapFrame(page, app.origin);
       await frame
         .getByRole('region', { name: /map/i })
-        .and(frame.locator('[aria-busy="false"]'))
+        .and(frame.locator('[aria-busy="false"][data-renderer="webgl"]'))
         .waitFor({ timeout: 30_000 });
       await page.waitForTimeout(500);
       const cls = await page.evaluate(() => (window as unknown as { __cls: number }).__cls);

@@ -3,15 +3,14 @@ import { join, resolve } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser.ts';
-import { DIST, SCREENSHOTS, waitForMap } from './harness.ts';
+import { DIST, SCREENSHOTS, shippedCsp, tightCsp, waitForMap } from './harness.ts';
 import { type StaticServer, serveStatic } from './static-server.ts';
 
-/** The policy to serve the app with (issue 3); every test page runs under it. */
-const CSP =
-  "default-src 'self'; script-src 'self'; worker-src 'self' blob:; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; connect-src 'self'; frame-ancestors *";
+/** The policy to serve the app with, as the build's `_headers` gives it; every test page runs under it. */
+const CSP = shippedCsp();
 
 /** Tighter still: no inline styles at all (React and MapLibre style through the CSSOM only). */
-const CSP_TIGHT = CSP.replace("style-src 'self' 'unsafe-inline'", "style-src 'self'");
+const CSP_TIGHT = tightCsp(CSP);
 
 const PYM = createRequire(import.meta.url).resolve('pym.js/dist/pym.v1.min.js');
 const HOST_DIR = resolve(import.meta.dirname, '../fixtures/host');
@@ -67,7 +66,7 @@ async function mapFrame(page: Page, index = 0): Promise<Frame> {
 async function frameReady(frame: Frame) {
   await frame
     .getByRole('region', { name: /map/i })
-    .and(frame.locator('[aria-busy="false"]'))
+    .and(frame.locator('[aria-busy="false"][data-renderer="webgl"]'))
     .waitFor({ timeout: 30_000 });
 }
 
@@ -186,7 +185,7 @@ describe('embedded on another origin', () => {
             );
             if (box) await page.evaluate((dy) => window.scrollBy(0, dy), box.y + mapTop - 40);
             return (frame as Frame).evaluate(
-              () => document.querySelector('.map [aria-busy="false"], .map[aria-busy="false"]') !== null,
+              () => document.querySelector('.map[aria-busy="false"][data-renderer="webgl"]') !== null,
             );
           },
           { timeout: 30_000, interval: 250 },
@@ -210,7 +209,7 @@ describe('embedded on another origin', () => {
 
 describe('the app on its own', () => {
   it.each([
-    ['the CSP from the issue', () => app, CSP],
+    ['the CSP the build writes into _headers', () => app, CSP],
     ["a tighter CSP without 'unsafe-inline' styles", () => appTight, CSP_TIGHT],
   ])('runs under %s with zero violations and reaches map ready', async (_, server, policy) => {
     const { page, errors, violations } = await newPage();

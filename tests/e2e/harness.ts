@@ -4,8 +4,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
+import { tightStyleCsp } from '../../src/tools/csp.ts';
+import { HEADERS_FILE, headersFor, parseHeadersFile } from '../../src/tools/deploy-headers.ts';
 import { launchBrowser } from './browser.ts';
 import { type StaticServer, serveStatic } from './static-server.ts';
 
@@ -17,6 +19,25 @@ export const DIST = process.env.POLICY_DIST
 export const SCREENSHOTS = process.env.SCREENSHOTS
   ? resolve(process.env.SCREENSHOTS)
   : resolve(import.meta.dirname, 'screenshots');
+
+/**
+ * The Content-Security-Policy the build's `_headers` gives its page (`/`): the app's policy
+ * (src/tools/csp.ts) with the hash of each inline script of that index.html, as a host serves it.
+ */
+export function shippedCsp(dist = DIST): string {
+  const rules = parseHeadersFile(readFileSync(join(dist, HEADERS_FILE), 'utf8'));
+  const csp = headersFor(rules, '/').find(([name]) => name.toLowerCase() === 'content-security-policy');
+  if (!csp) throw new Error(`${join(dist, HEADERS_FILE)} gives / no Content-Security-Policy`);
+  return csp[1];
+}
+
+/**
+ * `csp` tighter still: no inline styles (React and MapLibre style through the CSSOM only), but for
+ * the prerendered page's own style attributes, each allowed by its hash (tools/csp.ts).
+ */
+export function tightCsp(csp: string, dist = DIST): string {
+  return tightStyleCsp(csp, readFileSync(join(dist, 'index.html'), 'utf8'));
+}
 
 export interface Watched {
   page: Page;
@@ -75,11 +96,15 @@ export async function axe(page: Page): Promise<string[]> {
   });
 }
 
-/** Waits for the app's own readiness signal: the map region's aria-busy turns false. */
-export async function waitForMap(page: Page) {
+/**
+ * Waits for the app's own readiness signal: the map region's aria-busy turns false (the map answers
+ * clicks) with `renderer` drawing it — by default MapLibre, which takes over from the SVG map the
+ * page answers with first; 'svg' without WebGL; 'any' as soon as the map answers.
+ */
+export async function waitForMap(page: Page, renderer: 'webgl' | 'svg' | 'any' = 'webgl') {
   await page
     .getByRole('region', { name: /map/i })
-    .and(page.locator('[aria-busy="false"]'))
+    .and(page.locator(renderer === 'any' ? '[aria-busy="false"]' : `[aria-busy="false"][data-renderer="${renderer}"]`))
     .waitFor({ timeout: 30_000 });
 }
 

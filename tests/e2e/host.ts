@@ -67,10 +67,11 @@ export async function embedOnHost(
   const q = new URLSearchParams({ app: `${app.origin}/`, mode, width: String(width), options });
   await page.goto(`${host.origin}/settle.html?${q}`);
   const frame = await mapFrame(page, app.origin);
-  await frame.locator('.map').scrollIntoViewIfNeeded();
+  // The map the app rendered (an embed's view is not the prerendered page's, which it replaces).
+  await frame.locator('html:not([data-first-paint-stale]) .map').scrollIntoViewIfNeeded();
   await frame
     .getByRole('region', { name: /map/i })
-    .and(frame.locator('[aria-busy="false"]'))
+    .and(frame.locator('[aria-busy="false"][data-renderer="webgl"]'))
     .waitFor({ timeout: 30_000 });
   const ready = await page.evaluate(() => performance.now());
   await page.waitForTimeout(WATCH_MS);

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser.ts';
-import { DIST, distinctColoursInPng, SCREENSHOTS, startHarness, waitForMap, watch } from './harness.ts';
+import { DIST, distinctColoursInPng, SCREENSHOTS, shippedCsp, startHarness, waitForMap, watch } from './harness.ts';
 import { serveStatic } from './static-server.ts';
 
 let harness: Awaited<ReturnType<typeof startHarness>>;
@@ -91,7 +91,7 @@ describe('download image', () => {
     try {
       const { page, errors } = watch(await browser.context.newPage(), harness.server.origin);
       await page.goto(`${harness.server.origin}/?lang=es&theme=dark`);
-      await waitForMap(page);
+      await waitForMap(page, 'svg');
       expect(await page.locator('.map').getAttribute('data-renderer')).toBe('svg');
       await downloadAll(page, 'es', 'no-webgl');
       expect(errors).toEqual([]);
@@ -100,11 +100,9 @@ describe('download image', () => {
     }
   });
 
-  it('draws the PNG under the CSP from the issue, with no violation (img-src allows blob:)', async () => {
-    // The same policy as embed.e2e.ts checks.
-    const csp =
-      "default-src 'self'; script-src 'self'; worker-src 'self' blob:; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; connect-src 'self'; frame-ancestors *";
-    const server = await serveStatic(DIST, { 'content-security-policy': csp });
+  it('draws the PNG under the CSP of the build’s _headers, with no violation (img-src allows blob:)', async () => {
+    // The same policy as embed.e2e.ts checks: the one the build's _headers gives the page.
+    const server = await serveStatic(DIST, { 'content-security-policy': shippedCsp() });
     const w = await harness.newPage({ width: 1000, height: 760 });
     try {
       await w.page.addInitScript(() => {

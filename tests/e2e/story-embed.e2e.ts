@@ -11,13 +11,12 @@ import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser.ts';
-import { DIST, SCREENSHOTS } from './harness.ts';
+import { DIST, SCREENSHOTS, shippedCsp, tightCsp } from './harness.ts';
 import { mapFrame, serveHost } from './host.ts';
 import { type StaticServer, serveStatic } from './static-server.ts';
 
 /** The app's tighter Content Security Policy (embed.e2e.ts): no inline styles, no other origins. */
-const CSP =
-  "default-src 'self'; script-src 'self'; worker-src 'self' blob:; img-src 'self' data: blob:; style-src 'self'; connect-src 'self'; frame-ancestors *";
+const CSP = tightCsp(shippedCsp());
 
 let app: StaticServer;
 let host: StaticServer;
@@ -48,7 +47,7 @@ async function openStory(width: number): Promise<{ page: Page; frame: Frame; err
   const frame = await mapFrame(page, app.origin);
   await frame
     .getByRole('region', { name: /map/i })
-    .and(frame.locator('[aria-busy="false"]'))
+    .and(frame.locator('[aria-busy="false"][data-renderer="webgl"]'))
     .waitFor({ timeout: 30_000 });
   return { page, frame, errors };
 }

@@ -9,13 +9,16 @@
  *
  * Counts: FUZZ_URLS (70 in `npm test`, 1,000 with STRESS=full). Replay: HOSTILE_SEED=<seed>.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import dataset from '../../src/data/content/dataset.json' with { type: 'json' };
 import { parseUrlState } from '../../src/state/url-state.ts';
+import { inlineScripts } from '../../src/tools/csp.ts';
 import { HOSTILE_MARKER, hostileHashes, hostileQueries } from '../fixtures/hostile-urls.ts';
 import { MEASURE_TYPES, URL_OPTIONS } from '../fixtures/story.ts';
-import { startHarness, type Watched } from './harness.ts';
+import { DIST, startHarness, type Watched } from './harness.ts';
 import { FUZZ_SEED, FUZZ_URLS } from './stress-config.ts';
 
 const QUERIES = hostileQueries(FUZZ_SEED, FUZZ_URLS);
@@ -53,9 +56,12 @@ interface Seen {
  * In the page, in one round trip: waits for the app's title, reads what it shows, then sets
  * `nextHash` on the same document, lets any hashchange handler run, and reads again.
  */
+/** The page's own inline scripts (index.html's first-paint scripts): anything else is injected. */
+const OWN_SCRIPTS = inlineScripts(readFileSync(join(DIST, 'index.html'), 'utf8'));
+
 async function probe(page: Page, marker: string, nextHash: string): Promise<[Seen, Seen]> {
   return page.evaluate(
-    async ([m, h]) => {
+    async ([m, h, own]) => {
       const w = window as unknown as Record<string, unknown>;
       const look = (): Seen => {
         const fresh = w.__fuzzDoc === undefined;
@@ -64,7 +70,7 @@ async function probe(page: Page, marker: string, nextHash: string): Promise<[See
         for (const el of document.querySelectorAll('iframe, frame, object, embed, base, form'))
           injected.push(`<${el.localName}>`);
         for (const el of document.querySelectorAll('script'))
-          if (!/^\/assets\/[\w-]+\.js$/.test(new URL(el.src || 'x:', location.href).pathname))
+          if (el.src ? !/^\/assets\/[\w-]+\.js$/.test(new URL(el.src, location.href).pathname) : !own.includes(el.text))
             injected.push(`<script src=${el.getAttribute('src')}>`);
         for (const el of document.querySelectorAll('*'))
           for (const attr of el.attributes) {
@@ -94,13 +100,17 @@ async function probe(page: Page, marker: string, nextHash: string): Promise<[See
         };
       };
       const frame = () => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
-      for (let i = 0; i < 600 && !document.querySelector('h1')?.textContent; i++) await frame();
+      // The prerendered page is there from the start: wait for the app to have rendered the reader's view.
+      const booted = () =>
+        document.querySelector('h1')?.textContent && !document.documentElement.hasAttribute('data-first-paint-stale');
+      for (let i = 0; i < 600 && !booted(); i++) await frame();
+      await frame();
       const first = look();
       location.hash = h;
       await frame();
       return [first, look()] as [Seen, Seen];
     },
-    [marker, nextHash] as const,
+    [marker, nextHash, OWN_SCRIPTS] as const,
   );
 }
 

@@ -8,6 +8,7 @@ import type { MeasureTypeId } from '../../src/data/vocabulary.ts';
 import { STRINGS } from '../../src/i18n/strings.ts';
 import { parseBoundaries } from '../../src/map/boundaries.ts';
 import { imageFileName, renderImageSvg, titleSlug } from '../../src/map/export-image.ts';
+import { fontMeasure } from '../../src/tools/font-measure.ts';
 import { loadPolicyData } from '../../src/tools/load-dataset.ts';
 import { FOCUS_COUNTRIES, MEASURE_TYPES } from '../fixtures/story.ts';
 
@@ -35,6 +36,7 @@ describe('the exported SVG', () => {
   const base = {
     data,
     boundaries,
+    measure: fontMeasure(),
     activeTypes: [...MEASURE_TYPES],
     date: null,
     selected: null,
@@ -58,7 +60,7 @@ describe('the exported SVG', () => {
       expect(text).toContain('5+');
       expect(text).toContain(data.meta.credit[lang].split(' ').slice(0, 4).join(' '));
       // The map itself: the boundaries were drawn, with the count colours.
-      expect(doc.querySelectorAll('path[data-layer="focus-fill"]').length).toBeGreaterThanOrEqual(6);
+      expect(doc.querySelectorAll('[data-layer="focus-fill"]').length).toBeGreaterThanOrEqual(6);
       expect(svg).toMatch(/width="1200" height="675"/);
     });
 
@@ -80,7 +82,7 @@ describe('the exported SVG', () => {
     expect(text).toContain(`${STRINGS.en.legendTitle} (1 of ${MEASURE_TYPES.length} types)`);
     expect(svg).toContain('fill="#16181b"');
     expect(svg).toMatch(/<g data-country="ECU"><rect[^>]*stroke-width="2"/);
-    expect(svg).not.toContain('export-arrow)"');
+    expect(svg).not.toContain('still-arrow)"');
     // Nothing on the map to key: no link or prison key in the legend.
     expect(svg).not.toContain('Policy links');
     expect(svg).not.toContain('Prisons with known locations');
@@ -95,8 +97,8 @@ describe('the exported SVG', () => {
     const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
     return Object.fromEntries(
       FOCUS_COUNTRIES.map((c) => {
-        const drawn = [...doc.querySelectorAll(`path[data-layer="focus-fill"][data-id="${c}"]`)];
-        const hatched = doc.querySelectorAll(`path[data-layer="focus-none-hatch"][data-id="${c}"]`).length > 0;
+        const drawn = [...doc.querySelectorAll(`[data-layer="focus-fill"][data-id="${c}"]`)];
+        const hatched = doc.querySelectorAll(`[data-layer="focus-none-hatch"][data-id="${c}"]`).length > 0;
         return [c, { fills: [...new Set(drawn.map((p) => p.getAttribute('fill')))], hatched }];
       }),
     );

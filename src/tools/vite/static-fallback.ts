@@ -1,17 +1,13 @@
 /**
- * Build step: writes fallback.svg (the default map, drawn with d3-geo) next to index.html, and a
- * version of the graphic for readers and hosts where no script runs: index.html's <noscript> has
- * the title, dek and image and links to facts.html, a static page with every measure and its
- * sources. The full text is not inlined: it was most of index.html's bytes (about 16 KB of 17 KB
+ * Build step: a version of the graphic for readers and hosts where no script runs: index.html's
+ * <noscript> has the title, dek and image (fallback.svg, drawn by the prerender step) and links to
+ * facts.html, a static page with every measure and its sources. The full text is not inlined: it was most of index.html's bytes (about 16 KB of 17 KB
  * gzipped), downloaded before anything else by every reader who runs the script.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Plugin } from 'vite';
 import { escapeAttr } from '../../embed/embed-code.ts';
-import { renderFallbackSvg, renderNoscriptHtml } from '../fallback-svg.ts';
 import { CONTENT_DIR, loadPolicyData, type PolicyData } from '../load-dataset.ts';
-import { BOUNDARIES_FILE } from './policy-data.ts';
+import { renderNoscriptHtml } from '../noscript-html.ts';
 
 /** The static text page, next to index.html. */
 export const FACTS_PAGE = 'facts.html';
@@ -55,8 +51,6 @@ export function staticFallbackPlugin(dir: string = CONTENT_DIR): Plugin {
       const entry = Object.values(bundle).find((c) => c.type === 'chunk' && c.isEntry);
       const css = entry?.type === 'chunk' ? [...(entry.viteMetadata?.importedCss ?? [])] : [];
       this.emitFile({ type: 'asset', fileName: FACTS_PAGE, source: factsPage(policyData(), css) });
-      const topo = JSON.parse(readFileSync(join(dir, BOUNDARIES_FILE), 'utf8'));
-      this.emitFile({ type: 'asset', fileName: 'fallback.svg', source: renderFallbackSvg(topo, policyData()) });
     },
   };
 }
