@@ -119,3 +119,15 @@ export function facilityScale(data: PolicyIndex): FacilityScale {
   }
   return scale;
 }
+
+/** The capacity a symbol is sized by: the largest value the sources give (null: none known). */
+export function capacityPlaces(f: FacilityAt): number | null {
+  const values = f.capacity?.values.map((v) => v.value).filter((v): v is number => typeof v === 'number') ?? [];
+  return values.length ? Math.max(...values) : null;
+}
+
+/** A symbol's radius, CSS px, on the live map and in stills: by capacity, at least 4; 5 when none is known. */
+export function symbolRadius(scale: FacilityScale, f: FacilityAt): number {
+  const capacity = capacityPlaces(f);
+  return capacity === null ? 5 : Math.max(4, scale.radius(capacity));
+}

@@ -503,3 +503,10 @@ export function preferredLang(languages: readonly string[], offered: readonly La
   }
   return offered[0] ?? 'en';
 }
+
+/** What the count legend covers: "all types", or "k of n types" (the legend and the stills). */
+export function legendScope(t: Strings, active: number, total: number): string {
+  return active === total
+    ? t.legendAllTypes
+    : t.legendSomeTypes.replace('{n}', String(active)).replace('{total}', String(total));
+}

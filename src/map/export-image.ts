@@ -7,6 +7,7 @@ import type { Month } from '../data/timeline.ts';
 import type { Lang } from '../i18n/strings.ts';
 import type { ImageRequest as ViewImageRequest } from '../state/image-request.ts';
 import { type Boundaries, loadBoundaries } from './boundaries.ts';
+import { type Ink, inkFromDocument } from './ink.ts';
 import { canvasMeasure } from './measure-text.ts';
 import { type MeasureText, renderStill } from './still.ts';
 
@@ -15,11 +16,18 @@ export interface ImageRequest extends ViewImageRequest {
   boundaries?: Boundaries;
   /** Injected in tests (jsdom has no canvas); else measured on a canvas in the page's font. */
   measure?: MeasureText;
+  /** Injected in tests (jsdom loads no stylesheet); else read from the page's base.css (ink.ts). */
+  ink?: Ink;
 }
 
 export async function renderImageSvg(req: ImageRequest): Promise<string> {
   const boundaries = req.boundaries ?? (await loadBoundaries());
-  return renderStill({ ...req, boundaries, measure: req.measure ?? canvasMeasure() });
+  return renderStill({
+    ...req,
+    boundaries,
+    measure: req.measure ?? canvasMeasure(),
+    ink: req.ink ?? inkFromDocument(req.theme),
+  });
 }
 
 /** The file name: what it is, the month shown, the language, and the variant when there is one. */

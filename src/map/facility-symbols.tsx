@@ -7,7 +7,7 @@
  */
 import './facility-symbols.css';
 import { forwardRef, memo, useImperativeHandle, useRef } from 'react';
-import { type FacilityAt, facilityScale } from '../data/facilities.ts';
+import { type FacilityAt, facilityScale, symbolRadius } from '../data/facilities.ts';
 import { formatFigureValue } from '../data/format.ts';
 import type { Lang } from '../i18n/strings.ts';
 import { usePolicyData } from '../state/data-context.ts';
@@ -24,12 +24,6 @@ interface Props {
   facilities: FacilityAt[];
   lang: Lang;
   onOpen(facility: FacilityAt): void;
-}
-
-/** The capacity a symbol is sized by: the largest value the sources give. */
-export function capacityPlaces(f: FacilityAt): number | null {
-  const values = f.capacity?.values.map((v) => v.value).filter((v): v is number => typeof v === 'number') ?? [];
-  return values.length ? Math.max(...values) : null;
 }
 
 /** Memoised: it re-renders only when its own props change (not on every click elsewhere). */
@@ -59,8 +53,7 @@ export const FacilitySymbols = memo(
     return (
       <div className="map-facilities">
         {facilities.map((f) => {
-          const capacity = capacityPlaces(f);
-          const radius = capacity === null ? 5 : Math.max(4, scale.radius(capacity));
+          const radius = symbolRadius(scale, f);
           const operating = f.status === 'operating';
           const value = f.capacity?.values[0];
           return (

@@ -11,14 +11,15 @@
  */
 
 import { licenceLabel, versionLabel } from '../data/citation.ts';
-import { type FacilityAt, facilityScale, mappedFacilities } from '../data/facilities.ts';
+import { type FacilityAt, facilityScale, mappedFacilities, symbolRadius } from '../data/facilities.ts';
 import { formatDate } from '../data/format.ts';
 import { linkPairs, linksShownAt, outsideActors } from '../data/links.ts';
-import { type MapPalette, PALETTES, type ThemeName } from '../data/palette.ts';
+import { type MapPalette, PALETTES } from '../data/palette.ts';
 import { type Counts, colourByCountry, countsByCountry, legendSteps } from '../data/selectors.ts';
 import { countryCodes, countryName, outsideAnchor } from '../data/story.ts';
 import { asOfMonth, type Month } from '../data/timeline.ts';
 import type { CountryCode } from '../data/vocabulary.ts';
+import { legendScope } from '../i18n/strings.ts';
 import type { ImageRequest } from '../state/image-request.ts';
 import { applyMapState } from './apply.ts';
 import type { Boundaries, CountryProperties } from './boundaries.ts';
@@ -33,6 +34,7 @@ import {
   mercY,
   PADDING,
 } from './composition.ts';
+import type { Ink } from './ink.ts';
 import { type LabelBox, layoutLabels, type Rect } from './label-layout.ts';
 import { type LinkArc, type LinkMarker, MARKER, type PairInput, placeLinkGeometry } from './link-layout.ts';
 import { buildStyle, hatchImage, hatchImageId } from './map-style.ts';
@@ -47,6 +49,8 @@ export const STILL_FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, 
 export interface StillRequest extends ImageRequest {
   boundaries: Boundaries;
   measure: MeasureText;
+  /** The page's colours for the request's theme (ink.ts, from ui/base.css). */
+  ink: Ink;
   /**
    * 'document' (the default): title, month, map, legend and credit. 'map': the map band alone, the
    * size of the live map's frame (the prerendered first screen).
@@ -58,28 +62,6 @@ export interface StillRequest extends ImageRequest {
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const FONT = STILL_FONT_FAMILY.replace(/"/g, '&quot;');
-
-/** The page's colours (ui/base.css) for the text and marks drawn over the map, per theme. */
-const INK = {
-  light: {
-    bg: '#ffffff',
-    text: '#1d1d1b',
-    muted: '#5c5a55',
-    labelBg: '#ffffff',
-    labelBorder: '#8e8e8d',
-    link: '#b3261e',
-    linkText: '#ffffff',
-  },
-  dark: {
-    bg: '#16181b',
-    text: '#ecebe8',
-    muted: '#b5b1aa',
-    labelBg: '#16181b',
-    labelBorder: '#8f8e8c',
-    link: '#ff8a7a',
-    linkText: '#16181b',
-  },
-} as const;
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 function wrap(measure: MeasureText, text: string, size: number, width: number, bold = false): string[] {
@@ -109,8 +91,6 @@ const r = (v: number) => Math.round(v * 10) / 10;
 
 /** An id of this still's own (`idPrefix`, else "still"). */
 const id = (s: { req: { idPrefix?: string } }, name: string) => `${s.req.idPrefix ?? 'still'}-${name}`;
-
-type Ink = (typeof INK)[ThemeName];
 
 /**
  * What every drawing step reads: the request, the month shown and its counts, what the map draws
@@ -203,7 +183,7 @@ function sceneOf(req: StillRequest): Scene {
   const pad = Math.round(f);
   return {
     req,
-    ink: INK[theme],
+    ink: req.ink,
     palette: PALETTES[theme],
     month,
     counts,
@@ -267,10 +247,7 @@ function layoutFooter(s: Scene): FooterLayout {
   const { data, strings: t, lang } = req;
   const active = req.activeTypes.length;
   const total = data.meta.types.length;
-  const scope =
-    active === total
-      ? t.legendAllTypes
-      : t.legendSomeTypes.replace('{n}', String(active)).replace('{total}', String(total));
+  const scope = legendScope(t, active, total);
   const legendSize = f * 0.85;
   const swatch = Math.round(f * 1.1);
   const items = legendItems(s);
@@ -405,8 +382,7 @@ function drawFacilities(s: Scene, band: MapBand): Overlay {
   for (const fac of s.facilities) {
     if (fac.lon === undefined || fac.lat === undefined) continue;
     const p = map.project(composition.toComposed([fac.lon, fac.lat]));
-    const values = (fac.capacity?.values ?? []).map((v) => v.value).filter((v): v is number => typeof v === 'number');
-    const radius = values.length ? Math.max(4, facilityScale(s.req.data).radius(Math.max(...values))) : 5;
+    const radius = symbolRadius(facilityScale(s.req.data), fac);
     const operating = fac.status === 'operating';
     marks.push(
       `<circle cx="${r(p.x)}" cy="${r(p.y)}" r="${r(radius)}" stroke="${ink.text}" stroke-width="1.5" fill="${operating ? ink.text : 'none'}" fill-opacity="0.6"${operating ? '' : ' stroke-dasharray="2 2"'}/>`,
@@ -495,7 +471,7 @@ function drawCountryLabel(s: Scene, b: LabelBox, m: LabelMetrics): string {
   const ch = h - 8;
   const cx = b.x + b.width - 4 - cw;
   const empty = counts[c] === 0;
-  return `${leader}<g data-country="${c}"><rect x="${r(b.x)}" y="${r(b.y)}" width="${r(b.width)}" height="${h}" rx="${h / 2}" fill="${ink.labelBg}" fill-opacity="0.95" stroke="${isSelected ? ink.text : ink.labelBorder}" stroke-width="${isSelected ? 2 : 1}"/><text x="${r(b.x + 8)}" y="${r(b.y + h / 2 + m.size * 0.35)}" font-size="${r(m.size)}" font-weight="600" fill="${ink.text}">${esc(name)}</text><rect x="${r(cx)}" y="${r(b.y + 4)}" width="${r(cw)}" height="${ch}" rx="${ch / 2}" fill="${empty ? ink.labelBg : ink.text}" stroke="${ink.text}"/><text x="${r(cx + cw / 2)}" y="${r(b.y + h / 2 + m.size * 0.32)}" font-size="${r(m.size * 0.9)}" font-weight="600" text-anchor="middle" fill="${empty ? ink.text : ink.bg}">${counts[c] ?? 0}</text></g>`;
+  return `${leader}<g data-country="${c}"><rect x="${r(b.x)}" y="${r(b.y)}" width="${r(b.width)}" height="${h}" rx="${h / 2}" fill="${ink.labelBg}" stroke="${isSelected ? ink.text : ink.labelBorder}" stroke-width="${isSelected ? 2 : 1}"/><text x="${r(b.x + 8)}" y="${r(b.y + h / 2 + m.size * 0.35)}" font-size="${r(m.size)}" font-weight="600" fill="${ink.text}">${esc(name)}</text><rect x="${r(cx)}" y="${r(b.y + 4)}" width="${r(cw)}" height="${ch}" rx="${ch / 2}" fill="${empty ? ink.labelBg : ink.text}" stroke="${ink.text}"/><text x="${r(cx + cw / 2)}" y="${r(b.y + h / 2 + m.size * 0.32)}" font-size="${r(m.size * 0.9)}" font-weight="600" text-anchor="middle" fill="${empty ? ink.text : ink.bg}">${counts[c] ?? 0}</text></g>`;
 }
 
 /**

@@ -4,6 +4,7 @@
  * (React's renderToString of the same tree the page hydrates), and the stills drawn by the one
  * renderer (map/still.ts): the map in that first screen, `fallback.svg` and the social card.
  */
+import { readFileSync } from 'node:fs';
 import data from 'virtual:policy-data';
 import { renderToString } from 'react-dom/server';
 import type { GeometryCollection, Topology } from 'topojson-specification';
@@ -11,10 +12,14 @@ import { AppRoot } from '../app-root.tsx';
 import type { FullDataSource } from '../data/records.ts';
 import { STRINGS } from '../i18n/strings.ts';
 import { type CountryProperties, parseBoundaries } from '../map/boundaries.ts';
+import { inkFromCss } from '../map/ink.ts';
 import { renderStill, type StillRequest } from '../map/still.ts';
 import { boot } from '../state/boot.ts';
 import { FIRST_PAINT } from '../state/first-paint.ts';
 import { fontMeasure } from './font-measure.ts';
+
+/** The page's stylesheet, where the theme's colours are defined (the stills' ink). */
+const BASE_CSS = new URL('../ui/base.css', import.meta.url);
 
 export type Topo = Topology<{ countries: GeometryCollection<CountryProperties> }>;
 
@@ -48,6 +53,7 @@ function stillRequest(topo: Topo, size: { width: number; height: number }): Stil
     links: state.links,
     boundaries: parseBoundaries(topo),
     measure: fontMeasure(),
+    ink: inkFromCss(readFileSync(BASE_CSS, 'utf8'), 'light'),
     ...size,
   };
 }

@@ -8,6 +8,7 @@ import { facilityScale } from '../data/facilities.ts';
 import { formatNumber } from '../data/format.ts';
 import { legendSteps } from '../data/selectors.ts';
 import { linkKindList } from '../data/story.ts';
+import { legendScope } from '../i18n/strings.ts';
 import { usePolicyData, useStrings } from '../state/data-context.ts';
 import { useAppStore } from '../state/store.ts';
 import { useResolvedTheme } from '../state/theme.ts';
@@ -95,10 +96,7 @@ export function Legend() {
   const t = useStrings();
   const active = useAppStore((s) => s.activeTypes.length);
   const total = useAppStore((s) => s.allTypes.length);
-  const scope =
-    active === total
-      ? t.legendAllTypes
-      : t.legendSomeTypes.replace('{n}', String(active)).replace('{total}', String(total));
+  const scope = legendScope(t, active, total);
   return (
     <figure className="legend" aria-labelledby="legend-caption">
       <figcaption id="legend-caption">

@@ -8,11 +8,16 @@ import type { MeasureTypeId } from '../../src/data/vocabulary.ts';
 import { STRINGS } from '../../src/i18n/strings.ts';
 import { parseBoundaries } from '../../src/map/boundaries.ts';
 import { imageFileName, renderImageSvg, titleSlug } from '../../src/map/export-image.ts';
+import { inkFromCss } from '../../src/map/ink.ts';
 import { fontMeasure } from '../../src/tools/font-measure.ts';
 import { loadPolicyData } from '../../src/tools/load-dataset.ts';
 import { FOCUS_COUNTRIES, MEASURE_TYPES } from '../fixtures/story.ts';
 
 const data = loadPolicyData();
+const CSS = readFileSync('src/ui/base.css', 'utf8');
+/** The export as the browser makes it, with base.css's colours (jsdom loads no stylesheet). */
+const render = (req: Parameters<typeof renderImageSvg>[0]) =>
+  renderImageSvg({ ...req, ink: inkFromCss(CSS, req.theme) });
 const boundaries = parseBoundaries(JSON.parse(readFileSync('src/data/content/boundaries.topo.json', 'utf8')));
 
 describe('image file names', () => {
@@ -47,7 +52,7 @@ describe('the exported SVG', () => {
 
   for (const lang of ['en', 'es'] as const)
     it(`has the title, the six countries, the month, the legend and the credit (${lang})`, async () => {
-      const svg = await renderImageSvg({ ...base, lang, theme: 'light', strings: STRINGS[lang] });
+      const svg = await render({ ...base, lang, theme: 'light', strings: STRINGS[lang] });
       const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
       expect(doc.querySelector('parsererror')).toBeNull();
       const text = doc.documentElement.textContent ?? '';
@@ -65,7 +70,7 @@ describe('the exported SVG', () => {
     });
 
   it('shows the chosen month, filter, selection and theme', async () => {
-    const svg = await renderImageSvg({
+    const svg = await render({
       ...base,
       lang: 'en',
       theme: 'dark',
@@ -93,7 +98,7 @@ describe('the exported SVG', () => {
    * hatched: the map's colour for its count (the palette's step; 0 = the hatch over its base).
    */
   const fills = async (activeTypes: readonly MeasureTypeId[], date: Month | null, theme: ThemeName = 'light') => {
-    const svg = await renderImageSvg({ ...base, lang: 'en', theme, strings: STRINGS.en, activeTypes, date });
+    const svg = await render({ ...base, lang: 'en', theme, strings: STRINGS.en, activeTypes, date });
     const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
     return Object.fromEntries(
       FOCUS_COUNTRIES.map((c) => {
@@ -136,7 +141,7 @@ describe('the exported SVG', () => {
 
   it('draws the map’s pairs of places: one arc and one marker with the number of links per pair, at the date shown', async () => {
     const pairsIn = async (date: Month | null) => {
-      const svg = await renderImageSvg({ ...base, date, lang: 'en', theme: 'light', strings: STRINGS.en });
+      const svg = await render({ ...base, date, lang: 'en', theme: 'light', strings: STRINGS.en });
       const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
       return [...doc.querySelectorAll('g[data-pair]')].map((g) => `${g.getAttribute('data-pair')} ${g.textContent}`);
     };
@@ -149,7 +154,7 @@ describe('the exported SVG', () => {
 
   it('keys the policy links and the prison symbols in its legend when the map shows them', async () => {
     for (const lang of ['en', 'es'] as const) {
-      const svg = await renderImageSvg({ ...base, lang, theme: 'light', strings: STRINGS[lang] });
+      const svg = await render({ ...base, lang, theme: 'light', strings: STRINGS[lang] });
       const text = new DOMParser().parseFromString(svg, 'image/svg+xml').documentElement.textContent ?? '';
       expect(text).toContain(STRINGS[lang].linksToggle);
       expect(text).toContain(data.story.facilityLegend[lang].replace(/:$/, ''));

@@ -9,6 +9,7 @@ import { policyIndex } from '../../src/data/policy-index.ts';
 import { typeIds } from '../../src/data/story.ts';
 import { STRINGS } from '../../src/i18n/strings.ts';
 import { parseBoundaries } from '../../src/map/boundaries.ts';
+import { inkFromCss } from '../../src/map/ink.ts';
 import { renderStill } from '../../src/map/still.ts';
 import { fontMeasure } from '../../src/tools/font-measure.ts';
 import { CONTENT_DIR, loadPolicyData } from '../../src/tools/load-dataset.ts';
@@ -123,6 +124,7 @@ describe('the still renderer', () => {
       links: true,
       boundaries,
       measure: fontMeasure(),
+      ink: inkFromCss(readFileSync('src/ui/base.css', 'utf8'), 'light'),
       width: 351,
       height: 439,
       part: 'map',

@@ -1,0 +1,30 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { inkFromCss } from '../../src/map/ink.ts';
+
+const css = readFileSync('src/ui/base.css', 'utf8');
+
+describe('the stills’ ink, from base.css', () => {
+  it('reads each theme’s colours from its custom properties, as SVG colours', () => {
+    const light = inkFromCss(css, 'light');
+    const dark = inkFromCss(css, 'dark');
+    expect(light.text).toBe('#1d1d1b');
+    expect(light.labelBg).toBe('rgba(255,255,255,0.95)');
+    expect(dark.bg).toBe('#16181b');
+    for (const key of Object.keys(light) as (keyof typeof light)[]) expect(dark[key], key).not.toBe(light[key]);
+  });
+
+  it('follows a re-themed base.css', () => {
+    const rethemed = css.replace(/(:root\[data-theme="light"\]\s*\{[^}]*--colour-link:\s*)#[0-9a-f]+/i, '$1#0055aa');
+    expect(inkFromCss(rethemed, 'light').link).toBe('#0055aa');
+  });
+
+  it('names what it cannot read', () => {
+    expect(() => inkFromCss(css.replace(/--colour-muted:[^;]+;/g, ''), 'dark')).toThrow(
+      /dark theme has no --colour-muted/,
+    );
+    expect(() => inkFromCss(css.replace(/--colour-link:[^;]+;/, '--colour-link: papayawhip;'), 'light')).toThrow(
+      /--colour-link is "papayawhip"/,
+    );
+  });
+});
