@@ -28,14 +28,26 @@ const PROPERTIES: Record<keyof Ink, string> = {
 };
 
 /**
- * A CSS colour as SVG renderers all read it: `#rgb`/`#rrggbb` as written, CSS Color 4's
- * `rgb(r g b / a)` as `rgba(r,g,b,a)`.
+ * A CSS colour as SVG renderers all read it: `#rgb`/`#rrggbb` as written; `#rgba`, `#rrggbbaa`
+ * and CSS Color 4's `rgb(r g b / a)` as `rgba(r,g,b,a)`.
  */
 function svgColour(value: string, name: string): string {
   const v = value.trim();
   if (/^#[0-9a-f]{3}([0-9a-f]{3})?$/i.test(v)) return v.toLowerCase();
+  // #rgba and #rrggbbaa (the build's CSS minifier writes translucent colours so).
+  if (/^#([0-9a-f]{4}|[0-9a-f]{8})$/i.test(v)) {
+    const hex = v.length === 5 ? [...v.slice(1)].map((c) => c + c).join('') : v.slice(1);
+    const [r, g, b, a] = [0, 2, 4, 6].map((i) => Number.parseInt(hex.slice(i, i + 2), 16)) as [
+      number,
+      number,
+      number,
+      number,
+    ];
+    return `rgba(${r},${g},${b},${Math.round((a / 255) * 1000) / 1000})`;
+  }
   const m = v.match(/^rgba?\(\s*(\d+)[\s,]+(\d+)[\s,]+(\d+)\s*(?:[/,]\s*([\d.]+%?))?\s*\)$/i);
-  if (!m) throw new Error(`ink: ${name} is "${v}", not a colour the stills can draw (#rrggbb or rgb(r g b / a))`);
+  if (!m)
+    throw new Error(`ink: ${name} is "${v}", not a colour the stills can draw (#rrggbb, #rrggbbaa or rgb(r g b / a))`);
   const alpha = m[4] === undefined ? 1 : m[4].endsWith('%') ? Number.parseFloat(m[4]) / 100 : Number(m[4]);
   return alpha === 1 ? `rgb(${m[1]},${m[2]},${m[3]})` : `rgba(${m[1]},${m[2]},${m[3]},${alpha})`;
 }
@@ -47,7 +59,7 @@ export function inkFromCss(css: string, theme: ThemeName): Ink {
   const body = rule[1] as string;
   const read = (key: keyof Ink) => {
     const name = PROPERTIES[key];
-    const m = body.match(new RegExp(`${name}\\s*:\\s*([^;]+);`));
+    const m = body.match(new RegExp(`${name}\\s*:\\s*([^;]+)(?:;|$)`));
     if (!m) throw new Error(`ink: base.css's ${theme} theme has no ${name}`);
     return svgColour(m[1] as string, name);
   };

@@ -14,6 +14,15 @@ describe('the stills’ ink, from base.css', () => {
     for (const key of Object.keys(light) as (keyof typeof light)[]) expect(dark[key], key).not.toBe(light[key]);
   });
 
+  it('reads the colours as the built stylesheet writes them (the browser reads that one)', () => {
+    const built =
+      ':root[data-theme="light"]{--colour-bg:#fff;--colour-text:#1d1d1b;--colour-muted:#5c5a55;--colour-label-bg:#fffffff2;--colour-label-border:#1d1d1b73;--colour-link:#b3261e;--colour-link-text:#fff}';
+    const ink = inkFromCss(built, 'light');
+    expect(ink.labelBg).toBe('rgba(255,255,255,0.949)');
+    expect(ink.labelBorder).toBe('rgba(29,29,27,0.451)');
+    expect(ink.bg).toBe('#fff');
+  });
+
   it('follows a re-themed base.css', () => {
     const rethemed = css.replace(/(:root\[data-theme="light"\]\s*\{[^}]*--colour-link:\s*)#[0-9a-f]+/i, '$1#0055aa');
     expect(inkFromCss(rethemed, 'light').link).toBe('#0055aa');
