@@ -78,9 +78,13 @@ export function inkFromDocument(theme: ThemeName, doc: Document = document): Ink
       console.error(error);
       continue;
     }
+    // The built stylesheet joins the light theme with the default: `:root, :root[data-theme="light"]`.
     for (const rule of Array.from(list))
-      if (rule instanceof CSSStyleRule && rule.selectorText === `:root[data-theme="${theme}"]`)
-        rules.push(rule.cssText);
+      if (
+        rule instanceof CSSStyleRule &&
+        rule.selectorText.split(',').some((part) => part.trim().replace(/["']/g, '') === `:root[data-theme=${theme}]`)
+      )
+        rules.push(`:root[data-theme="${theme}"] { ${rule.style.cssText} }`);
   }
   return inkFromCss(rules.join('\n'), theme);
 }

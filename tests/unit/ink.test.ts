@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { inkFromCss } from '../../src/map/ink.ts';
+import { inkFromCss, inkFromDocument } from '../../src/map/ink.ts';
 
 const css = readFileSync('src/ui/base.css', 'utf8');
 
@@ -35,5 +35,20 @@ describe('the stills’ ink, from base.css', () => {
     expect(() => inkFromCss(css.replace(/--colour-link:[^;]+;/, '--colour-link: papayawhip;'), 'light')).toThrow(
       /--colour-link is "papayawhip"/,
     );
+  });
+});
+
+describe('the stills’ ink, from the page’s stylesheets', () => {
+  it('finds the theme in the built stylesheet, where light shares its rule with :root', () => {
+    const style = document.createElement('style');
+    style.textContent =
+      ':root,:root[data-theme=light]{--colour-bg:#fff;--colour-text:#1d1d1b;--colour-muted:#5c5a55;--colour-label-bg:#fffffff2;--colour-label-border:#1d1d1b73;--colour-link:#b3261e;--colour-link-text:#fff}:root[data-theme=dark]{--colour-bg:#16181b;--colour-text:#ecebe8;--colour-muted:#b5b1aa;--colour-label-bg:#16181bf0;--colour-label-border:#ecebe880;--colour-link:#ff8a7a;--colour-link-text:#16181b}';
+    document.head.append(style);
+    try {
+      expect(inkFromDocument('light').text).toBe('#1d1d1b');
+      expect(inkFromDocument('dark').link).toBe('#ff8a7a');
+    } finally {
+      style.remove();
+    }
   });
 });
