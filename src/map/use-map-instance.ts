@@ -99,6 +99,11 @@ declare global {
     __POLICY_MAP__?: MapLike;
     /** Read only under automation: a shorter timeout, so tests of hung requests run quickly. */
     __POLICY_MAP_TIMEOUT_MS__?: number;
+    /**
+     * Read only under automation: MapLibre takes over at once, not at the reader's first move
+     * over the map (the browser tests that need MapLibre; tests/e2e/browser.ts sets it).
+     */
+    __POLICY_MAP_EAGER__?: boolean;
   }
 }
 
@@ -221,8 +226,9 @@ async function adopt(a: Attempt, map: MapLike, boundaries: Promise<Boundaries>):
 }
 
 /**
- * The SVG map first — it answers as soon as the boundaries are in — then MapLibre in the same
- * frame, under it; at MapLibre's first idle the SVG map is removed and MapLibre is the map. The
+ * The SVG map first — it answers as soon as the boundaries are in — then, once the reader reaches
+ * for the map, MapLibre in the same frame, under it; at MapLibre's first idle the SVG map is
+ * removed and MapLibre is the map. The
  * controller re-applies the whole state to MapLibre at its `load` (selection, filter, date, hover,
  * camera), and the HTML over the map (labels, symbols, links, their dialogs and focus) never moves.
  */
@@ -241,7 +247,11 @@ async function startSvgFirst(a: Attempt, boundaries: Promise<Boundaries>): Promi
       false,
     ),
   );
+  // The SVG map is the map until the reader reaches for it: nothing hangs meanwhile.
+  clearTimeout(a.timer);
+  await readerReaches(a);
   if (!a.alive()) return;
+  a.timer = startTimer(a);
   a.pending = 'library';
   const { map, renderer } = await createRenderer(a, boundaries, false);
   if (!a.alive()) {
@@ -264,6 +274,30 @@ async function startSvgFirst(a: Attempt, boundaries: Promise<Boundaries>): Promi
     a.next = null;
     if (typeof navigator !== 'undefined' && navigator.webdriver) window.__POLICY_MAP__ = map;
     a.ready(renderer);
+  });
+}
+
+/** What says the reader is reaching for the map: a pointer over it, a touch, the wheel, focus in it. */
+const REACH = ['pointerover', 'pointerdown', 'touchstart', 'wheel', 'focusin'] as const;
+
+/**
+ * Resolves when the reader first reaches for the map (REACH, on its region): only then does
+ * MapLibre start — its code has been downloading since the first paint. The SVG map answers
+ * clicks, hover, the filter and the date; only panning and zooming need MapLibre, and a reader who
+ * reads past the map never pays its main-thread time (seconds on a phone).
+ */
+function readerReaches(a: Attempt): Promise<void> {
+  const automated = typeof navigator !== 'undefined' && navigator.webdriver;
+  if (automated && window.__POLICY_MAP_EAGER__) return Promise.resolve();
+  const region = a.container.closest('section') ?? a.container;
+  return new Promise((resolve) => {
+    const done = () => {
+      for (const type of REACH) region.removeEventListener(type, done);
+      a.abort.signal.removeEventListener('abort', done);
+      resolve();
+    };
+    for (const type of REACH) region.addEventListener(type, done, { passive: true });
+    a.abort.signal.addEventListener('abort', done);
   });
 }
 

@@ -13,6 +13,8 @@ export async function launchBrowser(
   viewport = { width: 1280, height: 800 },
   /** Extra Chromium flags (e.g. --disable-webgl). */
   extraArgs: string[] = [],
+  /** MapLibre at once (false: at the reader's first move over the map, as for readers). */
+  eager = true,
 ): Promise<{
   context: BrowserContext;
   close(): Promise<void>;
@@ -33,6 +35,12 @@ export async function launchBrowser(
       ...extraArgs,
     ],
   });
+  // MapLibre takes over at once, not at the first move over the map (use-map-instance.ts): the
+  // tests that need MapLibre get it without moving the mouse (first-paint.e2e.ts tests the move).
+  if (eager)
+    await context.addInitScript(() => {
+      (window as unknown as { __POLICY_MAP_EAGER__: boolean }).__POLICY_MAP_EAGER__ = true;
+    });
   return {
     context,
     async close() {

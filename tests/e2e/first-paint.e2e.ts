@@ -9,7 +9,8 @@ import type { Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PALETTES } from '../../src/data/palette.ts';
 import { FOCUS_COUNTRIES } from '../fixtures/story.ts';
-import { SCREENSHOTS, startHarness, type Watched, waitForMap } from './harness.ts';
+import { launchBrowser } from './browser.ts';
+import { SCREENSHOTS, startHarness, type Watched, waitForMap, watch } from './harness.ts';
 
 let harness: Awaited<ReturnType<typeof startHarness>>;
 
@@ -241,6 +242,27 @@ describe('before MapLibre', () => {
       expectClean(w);
       await w.page.close();
     });
+});
+
+describe('MapLibre waits for the reader', () => {
+  it('starts at the first move over the map, not before, and then takes over', async () => {
+    const browser = await launchBrowser({ width: 1280, height: 800 }, [], false);
+    try {
+      const w = watch(await browser.context.newPage(), harness.server.origin);
+      await w.page.goto(`${harness.server.origin}/`);
+      await waitForMap(w.page, 'svg');
+      await w.page.waitForTimeout(1500);
+      const region = w.page.getByRole('region', { name: /map/i });
+      expect(await region.getAttribute('data-renderer')).toBe('svg');
+      expect(await w.page.locator('.maplibregl-canvas').count()).toBe(0);
+      const box = await region.boundingBox();
+      await w.page.mouse.move((box?.x ?? 0) + 4, (box?.y ?? 0) + 4);
+      await waitForMap(w.page, 'webgl');
+      expectClean(w);
+    } finally {
+      await browser.close();
+    }
+  });
 });
 
 describe('the first paint agrees with the settled page', () => {
