@@ -9,7 +9,6 @@ import { createFullDataSource, fetchRecords, loadOnIntent } from './data/records
 import { storySteps } from './data/steps.ts';
 import { startStoryMessages } from './embed/story-messages.ts';
 import { startLoadingBoundaries } from './map/boundaries.ts';
-import { preloadLibrary } from './map/map-adapter.ts';
 import { boot } from './state/boot.ts';
 import { FIRST_PAINT, firstPaintFits } from './state/first-paint.ts';
 import { replaceAddress, syncUrlWithStore } from './state/url-state.ts';
@@ -48,15 +47,4 @@ if (firstPaintFits(root, store.getState(), { embed, layout })) {
   root.replaceChildren();
   delete document.documentElement.dataset[FIRST_PAINT.staleKey];
   createRoot(root).render(<AppRoot {...{ data, records, store, embed, layout }} />);
-}
-// MapLibre downloads once the text has painted (so that it shares the network with nothing the
-// first paint needs, also in Lighthouse's model of a slow phone), and runs when the map asks for it.
-// A page that never paints (a background tab) gets it when the map asks.
-if (typeof PerformanceObserver !== 'undefined' && PerformanceObserver.supportedEntryTypes?.includes('paint')) {
-  const painted = new PerformanceObserver((list) => {
-    if (!list.getEntriesByName('first-contentful-paint').length) return;
-    painted.disconnect();
-    preloadLibrary();
-  });
-  painted.observe({ type: 'paint', buffered: true });
 }

@@ -112,11 +112,12 @@ function loadLibrary(): Promise<Maplibre> {
 let preloaded = false;
 
 /**
- * Starts downloading MapLibre's code and worker (about 440 KB gzipped) without running them: main.tsx
- * calls it once the text has painted, so the download shares the network with nothing the first
- * paint needs (started earlier, Lighthouse's slow-phone model counted it against the first paint:
- * FCP / LCP 2.5 / 4.2 s against 1.6 / 1.8 s). The code runs only when the map asks for it (a
- * `modulepreload` fetches and compiles; it never evaluates).
+ * Starts downloading MapLibre's code and worker (about 440 KB gzipped) without running them: the map
+ * calls it once the SVG map has answered (use-map-instance.ts), so the download shares the network
+ * and the main thread with nothing the first screen needs (started with the page, Lighthouse's
+ * slow-phone model counted it against the first paint: FCP / LCP 2.5 / 4.2 s against 1.6 / 1.8 s;
+ * at the first paint, its hints cost the SVG map's answer about 30 ms). The code runs only when
+ * MapLibre is wanted (a `modulepreload` fetches and compiles; it never evaluates).
  * The worker is prefetched into the HTTP cache, where MapLibre's `new Worker(url)` finds it
  * (Chromium has no `preload as="worker"`). Skipped where the browser has no WebGL at all; a browser
  * whose WebGL turns out unusable (the map's probe, after the first paint) downloads it for nothing

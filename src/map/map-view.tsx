@@ -21,7 +21,7 @@ import { BOUNDARIES_URL } from './boundaries.ts';
 import { compositionConfig } from './composition.ts';
 import { CountryLabels, type CountryLabelsHandle } from './country-labels.tsx';
 import { FacilitySymbols, type FacilitySymbolsHandle } from './facility-symbols.tsx';
-import { type CreateMap, createMaplibreMap, webglAvailable } from './map-adapter.ts';
+import { type CreateMap, createMaplibreMap, preloadLibrary, webglAvailable } from './map-adapter.ts';
 import { MapController, type MapElements } from './map-controller.ts';
 import { MapStatusNotes } from './map-status-notes.tsx';
 import { PolicyLinks, type PolicyLinksHandle, type ShownLink } from './policy-links.tsx';
@@ -114,6 +114,7 @@ function useMapRoom({
   const { status, retry } = useMapInstance({
     containerRef: refs.container,
     ...{ createMap, createFallbackMap, webgl, svgFirst, boundariesUrl, cooperativeGestures, handlers },
+    preload: createMap === createMaplibreMap ? preloadLibrary : undefined,
   });
   useLayoutEffect(() => controller.connect(), [controller]);
   // Hover reaches the map without re-rendering React.

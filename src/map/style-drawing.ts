@@ -84,6 +84,21 @@ function ringPath(ring: Ring, close: boolean): string {
   return close && out ? `${out}Z` : out;
 }
 
+/** A projected polygon clipped to `box`: kept whole inside it, dropped outside it, cut across it. */
+function clipped(polygon: Ring[], box: readonly [number, number, number, number]): Ring[][] {
+  const [w, s, e, n] = box;
+  let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const [x, y] of polygon[0] ?? []) {
+    x0 = Math.min(x0, x);
+    x1 = Math.max(x1, x);
+    y0 = Math.min(y0, y);
+    y1 = Math.max(y1, y);
+  }
+  if (x0 >= w && x1 <= e && y0 >= s && y1 <= n) return [polygon];
+  if (x1 < w || x0 > e || y1 < s || y0 > n) return [];
+  return clipPolygons([polygon], box);
+}
+
 /**
  * A projected geometry's SVG path data in a frame of `size`, a tenth of a px precise: areas are
  * clipped to the frame (plus a margin), and points within a pixel of the last one are dropped.
@@ -92,10 +107,8 @@ export function pathData(g: GeoJSON.Geometry, project: Planar, size: Size): stri
   const px = (points: GeoJSON.Position[]): Ring => points.map((p) => project([p[0] as number, p[1] as number]));
   const box = [-MARGIN, -MARGIN, size.width + MARGIN, size.height + MARGIN] as const;
   const areas = (polygons: GeoJSON.Position[][][]) =>
-    clipPolygons(
-      polygons.map((polygon) => polygon.map(px)),
-      box,
-    )
+    polygons
+      .flatMap((polygon) => clipped(polygon.map(px), box))
       .flatMap((polygon) => polygon.map((r) => ringPath(r, true)))
       .join('');
   switch (g.type) {

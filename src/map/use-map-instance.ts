@@ -70,6 +70,11 @@ interface Options {
    * answers clicks long before MapLibre's code has arrived. Off, MapLibre is drawn directly.
    */
   svgFirst?: boolean;
+  /**
+   * Starts downloading MapLibre's files (map-adapter.ts `preloadLibrary`), once the SVG map has
+   * answered: nothing the first screen needs shares the network or the main thread with it.
+   */
+  preload?: () => void;
   boundariesUrl: string;
   cooperativeGestures: boolean;
   handlers: MapHandlers;
@@ -201,12 +206,15 @@ function watch(a: Attempt, m: MapLike, renderer: 'webgl' | 'svg', drawn = () => 
 
 /** Draws the map once the frame nears the viewport: boundaries and library in parallel. */
 async function start(a: Attempt): Promise<void> {
-  await nearViewport(a.container);
+  // The SVG map costs little and answers at once (svgFirst): no waiting for the viewport. MapLibre
+  // waits for the reader anyway (readerReaches).
+  if (!a.options.svgFirst) await nearViewport(a.container);
   if (!a.alive()) return;
   a.timer = startTimer(a);
   const boundaries = boundariesFor(a);
+  // svgFirst: the WebGL probe (a context of its own: tens of ms) waits until MapLibre is wanted.
+  if (a.options.svgFirst) return startSvgFirst(a, boundaries);
   const webgl = a.options.webgl();
-  if (a.options.svgFirst && webgl) return startSvgFirst(a, boundaries);
   const { map, renderer } = await createRenderer(a, boundaries, !webgl);
   if (!(await adopt(a, map, boundaries))) return;
   watch(a, map, renderer);
@@ -249,8 +257,14 @@ async function startSvgFirst(a: Attempt, boundaries: Promise<Boundaries>): Promi
   );
   // The SVG map is the map until the reader reaches for it: nothing hangs meanwhile.
   clearTimeout(a.timer);
+  a.options.preload?.();
   await readerReaches(a);
   if (!a.alive()) return;
+  if (!a.options.webgl()) {
+    // No WebGL: the SVG map stays, and now says what it is.
+    a.ready('svg');
+    return;
+  }
   a.timer = startTimer(a);
   a.pending = 'library';
   const { map, renderer } = await createRenderer(a, boundaries, false);

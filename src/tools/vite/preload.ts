@@ -6,7 +6,7 @@
  * folder; the build fails if the file is missing (a preload of nothing would cost every reader a 404).
  *
  * MapLibre's files (code, worker, CSS: about 450 KB gzipped) are deliberately not hinted here:
- * main.tsx hints them once the text has painted (map-adapter.ts `preloadLibrary`). Hinted
+ * the map hints them once the SVG map has answered (map-adapter.ts `preloadLibrary`). Hinted
  * in index.html (modulepreload, or even prefetch at the lowest priority), they share the reader's
  * bandwidth with the app bundle before the first paint: Lighthouse's mobile run put first
  * contentful paint / largest contentful paint at 2.0 / 4.4 s and the performance score at 53,
