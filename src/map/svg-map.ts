@@ -21,6 +21,7 @@ export class SvgMap implements MapLike {
   private padding: Padding;
   private loaded = false;
   private scheduled = false;
+  private pending: ReturnType<typeof setTimeout> | undefined;
   private removed = false;
   private hovered = new Map<string, string | null>();
   private projection: Planar | null = null;
@@ -48,7 +49,13 @@ export class SvgMap implements MapLike {
       if (this.removed) return;
       this.loaded = true;
       this.fire('load');
-      this.schedule();
+      // The first frame in the task that loaded (as MapLibre draws and goes idle in the frame that
+      // fired `load`): what the load handlers applied is drawn at once, not a task later.
+      if (this.removed) return;
+      clearTimeout(this.pending);
+      this.scheduled = false;
+      this.render();
+      this.fire('idle');
     }, 0);
   }
 
@@ -173,7 +180,7 @@ export class SvgMap implements MapLike {
   private schedule() {
     if (this.scheduled || !this.loaded || this.removed) return;
     this.scheduled = true;
-    setTimeout(() => {
+    this.pending = setTimeout(() => {
       this.scheduled = false;
       if (this.removed) return;
       this.render();
