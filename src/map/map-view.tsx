@@ -153,7 +153,9 @@ export function MapView(props: Props) {
       aria-label={t.mapRegionLabel.replace('{title}', data.meta.title[lang])}
       aria-describedby="map-description"
       aria-busy={status.kind === 'loading'}
-      data-renderer={status.kind === 'ready' ? status.renderer : undefined}
+      data-renderer={
+        status.kind === 'ready' ? status.renderer : status.kind === 'error' && status.svgKept ? 'svg' : undefined
+      }
     >
       <p id="map-description" className="visually-hidden">
         {t.mapDescription.replace('{inset}', data.story.region.inset?.description[lang] ?? '')}

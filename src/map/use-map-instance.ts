@@ -37,6 +37,8 @@ export type MapStatus =
        * page's life: only a reload can fetch it again. The reader's view is in the URL, so it survives.
        */
       needsReload: boolean;
+      /** MapLibre failed after the SVG map had answered: the SVG map stays, working (svgFirst). */
+      svgKept?: boolean;
     };
 
 export interface MapHandlers {
@@ -128,6 +130,8 @@ interface Attempt {
   map: MapLike | null;
   /** MapLibre while it loads under the SVG map (svgFirst); removed on failure or cleanup. */
   next?: MapLike | null;
+  /** The SVG map has answered (svgFirst): a failure of MapLibre's then leaves it in place. */
+  answered?: boolean;
   /** Turns a hang into an error (started once the frame nears the viewport). */
   timer?: ReturnType<typeof setTimeout>;
   timeoutMs: number;
@@ -249,6 +253,7 @@ async function startSvgFirst(a: Attempt, boundaries: Promise<Boundaries>): Promi
       svg,
       'svg',
       () => {
+        a.answered = true;
         a.ready('svg', true);
         answered();
       },
@@ -402,11 +407,17 @@ function newAttempt(
       alive = false;
       console.error(error);
       const stage = error instanceof MapLoadError ? error.stage : a.pending;
+      clearTimeout(a.timer);
       a.abort.abort();
-      remove();
+      // The SVG map answers already: only MapLibre goes (Retry, or leaving, removes the SVG map too).
+      const svgKept = a.answered === true;
+      if (svgKept) {
+        a.next?.remove();
+        a.next = null;
+      } else remove();
       const timedOut = (error as { timedOut?: boolean }).timedOut === true;
       const needsReload = error instanceof MapLoadError && stage === 'library' && error.cause instanceof SyntaxError;
-      setStatus({ kind: 'error', stage, timedOut, needsReload });
+      setStatus({ kind: 'error', stage, timedOut, needsReload, ...(svgKept ? { svgKept } : {}) });
     },
     end() {
       alive = false;

@@ -129,6 +129,9 @@ describe('failed loads say what failed, and Retry fixes only that', () => {
         expect(text).toMatch(/still work/);
         expect(text).not.toMatch(/browser/i);
         if (fault === 'hung') expect(text).toMatch(/too long/);
+        // MapLibre's files failing leave the SVG map, which had answered, in place and working.
+        expect(await w.page.locator('.map').getAttribute('data-renderer')).toBe(file === 'boundaries' ? null : 'svg');
+        if (file !== 'boundaries') expect(await w.page.locator('.svg-map').isVisible()).toBe(true);
         // The rest of the graphic works meanwhile.
         await w.page
           .getByRole('navigation', { name: 'Countries' })

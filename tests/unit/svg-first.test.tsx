@@ -5,6 +5,7 @@
  */
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { MapLoadError } from '../../src/map/map-adapter.ts';
 import type { FakeMap } from '../fixtures/fake-map.ts';
 import { renderApp } from '../fixtures/render-app.tsx';
 
@@ -41,6 +42,28 @@ describe('the SVG map first, then MapLibre', () => {
     expect(container.querySelector('.svg-map')).toBeNull();
     // It is fitted to the composition of now.
     expect(map.calls.some((c) => c.method === 'fitBounds')).toBe(true);
+  });
+
+  it('keeps the SVG map, working, when MapLibre then fails to load, and says so with Retry', async () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const createMap = async () => {
+      throw new MapLoadError('library', new Error('HTTP 404'));
+    };
+    const { store, container } = renderApp({ svgFirst: true, createMap });
+    const region = screen.getByRole('region', { name: /map/i });
+    await waitFor(() => expect(region).toHaveAttribute('aria-busy', 'false'));
+    fireEvent.pointerOver(region);
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(/map’s code/);
+    expect(screen.getByRole('button', { name: 'Retry' })).toBeInTheDocument();
+    expect(errors).toHaveBeenCalled();
+    // The SVG map is still the map, and still answers.
+    expect(region).toHaveAttribute('data-renderer', 'svg');
+    const shape = container.querySelector('.svg-map [data-layer="focus-fill"][data-id="CHL"]') as Element;
+    act(() => {
+      shape.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    });
+    expect(store.getState().selected).toBe('CHL');
   });
 
   it('keeps the SVG map where there is no WebGL', async () => {
