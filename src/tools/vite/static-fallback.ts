@@ -1,7 +1,6 @@
 /**
- * Build step: a version of the graphic for readers and hosts where no script runs: index.html's
- * <noscript> has the title, dek and image (fallback.svg, drawn by the prerender step) and links to
- * facts.html, a static page with every measure and its sources. The full text is not inlined: it was most of index.html's bytes (about 16 KB of 17 KB
+ * Build step: for readers where no script runs, index.html's <noscript> links to facts.html, a
+ * static page with every measure and its sources (the first screen itself is prerendered). The full text is not inlined: it was most of index.html's bytes (about 16 KB of 17 KB
  * gzipped), downloaded before anything else by every reader who runs the script.
  */
 import type { Plugin } from 'vite';
@@ -12,10 +11,12 @@ import { renderNoscriptHtml } from '../noscript-html.ts';
 /** The static text page, next to index.html. */
 export const FACTS_PAGE = 'facts.html';
 
-/** index.html's <noscript>: title, dek, the static map, and a link to the full text. */
-export function noscriptTeaser(data: PolicyData): string {
-  const t = (s: string) => escapeAttr(s);
-  return `<noscript><div class="noscript"><h1>${t(data.meta.title.en)}</h1><p>${t(data.meta.dek.en)}</p><p><img src="./fallback.svg" alt="${t(`Map: ${data.meta.title.en}`)}" width="800" height="600"></p><p>This interactive graphic needs JavaScript. <a href="./${FACTS_PAGE}">Every measure, with its sources, as text</a>.</p></div></noscript>`;
+/**
+ * index.html's <noscript>: the page's first screen is there without a script (the prerender, map
+ * included), so this only says what needs one and links to the full text.
+ */
+export function noscriptTeaser(_data: PolicyData): string {
+  return `<noscript><p class="noscript">This interactive graphic needs JavaScript to change its view. <a href="./${FACTS_PAGE}">Every measure, with its sources, as text</a>.</p></noscript>`;
 }
 
 /** facts.html: the <noscript> text of the whole graphic as a page of its own, in the app's styles. */
