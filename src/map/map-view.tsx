@@ -1,5 +1,6 @@
 /**
- * The one component that owns the map (MapLibre, or the SVG renderer where there is no WebGL). It
+ * The one component that owns the map (the SVG map first on the page, then MapLibre; the SVG map
+ * alone where there is no WebGL), and shows the build's drawing of it until it answers. It
  * gathers the view state — store, filter, date, theme, language — and hands all of it to the map
  * room's controller (map-controller.ts) from one layout effect; the controller applies it along
  * one path. The lifecycle (create, time out, retry, lost context, remove) is use-map-instance.ts.
@@ -8,7 +9,8 @@
  * Nothing here imports maplibre-gl (map-adapter.ts does, lazily).
  *
  * Contract other tests rely on: the wrapper is a <section> (role region) named "…map…", with
- * `aria-busy="true"` until the map's first `idle` with the boundaries drawn, or until it failed.
+ * `aria-busy="true"` until the map answers clicks (its first `idle` with the boundaries drawn: the
+ * SVG map's on the page), or until it failed; `data-renderer` says which map answers.
  */
 import './map-view.css';
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
