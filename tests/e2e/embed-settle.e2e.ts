@@ -72,7 +72,10 @@ describe('embeds settle', () => {
       await page.waitForTimeout(400);
       const now = await received(page);
       expect(now.length - before, name).toBeGreaterThanOrEqual(0);
-      expect(now.length - before, name).toBeLessThanOrEqual(2);
+      // At most one message per step the reader's click sets off: the panel opens; on the first
+      // click, the records' "Loading…" line (shown after 0.3 s, so only on a slow machine); then
+      // the records. Twice on clean-clone CI runs the first click took three; alone, two.
+      expect(now.length - before, name).toBeLessThanOrEqual(3);
       expect(await docHeight(frame), name).toBeLessThanOrEqual(CAP);
       // Quiet once the reader stops.
       const quiet = now.length;
