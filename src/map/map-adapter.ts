@@ -1,8 +1,8 @@
 /**
  * The narrow surface of MapLibre the app uses. The map component talks only to `MapLike`; the
- * real implementation loads maplibre-gl lazily (its own file, which main.tsx starts downloading
- * once the text has painted, and which runs only when the map asks for it; never in the app
- * bundle), and
+ * real implementation loads maplibre-gl lazily (its own file, which the map starts downloading
+ * once the SVG map has answered, and which runs only when the reader reaches for the map; never in
+ * the app bundle), and
  * jsdom tests pass a fake. `MAP_METHODS` lists every method called, and one unit test checks the
  * real maplibre-gl Map still has each of them, so the fake cannot drift from the real API.
  */

@@ -1,6 +1,6 @@
 /**
  * Issue 10 in a real browser: index.html starts the boundaries before the app's script has run,
- * main.tsx starts MapLibre's code and worker once the text has painted (the map asks for its CSS), each file crosses
+ * the map starts MapLibre's code and worker once the SVG map has answered, after the first paint (the map asks for its CSS), each file crosses
  * the network once (the app's own requests take the preload and the prefetch), it works from a
  * subfolder, and a failed early start is still the library error with Retry, which fetches again
  * only what failed. The sourced records (summaries, figures, sources) are not part of the first
