@@ -39,23 +39,30 @@ function defaultView() {
   return boot(data, '', []);
 }
 
+/** What every still of one build shares: the default view, the boundaries, the font and the ink. */
+const shared = new WeakMap<Topo, Omit<StillRequest, 'width' | 'height'>>();
+
 /** The default view's still request (the story's first language, the light theme, everything shown). */
 function stillRequest(topo: Topo, size: { width: number; height: number }): StillRequest {
-  const state = defaultView().store.getState();
-  return {
-    data,
-    strings: STRINGS[state.lang],
-    lang: state.lang,
-    theme: 'light',
-    activeTypes: state.activeTypes,
-    date: state.date,
-    selected: state.selected,
-    links: state.links,
-    boundaries: parseBoundaries(topo),
-    measure: fontMeasure(),
-    ink: inkFromCss(readFileSync(BASE_CSS, 'utf8'), 'light'),
-    ...size,
-  };
+  let base = shared.get(topo);
+  if (!base) {
+    const state = defaultView().store.getState();
+    base = {
+      data,
+      strings: STRINGS[state.lang],
+      lang: state.lang,
+      theme: 'light',
+      activeTypes: state.activeTypes,
+      date: state.date,
+      selected: state.selected,
+      links: state.links,
+      boundaries: parseBoundaries(topo),
+      measure: fontMeasure(),
+      ink: inkFromCss(readFileSync(BASE_CSS, 'utf8'), 'light'),
+    };
+    shared.set(topo, base);
+  }
+  return { ...base, ...size };
 }
 
 /** The first screen: the page's HTML for the default view, with the map drawn for each frame. */

@@ -2,7 +2,7 @@
  * Lighthouse 12.8.2, mobile preset (its default): one run, the medians over several, and the
  * metrics the bench reports and budgets.
  */
-import { CHROME_PATH } from '../e2e/browser.ts';
+import { CHROME_ARGS, CHROME_PATH } from '../e2e/browser.ts';
 import { median } from './stats.ts';
 
 export async function runLighthouse(url: string, origin: string) {
@@ -10,16 +10,7 @@ export async function runLighthouse(url: string, origin: string) {
   const { launch } = await import('chrome-launcher');
   const chrome = await launch({
     chromePath: CHROME_PATH,
-    chromeFlags: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    chromeFlags: ['--headless=new', ...CHROME_ARGS],
   });
   try {
     const result = await lighthouse(

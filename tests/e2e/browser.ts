@@ -9,6 +9,17 @@ import { type BrowserContext, chromium } from 'playwright-core';
 
 export const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
+/** Chromium without a sandbox or GPU, and without calling out (this network refuses it). */
+export const CHROME_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+] as const;
+
 export async function launchBrowser(
   viewport = { width: 1280, height: 800 },
   /** Extra Chromium flags (e.g. --disable-webgl). */
@@ -24,16 +35,7 @@ export async function launchBrowser(
     executablePath: CHROME_PATH,
     headless: true,
     viewport,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      ...extraArgs,
-    ],
+    args: [...CHROME_ARGS, ...extraArgs],
   });
   // MapLibre takes over at once, not at the first move over the map (use-map-instance.ts): the
   // tests that need MapLibre get it without moving the mouse (first-paint.e2e.ts tests the move).
